@@ -1,0 +1,58 @@
+import Foundation
+import IsogapDiagnostics
+
+/// Standard output and standard error, with diagnostics printed the way compilers print them.
+struct Console {
+    /// Whether stderr is a terminal and `NO_COLOR` is unset.
+    let colour: Bool
+    /// Whether stderr is a terminal (source lines with a caret are shown only there).
+    let stderrIsTerminal: Bool
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        colour = stderrIsTerminal && environment["NO_COLOR"] == nil
+    }
+
+    func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    func err(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Prints diagnostics to stderr, sorted by position, then a count when there are any.
+    func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sortedByLocation() { err(format(diagnostic)) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if !diagnostics.isEmpty {
+            err("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+    }
+
+    func format(_ diagnostic: Diagnostic) -> String {
+        let severity = diagnostic.severity.rawValue
+        let painted = colour ? "\u{1B}[1;\(diagnostic.severity == .error ? 31 : 33)m\(severity):\u{1B}[0m" : "\(severity):"
+        var lines: [String] = []
+        let prefix = diagnostic.location.map { "\($0): " } ?? ""
+        lines.append("\(prefix)\(painted) \(diagnostic.message)")
+        if stderrIsTerminal, let location = diagnostic.location, let source = sourceLine(location) {
+            lines.append(source)
+            lines.append(String(repeating: " ", count: max(0, location.column - 1)) + (colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^"))
+        }
+        for note in diagnostic.notes {
+            let notePrefix = note.location.map { "\($0): " } ?? ""
+            lines.append("\(notePrefix)\(colour ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:") \(note.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text of the diagnostic's line, read back from the file (terminal display only).
+    private func sourceLine(_ location: SourceLocation) -> String? {
+        guard let data = FileManager.default.contents(atPath: location.file) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.indices.contains(location.line - 1) else { return nil }
+        return String(lines[location.line - 1]).replacingOccurrences(of: "\t", with: " ")
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import IsogapDiagnostics
+import IsogapLoading
+import IsogapModel
+import IsogapRendering
+
+/// `isogap init DIR`: a new workspace ready for an assessor to fill in.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a workspace: manifest, one assessment file per checklist, and an empty action register.",
+        discussion: "Refuses to write into a folder that already holds a workspace.")
+
+    @Argument(help: "Folder to create the workspace in (created if missing).")
+    var directory: String
+
+    @Option(name: .long, help: "The organisation assessed.")
+    var organization: String
+
+    @Option(name: .long, help: "A built-in checklist id (repeat for several). Default: every built-in checklist with requirements.")
+    var checklist: [String] = []
+
+    @Option(name: .long, help: "Report language: en or ar.")
+    var lang: ReportLanguage = .en
+
+    @Option(name: .long, help: "Assessment date, YYYY-MM-DD. Default: today.")
+    var date: String?
+
+    @Option(name: .long, help: "Scope of the assessment.")
+    var scope: String?
+
+    func validate() throws {
+        if organization.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--organization must not be empty")
+        }
+        if let date, CalendarDate(date) == nil {
+            throw ValidationError("--date '\(date)' is not a real date written YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        let console = Console()
+        let library = BuiltInResources.library()
+        let chosen: [Checklist]
+        if checklist.isEmpty {
+            chosen = library.entries.map(\.checklist).filter { !$0.requirementsInOrder.isEmpty }
+        } else {
+            chosen = try checklist.map { id in
+                guard let found = library.checklist(id) else {
+                    var message = "unknown built-in checklist '\(id)'"
+                    if let close = Suggestion.closest(to: id, in: library.ids) { message += "; did you mean '\(close)'?" }
+                    throw ValidationError(message)
+                }
+                return found
+            }
+        }
+        let assessmentDate = date.flatMap { CalendarDate($0) } ?? Self.today()
+        let defaultScope = lang == .ar
+            ? "معالجة الشكاوى ورصد رضا العملاء وقياسه"
+            : "Complaints handling and the monitoring and measuring of customer satisfaction"
+        let skeleton = WorkspaceSkeleton(
+            organization: organization, scope: scope ?? defaultScope, language: lang,
+            assessmentDate: assessmentDate, checklists: chosen)
+        let files = try skeleton.files(using: BuiltInResources.templates())
+
+        let folder = URL(fileURLWithPath: directory)
+        for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.path).path) {
+            console.err("error: \(directory)/\(file.path) already exists; isogap init does not overwrite a workspace")
+            throw ExitStatus.cannotCreate
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("assessments"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+            for file in files {
+                try AtomicFile.write(Data(file.contents.utf8), to: folder.appendingPathComponent(file.path))
+            }
+        } catch {
+            console.err("error: cannot write the workspace in \(directory): \(error.localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+        let count = chosen.map { $0.requirementsInOrder.count }.reduce(0, +)
+        console.out("Created workspace \(directory) for \(organization): \(chosen.map(\.id).joined(separator: ", ")) (\(count) requirements to assess).")
+        console.out("Next: fill in \(directory)/assessments/*.yaml, then run 'isogap validate \(directory)'.")
+    }
+
+    /// Today's date in the local time zone.
+    static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(dayNumber: 0)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import IsogapDiagnostics
+import IsogapLoading
+import IsogapModel
+import IsogapRendering
+
+/// `isogap show CHECKLIST`: a checklist as a readable outline.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a checklist as a readable outline.",
+        discussion: "CHECKLIST is a built-in id (see 'isogap checklists') or the path of a checklist file.")
+
+    @Argument(help: "A built-in checklist id or a checklist file.")
+    var checklist: String
+
+    @Option(name: .long, help: "Language of the outline: en or ar.")
+    var lang: ReportLanguage = .en
+
+    func run() throws {
+        let console = Console()
+        var library = BuiltInResources.library()
+        if let builtIn = library.checklist(checklist) {
+            console.out(ChecklistOutline(checklist: builtIn, language: lang).render())
+            return
+        }
+        guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
+            var message = "error: no built-in checklist '\(checklist)'"
+            if let close = Suggestion.closest(to: checklist, in: library.ids) { message += "; did you mean '\(close)'?" }
+            console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
+            throw ExitStatus.noInput
+        }
+        guard let data = FileManager.default.contents(atPath: checklist) else {
+            console.err("error: \(checklist): no such file")
+            throw ExitStatus.noInput
+        }
+        let loaded = ChecklistLoader.load(Array(data), file: checklist)
+        guard let entry = library.add(loaded, file: checklist) else {
+            console.report(library.diagnostics)
+            throw ExitStatus.dataError
+        }
+        let diagnostics = library.validation(of: entry)
+        if diagnostics.containsErrors {
+            console.report(diagnostics)
+            throw ExitStatus.dataError
+        }
+        console.out(ChecklistOutline(checklist: entry.checklist, language: lang).render())
+    }
+}
+

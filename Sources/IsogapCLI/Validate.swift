@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import IsogapDiagnostics
+import IsogapLoading
+import IsogapModel
+import IsogapYAML
+
+/// `isogap validate [PATH]...`: checks checklists, workspaces and single files.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check workspaces, checklists or single isogap files and report every problem.",
+        discussion: """
+            A folder with an isogap.yaml is checked as a workspace (manifest, checklists, assessments, \
+            action register); any other folder has each of its .yaml files checked. Problems print as \
+            file:line:column. Exit status: 0 valid (warnings allowed), 65 invalid, 66 a path is missing.
+            """)
+
+    @Argument(help: "Workspaces, folders or files to check.")
+    var paths: [String] = ["."]
+
+    func run() throws {
+        let console = Console()
+        var library = BuiltInResources.library()
+        var diagnostics: [Diagnostic] = library.diagnostics + library.phaseTemplateValidation
+        var missing = false
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                console.err("error: \(path): no such file or folder")
+                missing = true
+                continue
+            }
+            let result: FileCheck.Result
+            if isDirectory.boolValue {
+                result = FileCheck.folder(path, library: &library)
+            } else {
+                result = FileCheck.file(path, library: &library)
+            }
+            diagnostics += result.diagnostics
+            for line in result.summaries { console.out(line) }
+            missing = missing || result.unreadable
+        }
+        console.report(diagnostics)
+        if missing { throw ExitStatus.noInput }
+        if diagnostics.containsErrors { throw ExitStatus.dataError }
+    }
+}
+
+/// What `validate` does with one path.
+enum FileCheck {
+    struct Result {
+        var summaries: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var unreadable = false
+    }
+
+    static func folder(_ path: String, library: inout ChecklistLibrary) -> Result {
+        let files = DiskFiles(folder: path)
+        if files.exists(WorkspaceLoader.manifestFile) { return workspace(files, library: library) }
+        let yamlFiles = files.files(in: ".").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        guard !yamlFiles.isEmpty else {
+            return Result(diagnostics: [.error("\(path) holds no isogap.yaml and no .yaml files to check", at: nil)], unreadable: true)
+        }
+        var result = Result()
+        for name in yamlFiles {
+            let single = file(files.displayPath(name), library: &library)
+            result.summaries += single.summaries
+            result.diagnostics += single.diagnostics
+            result.unreadable = result.unreadable || single.unreadable
+        }
+        return result
+    }
+
+    static func workspace(_ files: DiskFiles, library: ChecklistLibrary) -> Result {
+        let loaded = WorkspaceLoader.load(from: files, library: library)
+        var result = Result(diagnostics: loaded.diagnostics)
+        if let workspace = loaded.value {
+            let counts = zip(workspace.checklists, workspace.assessments).map { checklist, assessment in
+                let total = checklist.requirementsInOrder.count
+                let answered = assessment.responses.filter { $0.level != nil || !$0.applicable }.count
+                return "\(checklist.id) \(answered)/\(total) answered"
+            }
+            let status = loaded.diagnostics.containsErrors ? "invalid" : "ok"
+            result.summaries.append("\(files.folder): \(status): workspace of \(workspace.manifest.organization) (\(counts.joined(separator: ", ")))")
+        }
+        return result
+    }
+
+    static func file(_ path: String, library: inout ChecklistLibrary) -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Result(diagnostics: [.error("\(path): cannot read the file", at: nil)], unreadable: true)
+        }
+        let bytes = Array(data)
+        let parsed = YAMLParser().parse(bytes, file: path)
+        guard let root = parsed.root else { return Result(diagnostics: parsed.diagnostics) }
+        var decoder = NodeDecoder(file: path)
+        guard let kind = DocumentHeader.read(root, expected: nil, decoder: &decoder) else {
+            return Result(diagnostics: parsed.diagnostics + decoder.diagnostics)
+        }
+        var result = Result()
+        switch kind {
+        case .checklist:
+            let loaded = ChecklistLoader.load(bytes, file: path)
+            let before = library.diagnostics.count
+            if let entry = library.add(loaded, file: path) {
+                result.diagnostics = library.validation(of: entry)
+                let checklist = entry.checklist
+                result.summaries.append(summary(path, result.diagnostics, "checklist \(checklist.id), \(checklist.requirementsInOrder.count) requirements"))
+            } else {
+                result.diagnostics = Array(library.diagnostics[before...])
+            }
+        case .workspace:
+            let folder = (path as NSString).deletingLastPathComponent
+            return workspace(DiskFiles(folder: folder.isEmpty ? "." : folder), library: library)
+        case .assessment:
+            let loaded = AssessmentLoader.load(bytes, file: path)
+            result.diagnostics = loaded.diagnostics
+            if let assessment = loaded.value, let map = loaded.sourceMap {
+                if let checklist = library.checklist(assessment.checklist) {
+                    result.diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
+                } else if !assessment.checklist.isEmpty {
+                    result.diagnostics += map.diagnostics(for: [
+                        TaskGraph.unknown("checklist", assessment.checklist, at: .root["checklist"], candidates: library.ids)
+                    ])
+                }
+                result.summaries.append(summary(path, result.diagnostics, "assessment for \(assessment.checklist), \(assessment.responses.count) responses"))
+            }
+        case .actions:
+            let loaded = ActionRegisterLoader.load(bytes, file: path)
+            result.diagnostics = loaded.diagnostics
+            if let count = loaded.value { result.summaries.append(summary(path, loaded.diagnostics, "action register, \(count) actions")) }
+        case .planPhases:
+            let loaded = PhaseTemplateLoader.load(bytes, file: path)
+            result.diagnostics = loaded.diagnostics
+            if let template = loaded.value, let map = loaded.sourceMap {
+                result.diagnostics += map.diagnostics(for: template.validate())
+                result.summaries.append(summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
+            }
+        }
+        return result
+    }
+
+    private static func summary(_ path: String, _ diagnostics: [Diagnostic], _ what: String) -> String {
+        "\(path): \(diagnostics.containsErrors ? "invalid" : "ok"): \(what)"
+    }
+}

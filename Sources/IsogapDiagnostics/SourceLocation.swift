@@ -1,0 +1,21 @@
+/// A position in a source file: 1-based line and column (columns count characters).
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file as the user named it (relative paths stay relative).
+    public var file: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars as libyaml counts them.
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}

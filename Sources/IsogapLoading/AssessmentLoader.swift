@@ -1,0 +1,60 @@
+public import IsogapModel
+internal import IsogapDiagnostics
+internal import IsogapYAML
+
+/// Reads assessment files (`assessments/<checklist-id>.yaml`, `kind: assessment`).
+public enum AssessmentLoader {
+    static let responseKeys = ["level", "target", "evidence", "notes", "grade", "applicable", "justification"]
+    static let evidenceKeys = ["type", "ref", "date", "expires", "file", "sha256"]
+
+    public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Assessment> {
+        DocumentLoading.load(bytes, file: file, kind: .assessment) { decoder, root -> Assessment in
+            guard let fields = decoder.fields(
+                root, allowed: ["isogap", "kind", "checklist", "responses"], required: ["checklist"],
+                what: "the assessment")
+            else { return Assessment(checklist: "", responses: []) }
+            let checklist = decoder.required(fields, "checklist") { $0.nonEmptyString($1, $2) } ?? ""
+            var responses: [Response] = []
+            if let node = fields["responses"], !node.isNull {
+                if let pairs = node.mapping {
+                    for pair in pairs {
+                        guard let id = pair.key.scalar?.value else { continue }
+                        responses.append(decodeResponse(id, pair.value, &decoder))
+                    }
+                } else {
+                    decoder.error(
+                        "'responses' must map requirement ids to responses, found \(node.kindDescription)", at: node)
+                }
+            }
+            return Assessment(checklist: checklist, responses: responses)
+        }
+    }
+
+    private static func decodeResponse(_ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder) -> Response {
+        // A bare `"4.1-a":` with nothing under it is a requirement not assessed yet.
+        guard !node.isNull, let fields = decoder.fields(node, allowed: responseKeys, what: "the response to '\(id)'")
+        else { return Response(requirement: id) }
+        let evidence = decoder.items(fields, "evidence") { decodeEvidence($1, &$0) }
+        return Response(
+            requirement: id,
+            level: decoder.optional(fields, "level") { $0.integer($1, $2) },
+            target: decoder.optional(fields, "target") { $0.integer($1, $2) },
+            evidence: evidence.map { $0 ?? EvidenceItem(type: .document, ref: "") },
+            notes: decoder.optional(fields, "notes") { $0.string($1, $2) },
+            grade: decoder.optional(fields, "grade") { $0.choice($1, $2, as: Grade.self) },
+            applicable: decoder.optional(fields, "applicable") { $0.bool($1, $2) } ?? true,
+            justification: decoder.optional(fields, "justification") { $0.string($1, $2) })
+    }
+
+    private static func decodeEvidence(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> EvidenceItem? {
+        guard let fields = decoder.fields(node, allowed: evidenceKeys, required: ["type", "ref"], what: "an evidence item")
+        else { return nil }
+        return EvidenceItem(
+            type: decoder.required(fields, "type") { decoder, node, _ in decoder.choice(node, "evidence type", as: EvidenceType.self) } ?? .document,
+            ref: decoder.required(fields, "ref") { $0.nonEmptyString($1, $2) } ?? "",
+            date: decoder.optional(fields, "date") { $0.date($1, $2) },
+            expires: decoder.optional(fields, "expires") { $0.date($1, $2) },
+            file: decoder.optional(fields, "file") { $0.string($1, $2) },
+            sha256: decoder.optional(fields, "sha256") { $0.string($1, $2) })
+    }
+}

@@ -1,0 +1,98 @@
+public import IsogapDiagnostics
+public import IsogapModel
+
+/// The checklists and phase template a run can use: the built-in ones (compiled into the binary)
+/// and any a workspace or the command line adds.
+public struct ChecklistLibrary: Sendable {
+    /// A checklist that loaded, with where it came from.
+    public struct Entry: Sendable {
+        public var checklist: Checklist
+        /// The file it was read from, as shown in diagnostics.
+        public var file: String
+        public var loaded: Loaded<Checklist>
+        /// Whether it is one of the checklists compiled into the binary.
+        public var isBuiltIn: Bool
+    }
+
+    public private(set) var entries: [Entry] = []
+    /// Diagnostics of files that did not load at all.
+    public private(set) var diagnostics: [Diagnostic] = []
+    public var phaseTemplate: Loaded<PhaseTemplate>
+
+    /// A library of the given checklist files and phase template file.
+    public init(builtInChecklists: [(file: String, bytes: [UInt8])], phaseTemplate: (file: String, bytes: [UInt8])) {
+        self.phaseTemplate = PhaseTemplateLoader.load(phaseTemplate.bytes, file: phaseTemplate.file)
+        for (file, bytes) in builtInChecklists {
+            let loaded = ChecklistLoader.load(bytes, file: file)
+            if let checklist = loaded.value, !checklist.id.isEmpty {
+                entries.append(Entry(checklist: checklist, file: file, loaded: loaded, isBuiltIn: true))
+            } else {
+                diagnostics += loaded.diagnostics
+            }
+        }
+    }
+
+    /// Adds a checklist the user named. It takes the place of a built-in checklist with the same id
+    /// (so an edited copy of a built-in file is validated as itself); two user files with one id are
+    /// an error. Returns the entry, or `nil` when the file did not load or was refused.
+    @discardableResult
+    public mutating func add(_ loaded: Loaded<Checklist>, file: String) -> Entry? {
+        guard let checklist = loaded.value, !checklist.id.isEmpty else {
+            diagnostics += loaded.diagnostics
+            return nil
+        }
+        if let index = entries.firstIndex(where: { $0.checklist.id == checklist.id }) {
+            guard entries[index].isBuiltIn else {
+                let location = loaded.sourceMap?.location(of: DocumentPath.root["id"])
+                diagnostics += loaded.diagnostics
+                diagnostics.append(.error(
+                    "checklist id '\(checklist.id)' is already used by \(entries[index].file); ids must be unique among loaded checklists",
+                    at: location))
+                return nil
+            }
+            entries.remove(at: index)
+        }
+        let entry = Entry(checklist: checklist, file: file, loaded: loaded, isBuiltIn: false)
+        entries.append(entry)
+        return entry
+    }
+
+    /// The checklist with this id.
+    public func checklist(_ id: String) -> Checklist? {
+        entries.first { $0.checklist.id == id }?.checklist
+    }
+
+    /// All checklist ids, in load order.
+    public var ids: [String] { entries.map(\.checklist.id) }
+
+    /// The context that checklist validation needs: phase ids and cross-checklist references.
+    public var validationContext: ChecklistContext {
+        let targets = Dictionary(
+            entries.map { entry in
+                (entry.checklist.id,
+                 Set(entry.checklist.clausesInOrder.map(\.id) + entry.checklist.requirementsInOrder.map(\.requirement.id)))
+            },
+            uniquingKeysWith: { first, _ in first })
+        return ChecklistContext(phaseIDs: phaseTemplate.value?.phaseIDs) { checklist, target in
+            targets[checklist].map { $0.contains(target) }
+        }
+    }
+
+    /// Every diagnostic of a checklist file: loading and model validation, sorted by position.
+    public func validation(of entry: Entry) -> [Diagnostic] {
+        var result = entry.loaded.diagnostics
+        if let map = entry.loaded.sourceMap {
+            result += map.diagnostics(for: entry.checklist.validate(in: validationContext))
+        }
+        return result.sortedByLocation()
+    }
+
+    /// Every diagnostic of the phase template: loading and validation.
+    public var phaseTemplateValidation: [Diagnostic] {
+        var result = phaseTemplate.diagnostics
+        if let template = phaseTemplate.value, let map = phaseTemplate.sourceMap {
+            result += map.diagnostics(for: template.validate())
+        }
+        return result.sortedByLocation()
+    }
+}

@@ -1,0 +1,32 @@
+/// Where the files of a workspace come from. The command line reads a folder on disk; tests use
+/// files held in memory. Paths are relative to the workspace and use `/`.
+public protocol FileSource: Sendable {
+    /// The bytes of the file at `path`, or `nil` when it does not exist or cannot be read.
+    func read(_ path: String) -> [UInt8]?
+    /// Whether a file exists at `path`.
+    func exists(_ path: String) -> Bool
+    /// Names of the regular files directly inside `folder` (empty when there is none), sorted.
+    func files(in folder: String) -> [String]
+    /// How `path` is shown in diagnostics (for example prefixed with the workspace folder).
+    func displayPath(_ path: String) -> String
+}
+
+/// Files held in memory, for tests and generated workspaces.
+public struct InMemoryFiles: FileSource {
+    public var files: [String: [UInt8]]
+    public var prefix: String
+
+    public init(_ files: [String: String], prefix: String = "") {
+        self.files = files.mapValues { Array($0.utf8) }
+        self.prefix = prefix
+    }
+
+    public func read(_ path: String) -> [UInt8]? { files[path] }
+    public func exists(_ path: String) -> Bool { files[path] != nil }
+    public func files(in folder: String) -> [String] {
+        let start = folder.hasSuffix("/") ? folder : folder + "/"
+        return files.keys.filter { $0.hasPrefix(start) && !$0.dropFirst(start.count).contains("/") }
+            .map { String($0.dropFirst(start.count)) }.sorted()
+    }
+    public func displayPath(_ path: String) -> String { prefix.isEmpty ? path : "\(prefix)/\(path)" }
+}

@@ -1,0 +1,209 @@
+public import IsogapDiagnostics
+public import IsogapModel
+public import IsogapYAML
+
+/// Reads YAML nodes into typed values, collecting every problem as a located diagnostic.
+///
+/// Each reader returns `nil` after reporting a problem, so a loader can go on and report the rest
+/// of the file in the same run.
+public struct NodeDecoder {
+    /// The file name used in diagnostics.
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// The location of a node in this file.
+    public func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
+    }
+
+    public mutating func error(_ message: String, at node: YAMLNode, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: location(node), notes: notes))
+    }
+
+    public mutating func warning(_ message: String, at node: YAMLNode) {
+        diagnostics.append(.warning(message, at: location(node)))
+    }
+
+    public mutating func append(_ more: [Diagnostic]) {
+        diagnostics += more
+    }
+
+    // MARK: Mappings
+
+    /// The entries of a mapping, after checking that every key is allowed and every required key is
+    /// present. Returns `nil` (after an error) when `node` is not a mapping.
+    public mutating func fields(
+        _ node: YAMLNode, allowed: [String], required: [String] = [], what: String
+    ) -> Fields? {
+        guard let pairs = node.mapping else {
+            error("expected \(what) as a mapping of 'key: value' lines, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value, !allowed.contains(key) else { continue }
+            var message = "unknown key '\(key)' in \(what)"
+            if let suggestion = Suggestion.didYouMean(key, in: allowed) { message += "; \(suggestion)" }
+            error(message, at: pair.key)
+        }
+        let fields = Fields(node: node, pairs: pairs)
+        for key in required where fields[key] == nil {
+            error("\(what) is missing the required key '\(key)'", at: node)
+        }
+        return fields
+    }
+
+    // MARK: Scalars
+
+    /// Any non-null scalar as text.
+    public mutating func string(_ node: YAMLNode, _ key: String) -> String? {
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error("'\(key)' must be text, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        return scalar.value
+    }
+
+    /// Text that is not empty or only spaces.
+    public mutating func nonEmptyString(_ node: YAMLNode, _ key: String) -> String? {
+        guard let text = string(node, key) else { return nil }
+        if text.allSatisfy(\.isWhitespace) {
+            error("'\(key)' must not be empty", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// A plain decimal integer.
+    public mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
+        if let value = node.scalar?.integer { return value }
+        error("'\(key)' must be a whole number such as 3, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    /// A plain decimal number.
+    public mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
+        if let value = node.scalar?.decimal { return value }
+        error("'\(key)' must be a plain number such as 2 or 0.5, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    /// `true` or `false`.
+    public mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
+        if let value = node.scalar?.bool { return value }
+        error("'\(key)' must be true or false, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    /// A real date written `YYYY-MM-DD`.
+    public mutating func date(_ node: YAMLNode, _ key: String) -> CalendarDate? {
+        if let scalar = node.scalar, !scalar.isNull, let date = CalendarDate(scalar.value) { return date }
+        if let scalar = node.scalar, scalar.value.utf8.count == 10, scalar.value.contains("-") {
+            error("'\(scalar.value)' is not a real date (\(key) must be YYYY-MM-DD)", at: node)
+        } else {
+            error("'\(key)' must be a date written YYYY-MM-DD, found \(node.kindDescription)", at: node)
+        }
+        return nil
+    }
+
+    /// One of the raw values of an enumeration.
+    public mutating func choice<Value: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, _ key: String, as type: Value.Type
+    ) -> Value? where Value.RawValue == String {
+        guard let text = string(node, key) else { return nil }
+        if let value = Value(rawValue: text) { return value }
+        let allowed = Value.allCases.map(\.rawValue)
+        var message = "'\(text)' is not a valid \(key); expected one of \(allowed.joined(separator: ", "))"
+        if let suggestion = Suggestion.didYouMean(text, in: allowed) { message += "; \(suggestion)" }
+        error(message, at: node)
+        return nil
+    }
+
+    /// The items of a list.
+    public mutating func list(_ node: YAMLNode, _ key: String) -> [YAMLNode]? {
+        if let items = node.sequence { return items }
+        error("'\(key)' must be a list, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    /// Text in one language (a plain string, taken as English) or several (`{en: …, ar: …}`).
+    public mutating func localizedText(_ node: YAMLNode, _ key: String) -> LocalizedText? {
+        if let scalar = node.scalar {
+            guard !scalar.isNull else {
+                error("'\(key)' must be text, found \(node.kindDescription)", at: node)
+                return nil
+            }
+            return LocalizedText(scalar.value)
+        }
+        guard let pairs = node.mapping else {
+            error("'\(key)' must be text or a mapping of languages such as {en: ..., ar: ...}", at: node)
+            return nil
+        }
+        var translations: [(language: String, text: String)] = []
+        for pair in pairs {
+            guard let language = pair.key.scalar?.value else { continue }
+            guard ReportLanguage(rawValue: language) != nil else {
+                error("unsupported language '\(language)' in '\(key)'; isogap supports en and ar", at: pair.key)
+                continue
+            }
+            if let text = string(pair.value, "\(key).\(language)") { translations.append((language, text)) }
+        }
+        guard let text = LocalizedText(translations: translations) else {
+            if translations.count == pairs.count {
+                error("'\(key)' needs an English version ('en'), used when a translation is missing", at: node)
+            }
+            return nil
+        }
+        return text
+    }
+
+    // MARK: Combinators
+
+    /// Reads `fields[key]` with `read` when the key is present and not null.
+    public mutating func optional<Value>(
+        _ fields: Fields, _ key: String, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
+    ) -> Value? {
+        guard let node = fields[key], !node.isNull else { return nil }
+        return read(&self, node, key)
+    }
+
+    /// Reads `fields[key]`, reporting it when absent (already reported by ``fields(_:allowed:required:what:)``)
+    /// or null.
+    public mutating func required<Value>(
+        _ fields: Fields, _ key: String, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
+    ) -> Value? {
+        guard let node = fields[key] else { return nil }
+        if node.isNull {
+            error("'\(key)' needs a value", at: node)
+            return nil
+        }
+        return read(&self, node, key)
+    }
+
+    /// Reads every item of the list at `fields[key]` with `read`; an absent key gives an empty list.
+    /// Items that fail are still present as `nil` so that indices keep matching the file.
+    public mutating func items<Value>(
+        _ fields: Fields, _ key: String, _ read: (inout NodeDecoder, YAMLNode) -> Value?
+    ) -> [Value?] {
+        guard let node = fields[key], !node.isNull, let items = list(node, key) else { return [] }
+        return items.map { read(&self, $0) }
+    }
+}
+
+/// The entries of a YAML mapping, looked up by key.
+public struct Fields {
+    public let node: YAMLNode
+    public let pairs: [YAMLNode.Pair]
+
+    public subscript(key: String) -> YAMLNode? {
+        pairs.first { $0.key.scalar?.value == key }?.value
+    }
+
+    /// The node of the key itself.
+    public func keyNode(_ key: String) -> YAMLNode? {
+        pairs.first { $0.key.scalar?.value == key }?.key
+    }
+}

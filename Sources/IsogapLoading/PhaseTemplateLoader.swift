@@ -1,0 +1,30 @@
+public import IsogapModel
+internal import IsogapDiagnostics
+internal import IsogapYAML
+
+/// Reads the implementation-plan phase template (`kind: plan-phases`).
+public enum PhaseTemplateLoader {
+    /// Parses and decodes the template; ``PhaseTemplate/validate()`` checks its references.
+    public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<PhaseTemplate> {
+        DocumentLoading.load(bytes, file: file, kind: .planPhases) { decoder, root in
+            guard let fields = decoder.fields(
+                root, allowed: ["isogap", "kind", "roles", "phases"], required: ["phases"], what: "the phase template")
+            else { return PhaseTemplate(roles: [], phases: []) }
+            let phases = decoder.items(fields, "phases") { decoder, node -> PhaseTemplate.Phase? in
+                guard let phase = decoder.fields(
+                    node, allowed: ["id", "title", "accountable", "tasks"], required: ["id", "title", "accountable"],
+                    what: "a phase")
+                else { return nil }
+                return PhaseTemplate.Phase(
+                    id: decoder.required(phase, "id") { $0.nonEmptyString($1, $2) } ?? "",
+                    title: decoder.required(phase, "title") { $0.localizedText($1, $2) } ?? LocalizedText(""),
+                    accountable: decoder.required(phase, "accountable") { $0.nonEmptyString($1, $2) } ?? "",
+                    tasks: decoder.items(phase, "tasks") { ChecklistLoader.decodeTask($1, &$0) }
+                        .map { $0 ?? ChecklistLoader.placeholderTask })
+            }
+            return PhaseTemplate(
+                roles: ChecklistLoader.decodeRoles(fields, &decoder),
+                phases: phases.map { $0 ?? PhaseTemplate.Phase(id: "", title: LocalizedText(""), accountable: "", tasks: []) })
+        }
+    }
+}

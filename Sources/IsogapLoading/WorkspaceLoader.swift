@@ -1,0 +1,136 @@
+internal import IsogapDiagnostics
+public import IsogapModel
+
+/// A workspace with everything it names loaded: manifest, checklists and assessments.
+public struct Workspace: Sendable {
+    public var manifest: WorkspaceManifest
+    /// The checklists in manifest order.
+    public var checklists: [Checklist]
+    /// One assessment per checklist, in the same order (empty when the file is absent).
+    public var assessments: [Assessment]
+    public var phaseTemplate: PhaseTemplate?
+    /// Number of actions in `actions.yaml`, when the file exists.
+    public var actionCount: Int?
+
+    public init(
+        manifest: WorkspaceManifest, checklists: [Checklist], assessments: [Assessment],
+        phaseTemplate: PhaseTemplate?, actionCount: Int?
+    ) {
+        self.manifest = manifest
+        self.checklists = checklists
+        self.assessments = assessments
+        self.phaseTemplate = phaseTemplate
+        self.actionCount = actionCount
+    }
+}
+
+/// Loads and validates a workspace folder through a ``FileSource``.
+public enum WorkspaceLoader {
+    /// The manifest's file name.
+    public static let manifestFile = "isogap.yaml"
+    /// The action register's file name.
+    public static let actionsFile = "actions.yaml"
+
+    /// The path of the assessment file for a checklist.
+    public static func assessmentFile(for checklistID: String) -> String {
+        "assessments/\(checklistID).yaml"
+    }
+
+    /// Loads the workspace, reporting every problem of every file. The value is present when the
+    /// manifest could be read, even if other files have errors.
+    public static func load(from source: some FileSource, library: ChecklistLibrary) -> Loaded<Workspace> {
+        let manifestName = source.displayPath(manifestFile)
+        guard let manifestBytes = source.read(manifestFile) else {
+            return Loaded(
+                value: nil,
+                diagnostics: [.error("no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')", at: nil)],
+                sourceMap: nil)
+        }
+        let loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
+        var diagnostics = loadedManifest.diagnostics
+        guard let manifest = loadedManifest.value, let manifestMap = loadedManifest.sourceMap else {
+            return Loaded(value: nil, diagnostics: diagnostics.sortedByLocation(), sourceMap: nil)
+        }
+
+        // Checklists: built-in ids, or files relative to the workspace.
+        var library = library
+        var checklists: [Checklist] = []
+        var workspaceEntries: [ChecklistLibrary.Entry] = []
+        for (index, name) in manifest.checklists.enumerated() where !name.isEmpty {
+            let entryPath = DocumentPath.root["checklists"][index]
+            if let builtIn = library.checklist(name) {
+                checklists.append(builtIn)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+                if let problem = WorkspacePath.problem(with: name) {
+                    diagnostics += manifestMap.diagnostics(for: [.error("checklist path '\(name)' \(problem)", at: entryPath)])
+                    continue
+                }
+                guard let bytes = source.read(name) else {
+                    diagnostics += manifestMap.diagnostics(for: [.error("checklist file '\(name)' does not exist", at: entryPath)])
+                    continue
+                }
+                let file = source.displayPath(name)
+                let diagnosticsBefore = library.diagnostics.count
+                guard let entry = library.add(ChecklistLoader.load(bytes, file: file), file: file) else {
+                    diagnostics += library.diagnostics[diagnosticsBefore...]
+                    continue
+                }
+                checklists.append(entry.checklist)
+                workspaceEntries.append(entry)
+            } else {
+                diagnostics += manifestMap.diagnostics(for: [
+                    TaskGraph.unknown("built-in checklist", name, at: entryPath, candidates: library.ids)
+                ])
+            }
+        }
+        // The workspace's own checklists are validated here; built-in ones have their own tests.
+        for entry in workspaceEntries { diagnostics += library.validation(of: entry) }
+
+        let template = library.phaseTemplate.value
+        var roles = checklists.flatMap { $0.roles.map(\.id) } + (template?.roles.map(\.id) ?? [])
+        roles = roles.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        diagnostics += manifestMap.diagnostics(for: manifest.validate(checklists: checklists, roles: roles))
+
+        // Assessments, one per checklist.
+        var assessments: [Assessment] = []
+        for checklist in checklists {
+            let path = assessmentFile(for: checklist.id)
+            guard let bytes = source.read(path) else {
+                let index = manifest.checklists.firstIndex { $0 == checklist.id } ?? 0
+                diagnostics += manifestMap.diagnostics(for: [
+                    .warning("\(path) does not exist; nothing of \(checklist.id) is assessed", at: DocumentPath.root["checklists"][index])
+                ])
+                assessments.append(Assessment(checklist: checklist.id, responses: []))
+                continue
+            }
+            let loaded = AssessmentLoader.load(bytes, file: source.displayPath(path))
+            diagnostics += loaded.diagnostics
+            if let assessment = loaded.value, let map = loaded.sourceMap {
+                diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
+                assessments.append(assessment)
+            } else {
+                assessments.append(Assessment(checklist: checklist.id, responses: []))
+            }
+        }
+        for name in source.files(in: "assessments") where name.hasSuffix(".yaml") {
+            let id = String(name.dropLast(".yaml".count))
+            if !checklists.contains(where: { $0.id == id }) {
+                diagnostics.append(.warning(
+                    "assessments/\(name) is for no checklist listed in \(manifestFile); it is ignored",
+                    at: SourceLocation(file: source.displayPath("assessments/\(name)"), line: 1, column: 1)))
+            }
+        }
+
+        var actionCount: Int?
+        if let bytes = source.read(actionsFile) {
+            let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(actionsFile))
+            diagnostics += loaded.diagnostics
+            actionCount = loaded.value
+        }
+
+        let workspace = Workspace(
+            manifest: manifest, checklists: checklists, assessments: assessments, phaseTemplate: template,
+            actionCount: actionCount)
+        return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
+    }
+}

@@ -1,0 +1,90 @@
+/// The workspace manifest (`isogap.yaml`): who is assessed, against which checklists, and the
+/// settings of the implementation plan.
+public struct WorkspaceManifest: Sendable, Hashable {
+    /// A person who took part in the assessment.
+    public struct Assessor: Sendable, Hashable {
+        public var name: String
+        public var role: String?
+
+        public init(name: String, role: String? = nil) {
+            self.name = name
+            self.role = role
+        }
+    }
+
+    public var organization: String
+    public var site: String?
+    public var scope: String
+    public var language: ReportLanguage
+    public var assessmentDate: CalendarDate
+    public var assessors: [Assessor]
+    /// Default target level for every requirement, capped at each checklist's top level.
+    public var targetLevel: Int
+    /// Built-in checklist ids or paths relative to the workspace, in report order.
+    public var checklists: [String]
+    /// Evidence dated earlier than `assessmentDate` minus this many days is stale.
+    public var evidenceMaxAgeDays: Int?
+    public var plan: PlanSettings
+
+    public init(
+        organization: String, site: String? = nil, scope: String, language: ReportLanguage = .en,
+        assessmentDate: CalendarDate, assessors: [Assessor] = [], targetLevel: Int, checklists: [String],
+        evidenceMaxAgeDays: Int? = nil, plan: PlanSettings = PlanSettings()
+    ) {
+        self.organization = organization
+        self.site = site
+        self.scope = scope
+        self.language = language
+        self.assessmentDate = assessmentDate
+        self.assessors = assessors
+        self.targetLevel = targetLevel
+        self.checklists = checklists
+        self.evidenceMaxAgeDays = evidenceMaxAgeDays
+        self.plan = plan
+    }
+}
+
+/// How the implementation plan is scheduled.
+public struct PlanSettings: Sendable, Hashable {
+    /// First day of the plan; the assessment date when absent.
+    public var start: CalendarDate?
+    /// Days nobody works.
+    public var weekend: [Weekday]
+    public var holidays: [CalendarDate]
+    /// People per role as `(role id, count)` pairs in source order; roles not listed have 1.
+    public var capacity: [(role: String, people: Int)]
+    /// Whether a phase starts only after every task of the earlier phases has finished.
+    public var phaseGates: Bool
+
+    public init(
+        start: CalendarDate? = nil, weekend: [Weekday] = [.sat, .sun], holidays: [CalendarDate] = [],
+        capacity: [(role: String, people: Int)] = [], phaseGates: Bool = true
+    ) {
+        self.start = start
+        self.weekend = weekend
+        self.holidays = holidays
+        self.capacity = capacity
+        self.phaseGates = phaseGates
+    }
+
+    /// People available in `role`.
+    public func people(in role: String) -> Int {
+        capacity.first { $0.role == role }?.people ?? 1
+    }
+
+    public static func == (lhs: PlanSettings, rhs: PlanSettings) -> Bool {
+        lhs.start == rhs.start && lhs.weekend == rhs.weekend && lhs.holidays == rhs.holidays
+            && lhs.phaseGates == rhs.phaseGates && lhs.capacity.elementsEqual(rhs.capacity) { $0 == $1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(start)
+        hasher.combine(weekend)
+        hasher.combine(holidays)
+        hasher.combine(phaseGates)
+        for (role, people) in capacity {
+            hasher.combine(role)
+            hasher.combine(people)
+        }
+    }
+}

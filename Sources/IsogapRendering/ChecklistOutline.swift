@@ -1,0 +1,129 @@
+public import IsogapModel
+
+/// A checklist as a readable plain-text outline (`isogap show`): the scale, then every clause with
+/// its requirements, guidance, expected evidence, weight, criticality, mappings and tasks.
+public struct ChecklistOutline: Sendable {
+    public var checklist: Checklist
+    public var language: ReportLanguage
+    /// Lines are wrapped to this many characters.
+    public var width: Int
+
+    public init(checklist: Checklist, language: ReportLanguage, width: Int = 100) {
+        self.checklist = checklist
+        self.language = language
+        self.width = width
+    }
+
+    public func render() -> String {
+        let lang = language.rawValue
+        let labels = OutlineLabels(language)
+        let requirementCount = checklist.requirementsInOrder.count
+        var lines: [String] = []
+        lines.append("\(checklist.standard) — \(checklist.title.resolved(lang))")
+        lines.append("\(checklist.id) · \(labels.version) \(checklist.version) · \(requirementCount) \(labels.requirements)")
+        if !checklist.scale.isEmpty {
+            lines.append("")
+            lines.append(labels.scale)
+            for level in checklist.scale {
+                var text = level.label.resolved(lang)
+                if let description = level.description { text += ": \(description.resolved(lang))" }
+                lines += wrap(text, indent: 2, hanging: 5, lead: "\(level.level)  ")
+            }
+        }
+        for clause in checklist.clauses { lines += outline(clause, depth: 0, labels: labels) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func outline(_ clause: Clause, depth: Int, labels: OutlineLabels) -> [String] {
+        let lang = language.rawValue
+        let indent = depth * 2
+        var lines = [""]
+        lines += wrap("\(clause.id) \(clause.title.resolved(lang))", indent: indent, hanging: indent + 2)
+        for requirement in clause.requirements {
+            let body = indent + 4
+            lines += wrap(requirement.text.resolved(lang), indent: indent + 2, hanging: body, lead: "\(requirement.id)  ")
+            if let guidance = requirement.guidance {
+                lines += wrap("\(labels.guidance): \(guidance.resolved(lang))", indent: body, hanging: body + 2)
+            }
+            var facts: [String] = []
+            if !requirement.evidence.isEmpty {
+                facts.append("\(labels.evidence): " + requirement.evidence.map(labels.name(of:)).joined(separator: ", "))
+            }
+            facts.append("\(labels.weight) \(Self.number(requirement.weight))")
+            facts.append("\(labels.criticality): \(labels.name(of: requirement.criticality))")
+            lines += wrap(facts.joined(separator: " · "), indent: body, hanging: body + 2)
+            if !requirement.maps.isEmpty {
+                lines += wrap("\(labels.maps): " + requirement.maps.map(\.description).joined(separator: ", "), indent: body, hanging: body + 2)
+            }
+            for task in requirement.tasks {
+                let text = "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(task.role), \(Self.number(task.effortDays)) \(labels.days), \(task.phase))"
+                lines += wrap(text, indent: body, hanging: body + 2)
+            }
+        }
+        for child in clause.clauses { lines += outline(child, depth: depth + 1, labels: labels) }
+        return lines
+    }
+
+    /// `2` rather than `2.0`, and `0.5` as written.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// Word-wraps `text` to ``width``: the first line indented by `indent` and starting with
+    /// `lead`, the rest indented by `hanging`.
+    func wrap(_ text: String, indent: Int, hanging: Int, lead: String = "") -> [String] {
+        var lines: [String] = []
+        var current = String(repeating: " ", count: indent) + lead
+        var currentIsEmpty = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !currentIsEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(repeating: " ", count: hanging)
+                currentIsEmpty = true
+            }
+            current += (currentIsEmpty ? "" : " ") + word
+            currentIsEmpty = false
+        }
+        lines.append(current)
+        return lines
+    }
+}
+
+/// The outline's own words in each report language.
+struct OutlineLabels {
+    let language: ReportLanguage
+
+    init(_ language: ReportLanguage) {
+        self.language = language
+    }
+
+    private func pick(_ en: String, _ ar: String) -> String { language == .ar ? ar : en }
+
+    var version: String { pick("version", "الإصدار") }
+    var requirements: String { pick("requirements", "متطلباً") }
+    var scale: String { pick("Maturity scale", "سُلّم مستوى النضج") }
+    var guidance: String { pick("Guidance", "الإرشاد") }
+    var evidence: String { pick("Evidence", "الأدلة") }
+    var weight: String { pick("weight", "الوزن") }
+    var criticality: String { pick("criticality", "درجة الأهمية") }
+    var maps: String { pick("Maps to", "يرتبط بـ") }
+    var task: String { pick("Task", "مهمة") }
+    var days: String { pick("person-days", "يوم عمل") }
+
+    func name(of type: EvidenceType) -> String {
+        switch type {
+        case .document: pick("document", "وثيقة")
+        case .record: pick("record", "سجل")
+        case .interview: pick("interview", "مقابلة")
+        case .observation: pick("observation", "ملاحظة ميدانية")
+        }
+    }
+
+    func name(of criticality: Criticality) -> String {
+        switch criticality {
+        case .high: pick("high", "عالية")
+        case .medium: pick("medium", "متوسطة")
+        case .low: pick("low", "منخفضة")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+public import IsogapModel
+
+/// The files `isogap init` writes: a manifest, one assessment file per checklist listing every
+/// requirement with its question as a comment, and an empty action register.
+public struct WorkspaceSkeleton: Sendable {
+    public var organization: String
+    public var scope: String
+    public var language: ReportLanguage
+    public var assessmentDate: CalendarDate
+    public var checklists: [Checklist]
+
+    public init(
+        organization: String, scope: String, language: ReportLanguage, assessmentDate: CalendarDate,
+        checklists: [Checklist]
+    ) {
+        self.organization = organization
+        self.scope = scope
+        self.language = language
+        self.assessmentDate = assessmentDate
+        self.checklists = checklists
+    }
+
+    /// The default target: level 3, or the top of the shortest scale when that is lower.
+    public var targetLevel: Int {
+        min(3, checklists.map(\.maxLevel).filter { $0 > 0 }.min() ?? 3)
+    }
+
+    /// The files to write, as (path relative to the workspace, contents), in writing order.
+    public func files(using templates: TemplateLibrary) throws(TemplateLibrary.Failure) -> [(path: String, contents: String)] {
+        let manifest = ManifestView(
+            organization: YAMLText.quoted(organization), scope: YAMLText.quoted(scope), language: language.rawValue,
+            assessmentDate: assessmentDate.description, targetLevel: targetLevel,
+            checklists: checklists.map(\.id), planStart: assessmentDate.description)
+        var files = [(path: "isogap.yaml", contents: try templates.render(manifest, template: "init/isogap.yaml"))]
+        for checklist in checklists {
+            files.append((
+                "assessments/\(checklist.id).yaml",
+                try templates.render(assessmentView(checklist), template: "init/assessment.yaml")))
+        }
+        files.append(("actions.yaml", try templates.render(ManifestView?.none as Any, template: "init/actions.yaml")))
+        return files
+    }
+
+    private func assessmentView(_ checklist: Checklist) -> AssessmentView {
+        let lang = language.rawValue
+        let labels = checklist.scale.map { "\($0.level) \($0.label.resolved(lang))" }.joined(separator: ", ")
+        var clauses: [AssessmentView.ClauseView] = []
+        for clause in checklist.clausesInOrder where !clause.requirements.isEmpty {
+            clauses.append(AssessmentView.ClauseView(
+                heading: YAMLText.commentLine("\(clause.id) \(clause.title.resolved(lang))"),
+                requirements: clause.requirements.map {
+                    .init(key: YAMLText.quoted($0.id), question: YAMLText.commentLine("\($0.id): \($0.text.resolved(lang))"))
+                }))
+        }
+        return AssessmentView(
+            checklistID: checklist.id, title: YAMLText.commentLine("\(checklist.standard): \(checklist.title.resolved(lang))"),
+            scale: YAMLText.commentLine(labels), clauses: clauses)
+    }
+}
+
+/// View model of `init/isogap.yaml.mustache`; text values are already YAML-quoted.
+struct ManifestView {
+    var organization: String
+    var scope: String
+    var language: String
+    var assessmentDate: String
+    var targetLevel: Int
+    var checklists: [String]
+    var planStart: String
+}
+
+/// View model of `init/assessment.yaml.mustache`; text values are single comment lines.
+struct AssessmentView {
+    struct RequirementView {
+        /// The requirement id as a quoted YAML key.
+        var key: String
+        var question: String
+    }
+
+    struct ClauseView {
+        var heading: String
+        var requirements: [RequirementView]
+    }
+
+    var checklistID: String
+    var title: String
+    var scale: String
+    var clauses: [ClauseView]
+}
