@@ -62,7 +62,7 @@ let package = Package(
                 "IsogapDiagnostics", "IsogapYAML", "IsogapModel", "IsogapLoading", "IsogapRendering",
                 "IsogapResources", "IsogapCLI",
             ],
-            exclude: ["Fixtures"]
+            path: "Tests/IsogapTests"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ public struct ChecklistOutline: Sendable {
         let requirementCount = checklist.requirementsInOrder.count
         var lines: [String] = []
         lines.append("\(checklist.standard) — \(checklist.title.resolved(lang))")
-        lines.append("\(checklist.id) · \(labels.version) \(checklist.version) · \(requirementCount) \(labels.requirements)")
+        lines.append("\(checklist.id) · \(labels.version) \(checklist.version) · \(labels.requirementCount(requirementCount))")
         if !checklist.scale.isEmpty {
             lines.append("")
             lines.append(labels.scale)
@@ -47,16 +47,19 @@ public struct ChecklistOutline: Sendable {
             }
             var facts: [String] = []
             if !requirement.evidence.isEmpty {
-                facts.append("\(labels.evidence): " + requirement.evidence.map(labels.name(of:)).joined(separator: ", "))
+                facts.append("\(labels.evidence): " + requirement.evidence.map(labels.name(of:)).joined(separator: labels.comma))
             }
             facts.append("\(labels.weight) \(Self.number(requirement.weight))")
             facts.append("\(labels.criticality): \(labels.name(of: requirement.criticality))")
             lines += wrap(facts.joined(separator: " · "), indent: body, hanging: body + 2)
             if !requirement.maps.isEmpty {
-                lines += wrap("\(labels.maps): " + requirement.maps.map(\.description).joined(separator: ", "), indent: body, hanging: body + 2)
+                let maps = requirement.maps.map(\.description).joined(separator: labels.comma)
+                lines += wrap("\(labels.maps): \(maps)", indent: body, hanging: body + 2)
             }
             for task in requirement.tasks {
-                let text = "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(task.role), \(Self.number(task.effortDays)) \(labels.days), \(task.phase))"
+                let role = checklist.roles.first { $0.id == task.role }?.name.resolved(lang) ?? task.role
+                let details = [role, "\(Self.number(task.effortDays)) \(labels.days)", "\(labels.phase) \(task.phase)"]
+                let text = "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(details.joined(separator: labels.comma)))"
                 lines += wrap(text, indent: body, hanging: body + 2)
             }
         }
@@ -100,7 +103,12 @@ struct OutlineLabels {
     private func pick(_ en: String, _ ar: String) -> String { language == .ar ? ar : en }
 
     var version: String { pick("version", "الإصدار") }
-    var requirements: String { pick("requirements", "متطلباً") }
+    var comma: String { pick(", ", "، ") }
+    var phase: String { pick("phase", "المرحلة") }
+
+    func requirementCount(_ count: Int) -> String {
+        language == .ar ? "عدد المتطلبات: \(count)" : "\(count) requirement\(count == 1 ? "" : "s")"
+    }
     var scale: String { pick("Maturity scale", "سُلّم مستوى النضج") }
     var guidance: String { pick("Guidance", "الإرشاد") }
     var evidence: String { pick("Evidence", "الأدلة") }
@@ -108,7 +116,7 @@ struct OutlineLabels {
     var criticality: String { pick("criticality", "درجة الأهمية") }
     var maps: String { pick("Maps to", "يرتبط بـ") }
     var task: String { pick("Task", "مهمة") }
-    var days: String { pick("person-days", "يوم عمل") }
+    var days: String { pick("person-days", "يوم-شخص") }
 
     func name(of type: EvidenceType) -> String {
         switch type {
