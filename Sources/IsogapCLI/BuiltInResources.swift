@@ -17,8 +17,9 @@ enum BuiltInResources {
 
     /// The built-in Mustache templates.
     static func templates() throws -> TemplateLibrary {
-        try TemplateLibrary(files: EmbeddedFiles.files(under: "templates").map {
-            ($0.path, String(decoding: $0.contents, as: UTF8.self))
-        })
+        try TemplateLibrary(
+            files: EmbeddedFiles.files(under: "templates").map {
+                ($0.path, String(decoding: $0.contents, as: UTF8.self))
+            })
     }
 }

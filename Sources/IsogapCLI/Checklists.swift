@@ -13,7 +13,8 @@ struct Checklists: ParsableCommand {
         for entry in entries {
             let checklist = entry.checklist
             let count = checklist.requirementsInOrder.count
-            let what = count == 0 ? "reference catalogue, \(checklist.clausesInOrder.count) clauses" : "\(count) requirements"
+            let what =
+                count == 0 ? "reference catalogue, \(checklist.clausesInOrder.count) clauses" : "\(count) requirements"
             let padding = String(repeating: " ", count: width - checklist.id.count)
             console.out("\(checklist.id)\(padding)  \(checklist.standard) (\(what), version \(checklist.version))")
         }

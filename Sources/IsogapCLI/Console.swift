@@ -33,13 +33,15 @@ struct Console {
 
     func format(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
-        let painted = colour ? "\u{1B}[1;\(diagnostic.severity == .error ? 31 : 33)m\(severity):\u{1B}[0m" : "\(severity):"
+        let painted =
+            colour ? "\u{1B}[1;\(diagnostic.severity == .error ? 31 : 33)m\(severity):\u{1B}[0m" : "\(severity):"
         var lines: [String] = []
         let prefix = diagnostic.location.map { "\($0): " } ?? ""
         lines.append("\(prefix)\(painted) \(diagnostic.message)")
         if stderrIsTerminal, let location = diagnostic.location, let source = sourceLine(location) {
             lines.append(source)
-            lines.append(String(repeating: " ", count: max(0, location.column - 1)) + (colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^"))
+            lines.append(
+                String(repeating: " ", count: max(0, location.column - 1)) + (colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^"))
         }
         for note in diagnostic.notes {
             let notePrefix = note.location.map { "\($0): " } ?? ""

@@ -8,7 +8,8 @@ struct DiskFiles: FileSource {
 
     func read(_ path: String) -> [UInt8]? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: displayPath(path), isDirectory: &isDirectory), !isDirectory.boolValue,
+        guard FileManager.default.fileExists(atPath: displayPath(path), isDirectory: &isDirectory),
+            !isDirectory.boolValue,
             let data = FileManager.default.contents(atPath: displayPath(path))
         else { return nil }
         return Array(data)

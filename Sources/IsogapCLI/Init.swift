@@ -17,7 +17,9 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: "The organisation assessed.")
     var organization: String
 
-    @Option(name: .long, help: "A built-in checklist id (repeat for several). Default: every built-in checklist with requirements.")
+    @Option(
+        name: .long,
+        help: "A built-in checklist id (repeat for several). Default: every built-in checklist with requirements.")
     var checklist: [String] = []
 
     @Option(name: .long, help: "Report language: en or ar.")
@@ -48,14 +50,17 @@ struct Init: ParsableCommand {
             chosen = try checklist.map { id in
                 guard let found = library.checklist(id) else {
                     var message = "unknown built-in checklist '\(id)'"
-                    if let close = Suggestion.closest(to: id, in: library.ids) { message += "; did you mean '\(close)'?" }
+                    if let close = Suggestion.closest(to: id, in: library.ids) {
+                        message += "; did you mean '\(close)'?"
+                    }
                     throw ValidationError(message)
                 }
                 return found
             }
         }
         let assessmentDate = date.flatMap { CalendarDate($0) } ?? Self.today()
-        let defaultScope = lang == .ar
+        let defaultScope =
+            lang == .ar
             ? "معالجة الشكاوى ورصد رضا العملاء وقياسه"
             : "Complaints handling and the monitoring and measuring of customer satisfaction"
         let skeleton = WorkspaceSkeleton(
@@ -69,8 +74,10 @@ struct Init: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         do {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("assessments"), withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("assessments"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
             for file in files {
                 try AtomicFile.write(Data(file.contents.utf8), to: folder.appendingPathComponent(file.path))
             }
@@ -79,13 +86,16 @@ struct Init: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         let count = chosen.map { $0.requirementsInOrder.count }.reduce(0, +)
-        console.out("Created workspace \(directory) for \(organization): \(chosen.map(\.id).joined(separator: ", ")) (\(count) requirements to assess).")
+        console.out(
+            "Created workspace \(directory) for \(organization): \(chosen.map(\.id).joined(separator: ", ")) (\(count) requirements to assess)."
+        )
         console.out("Next: fill in \(directory)/assessments/*.yaml, then run 'isogap validate \(directory)'.")
     }
 
     /// Today's date in the local time zone.
     static func today() -> CalendarDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(dayNumber: 0)
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(dayNumber: 0)
     }
 }

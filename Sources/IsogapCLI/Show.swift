@@ -26,7 +26,9 @@ struct Show: ParsableCommand {
         }
         guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
             var message = "error: no built-in checklist '\(checklist)'"
-            if let close = Suggestion.closest(to: checklist, in: library.ids) { message += "; did you mean '\(close)'?" }
+            if let close = Suggestion.closest(to: checklist, in: library.ids) {
+                message += "; did you mean '\(close)'?"
+            }
             console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
             throw ExitStatus.noInput
         }
@@ -47,4 +49,3 @@ struct Show: ParsableCommand {
         console.out(ChecklistOutline(checklist: entry.checklist, language: lang).render())
     }
 }
-

@@ -59,7 +59,9 @@ enum FileCheck {
         if files.exists(WorkspaceLoader.manifestFile) { return workspace(files, library: library) }
         let yamlFiles = files.files(in: ".").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         guard !yamlFiles.isEmpty else {
-            return Result(diagnostics: [.error("\(path) holds no isogap.yaml and no .yaml files to check", at: nil)], unreadable: true)
+            return Result(
+                diagnostics: [.error("\(path) holds no isogap.yaml and no .yaml files to check", at: nil)],
+                unreadable: true)
         }
         var result = Result()
         for name in yamlFiles {
@@ -81,7 +83,9 @@ enum FileCheck {
                 return "\(checklist.id) \(answered)/\(total) answered"
             }
             let status = loaded.diagnostics.containsErrors ? "invalid" : "ok"
-            result.summaries.append("\(files.folder): \(status): workspace of \(workspace.manifest.organization) (\(counts.joined(separator: ", ")))")
+            result.summaries.append(
+                "\(files.folder): \(status): workspace of \(workspace.manifest.organization) (\(counts.joined(separator: ", ")))"
+            )
         }
         return result
     }
@@ -105,7 +109,10 @@ enum FileCheck {
             if let entry = library.add(loaded, file: path) {
                 result.diagnostics = library.validation(of: entry)
                 let checklist = entry.checklist
-                result.summaries.append(summary(path, result.diagnostics, "checklist \(checklist.id), \(checklist.requirementsInOrder.count) requirements"))
+                result.summaries.append(
+                    summary(
+                        path, result.diagnostics,
+                        "checklist \(checklist.id), \(checklist.requirementsInOrder.count) requirements"))
             } else {
                 result.diagnostics = Array(library.diagnostics[before...])
             }
@@ -120,21 +127,28 @@ enum FileCheck {
                     result.diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
                 } else if !assessment.checklist.isEmpty {
                     result.diagnostics += map.diagnostics(for: [
-                        TaskGraph.unknown("checklist", assessment.checklist, at: .root["checklist"], candidates: library.ids)
+                        TaskGraph.unknown(
+                            "checklist", assessment.checklist, at: .root["checklist"], candidates: library.ids)
                     ])
                 }
-                result.summaries.append(summary(path, result.diagnostics, "assessment for \(assessment.checklist), \(assessment.responses.count) responses"))
+                result.summaries.append(
+                    summary(
+                        path, result.diagnostics,
+                        "assessment for \(assessment.checklist), \(assessment.responses.count) responses"))
             }
         case .actions:
             let loaded = ActionRegisterLoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics
-            if let count = loaded.value { result.summaries.append(summary(path, loaded.diagnostics, "action register, \(count) actions")) }
+            if let count = loaded.value {
+                result.summaries.append(summary(path, loaded.diagnostics, "action register, \(count) actions"))
+            }
         case .planPhases:
             let loaded = PhaseTemplateLoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics
             if let template = loaded.value, let map = loaded.sourceMap {
                 result.diagnostics += map.diagnostics(for: template.validate())
-                result.summaries.append(summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
+                result.summaries.append(
+                    summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
             }
         }
         return result

@@ -1,5 +1,5 @@
-public import IsogapModel
 internal import IsogapDiagnostics
+public import IsogapModel
 internal import IsogapYAML
 
 /// Reads assessment files (`assessments/<checklist-id>.yaml`, `kind: assessment`).
@@ -9,9 +9,10 @@ public enum AssessmentLoader {
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Assessment> {
         DocumentLoading.load(bytes, file: file, kind: .assessment) { decoder, root -> Assessment in
-            guard let fields = decoder.fields(
-                root, allowed: ["isogap", "kind", "checklist", "responses"], required: ["checklist"],
-                what: "the assessment")
+            guard
+                let fields = decoder.fields(
+                    root, allowed: ["isogap", "kind", "checklist", "responses"], required: ["checklist"],
+                    what: "the assessment")
             else { return Assessment(checklist: "", responses: []) }
             let checklist = decoder.required(fields, "checklist") { $0.nonEmptyString($1, $2) } ?? ""
             var responses: [Response] = []
@@ -47,10 +48,14 @@ public enum AssessmentLoader {
     }
 
     private static func decodeEvidence(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> EvidenceItem? {
-        guard let fields = decoder.fields(node, allowed: evidenceKeys, required: ["type", "ref"], what: "an evidence item")
+        guard
+            let fields = decoder.fields(
+                node, allowed: evidenceKeys, required: ["type", "ref"], what: "an evidence item")
         else { return nil }
         return EvidenceItem(
-            type: decoder.required(fields, "type") { decoder, node, _ in decoder.choice(node, "evidence type", as: EvidenceType.self) } ?? .document,
+            type: decoder.required(fields, "type") { decoder, node, _ in
+                decoder.choice(node, "evidence type", as: EvidenceType.self)
+            } ?? .document,
             ref: decoder.required(fields, "ref") { $0.nonEmptyString($1, $2) } ?? "",
             date: decoder.optional(fields, "date") { $0.date($1, $2) },
             expires: decoder.optional(fields, "expires") { $0.date($1, $2) },

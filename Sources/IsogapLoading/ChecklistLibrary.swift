@@ -45,9 +45,10 @@ public struct ChecklistLibrary: Sendable {
             guard entries[index].isBuiltIn else {
                 let location = loaded.sourceMap?.location(of: DocumentPath.root["id"])
                 diagnostics += loaded.diagnostics
-                diagnostics.append(.error(
-                    "checklist id '\(checklist.id)' is already used by \(entries[index].file); ids must be unique among loaded checklists",
-                    at: location))
+                diagnostics.append(
+                    .error(
+                        "checklist id '\(checklist.id)' is already used by \(entries[index].file); ids must be unique among loaded checklists",
+                        at: location))
                 return nil
             }
             entries.remove(at: index)
@@ -69,8 +70,12 @@ public struct ChecklistLibrary: Sendable {
     public var validationContext: ChecklistContext {
         let targets = Dictionary(
             entries.map { entry in
-                (entry.checklist.id,
-                 Set(entry.checklist.clausesInOrder.map(\.id) + entry.checklist.requirementsInOrder.map(\.requirement.id)))
+                (
+                    entry.checklist.id,
+                    Set(
+                        entry.checklist.clausesInOrder.map(\.id)
+                            + entry.checklist.requirementsInOrder.map(\.requirement.id))
+                )
             },
             uniquingKeysWith: { first, _ in first })
         return ChecklistContext(phaseIDs: phaseTemplate.value?.phaseIDs) { checklist, target in

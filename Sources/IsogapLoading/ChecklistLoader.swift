@@ -1,5 +1,5 @@
-public import IsogapModel
 internal import IsogapDiagnostics
+public import IsogapModel
 internal import IsogapYAML
 
 /// Reads checklist files (`kind: checklist`) into ``Checklist`` values.
@@ -22,7 +22,8 @@ public enum ChecklistLoader {
             root, allowed: checklistKeys, required: ["id", "standard", "title", "version", "scale", "clauses"],
             what: "the checklist")
         guard let fields else {
-            return Checklist(id: "", standard: "", title: LocalizedText(""), version: "", scale: [], roles: [], clauses: [])
+            return Checklist(
+                id: "", standard: "", title: LocalizedText(""), version: "", scale: [], roles: [], clauses: [])
         }
         return Checklist(
             id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",
@@ -39,9 +40,10 @@ public enum ChecklistLoader {
     private static let placeholderClause = Clause(id: "", title: LocalizedText(""))
 
     private static func decodeLevel(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> ScaleLevel? {
-        guard let fields = decoder.fields(
-            node, allowed: ["level", "label", "description", "min_evidence", "expected_type"],
-            required: ["level", "label", "min_evidence"], what: "a scale level")
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["level", "label", "description", "min_evidence", "expected_type"],
+                required: ["level", "label", "min_evidence"], what: "a scale level")
         else { return nil }
         return ScaleLevel(
             level: decoder.required(fields, "level") { $0.integer($1, $2) } ?? -1,
@@ -63,8 +65,9 @@ public enum ChecklistLoader {
     }
 
     private static func decodeClause(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Clause? {
-        guard let fields = decoder.fields(
-            node, allowed: ["id", "title", "clauses", "requirements"], required: ["id", "title"], what: "a clause")
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["id", "title", "clauses", "requirements"], required: ["id", "title"], what: "a clause")
         else { return nil }
         return Clause(
             id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",
@@ -75,9 +78,10 @@ public enum ChecklistLoader {
     }
 
     private static func decodeRequirement(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Requirement? {
-        guard let fields = decoder.fields(
-            node, allowed: ["id", "text", "guidance", "evidence", "weight", "criticality", "maps", "tasks"],
-            required: ["id", "text"], what: "a requirement")
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["id", "text", "guidance", "evidence", "weight", "criticality", "maps", "tasks"],
+                required: ["id", "text"], what: "a requirement")
         else { return nil }
         let evidence = decoder.items(fields, "evidence") { $0.choice($1, "evidence type", as: EvidenceType.self) }
         let maps = decoder.items(fields, "maps") { decoder, node -> CrossReference? in
@@ -104,9 +108,10 @@ public enum ChecklistLoader {
 
     /// A task of a checklist requirement or of a phase template.
     static func decodeTask(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanTask? {
-        guard let fields = decoder.fields(
-            node, allowed: ["id", "title", "role", "effort_days", "phase", "after"],
-            required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["id", "title", "role", "effort_days", "phase", "after"],
+                required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
         else { return nil }
         return PlanTask(
             id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",

@@ -19,7 +19,8 @@ public enum DocumentHeader {
     public static func read(_ root: YAMLNode, expected: DocumentKind?, decoder: inout NodeDecoder) -> DocumentKind? {
         guard let pairs = root.mapping else {
             decoder.error(
-                "an isogap file must be a mapping that starts with 'isogap: 1', found \(root.kindDescription)", at: root)
+                "an isogap file must be a mapping that starts with 'isogap: 1', found \(root.kindDescription)", at: root
+            )
             return nil
         }
         let fields = Fields(node: root, pairs: pairs)
@@ -31,13 +32,16 @@ public enum DocumentHeader {
                         at: versionNode)
                 }
             } else {
-                decoder.error("'isogap' must be the format version 1, found \(versionNode.kindDescription)", at: versionNode)
+                decoder.error(
+                    "'isogap' must be the format version 1, found \(versionNode.kindDescription)", at: versionNode)
             }
         } else {
             decoder.error("the file must start with 'isogap: 1' (the format version)", at: root)
         }
         guard let kindNode = fields["kind"] else {
-            let what = expected.map { "'kind: \($0.rawValue)'" } ?? "'kind' (checklist, workspace, assessment, actions or plan-phases)"
+            let what =
+                expected.map { "'kind: \($0.rawValue)'" }
+                ?? "'kind' (checklist, workspace, assessment, actions or plan-phases)"
             decoder.error("the file is missing \(what)", at: root)
             return nil
         }

@@ -1,5 +1,5 @@
 public import IsogapDiagnostics
-public import IsogapYAML
+internal import IsogapYAML
 
 /// The result of loading one file: the value when the file could be read, every diagnostic found,
 /// and the source map that locates later findings about the same file.

@@ -1,5 +1,5 @@
-public import IsogapModel
 internal import IsogapDiagnostics
+public import IsogapModel
 internal import IsogapYAML
 
 /// Reads the workspace manifest (`isogap.yaml`, `kind: workspace`).
@@ -12,16 +12,19 @@ public enum ManifestLoader {
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<WorkspaceManifest> {
         DocumentLoading.load(bytes, file: file, kind: .workspace) { decoder, root -> WorkspaceManifest in
             let placeholderDate = CalendarDate(dayNumber: 0)
-            guard let fields = decoder.fields(
-                root, allowed: keys,
-                required: ["organization", "scope", "assessment_date", "target_level", "checklists"],
-                what: "the workspace manifest")
+            guard
+                let fields = decoder.fields(
+                    root, allowed: keys,
+                    required: ["organization", "scope", "assessment_date", "target_level", "checklists"],
+                    what: "the workspace manifest")
             else {
                 return WorkspaceManifest(
                     organization: "", scope: "", assessmentDate: placeholderDate, targetLevel: 0, checklists: [])
             }
             let assessors = decoder.items(fields, "assessors") { decoder, node -> WorkspaceManifest.Assessor? in
-                guard let assessor = decoder.fields(node, allowed: ["name", "role"], required: ["name"], what: "an assessor")
+                guard
+                    let assessor = decoder.fields(
+                        node, allowed: ["name", "role"], required: ["name"], what: "an assessor")
                 else { return nil }
                 return WorkspaceManifest.Assessor(
                     name: decoder.required(assessor, "name") { $0.nonEmptyString($1, $2) } ?? "",
@@ -35,26 +38,32 @@ public enum ManifestLoader {
                 assessmentDate: decoder.required(fields, "assessment_date") { $0.date($1, $2) } ?? placeholderDate,
                 assessors: assessors.compactMap { $0 },
                 targetLevel: decoder.required(fields, "target_level") { $0.integer($1, $2) } ?? 0,
-                checklists: decoder.items(fields, "checklists") { $0.nonEmptyString($1, "checklists") }.map { $0 ?? "" },
+                checklists: decoder.items(fields, "checklists") { $0.nonEmptyString($1, "checklists") }.map {
+                    $0 ?? ""
+                },
                 evidenceMaxAgeDays: decoder.optional(fields, "evidence_max_age_days") { $0.integer($1, $2) },
-                plan: decoder.optional(fields, "plan") { decoder, node, _ in decodePlan(node, &decoder) } ?? PlanSettings())
+                plan: decoder.optional(fields, "plan") { decoder, node, _ in decodePlan(node, &decoder) }
+                    ?? PlanSettings())
         }
     }
 
     private static func decodePlan(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanSettings? {
-        guard let fields = decoder.fields(
-            node, allowed: ["start", "weekend", "holidays", "capacity", "phase_gates"], what: "the plan settings")
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["start", "weekend", "holidays", "capacity", "phase_gates"], what: "the plan settings")
         else { return nil }
         var capacity: [(role: String, people: Int)] = []
         if let node = fields["capacity"], !node.isNull {
             if let pairs = node.mapping {
                 for pair in pairs {
-                    guard let role = pair.key.scalar?.value, let people = decoder.integer(pair.value, "capacity of \(role)")
+                    guard let role = pair.key.scalar?.value,
+                        let people = decoder.integer(pair.value, "capacity of \(role)")
                     else { continue }
                     capacity.append((role, people))
                 }
             } else {
-                decoder.error("'capacity' must map role ids to numbers of people, such as {quality-manager: 2}", at: node)
+                decoder.error(
+                    "'capacity' must map role ids to numbers of people, such as {quality-manager: 2}", at: node)
             }
         }
         let weekend = decoder.optional(fields, "weekend") { decoder, node, key in

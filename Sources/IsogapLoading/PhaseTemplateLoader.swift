@@ -1,5 +1,5 @@
-public import IsogapModel
 internal import IsogapDiagnostics
+public import IsogapModel
 internal import IsogapYAML
 
 /// Reads the implementation-plan phase template (`kind: plan-phases`).
@@ -7,13 +7,17 @@ public enum PhaseTemplateLoader {
     /// Parses and decodes the template; ``PhaseTemplate/validate()`` checks its references.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<PhaseTemplate> {
         DocumentLoading.load(bytes, file: file, kind: .planPhases) { decoder, root in
-            guard let fields = decoder.fields(
-                root, allowed: ["isogap", "kind", "roles", "phases"], required: ["phases"], what: "the phase template")
+            guard
+                let fields = decoder.fields(
+                    root, allowed: ["isogap", "kind", "roles", "phases"], required: ["phases"],
+                    what: "the phase template")
             else { return PhaseTemplate(roles: [], phases: []) }
             let phases = decoder.items(fields, "phases") { decoder, node -> PhaseTemplate.Phase? in
-                guard let phase = decoder.fields(
-                    node, allowed: ["id", "title", "accountable", "tasks"], required: ["id", "title", "accountable"],
-                    what: "a phase")
+                guard
+                    let phase = decoder.fields(
+                        node, allowed: ["id", "title", "accountable", "tasks"],
+                        required: ["id", "title", "accountable"],
+                        what: "a phase")
                 else { return nil }
                 return PhaseTemplate.Phase(
                     id: decoder.required(phase, "id") { $0.nonEmptyString($1, $2) } ?? "",
@@ -24,7 +28,9 @@ public enum PhaseTemplateLoader {
             }
             return PhaseTemplate(
                 roles: ChecklistLoader.decodeRoles(fields, &decoder),
-                phases: phases.map { $0 ?? PhaseTemplate.Phase(id: "", title: LocalizedText(""), accountable: "", tasks: []) })
+                phases: phases.map {
+                    $0 ?? PhaseTemplate.Phase(id: "", title: LocalizedText(""), accountable: "", tasks: [])
+                })
         }
     }
 }

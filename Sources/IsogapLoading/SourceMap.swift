@@ -19,10 +19,14 @@ public struct SourceMap: Sendable {
         for component in path.components {
             switch component {
             case .key(let key):
-                guard let pair = node.mapping?.first(where: { $0.key.scalar?.value == key }) else { return location(node) }
+                guard let pair = node.mapping?.first(where: { $0.key.scalar?.value == key }) else {
+                    return location(node)
+                }
                 node = pair.value
             case .keyOf(let key):
-                guard let pair = node.mapping?.first(where: { $0.key.scalar?.value == key }) else { return location(node) }
+                guard let pair = node.mapping?.first(where: { $0.key.scalar?.value == key }) else {
+                    return location(node)
+                }
                 node = pair.key
             case .index(let index):
                 guard let items = node.sequence, items.indices.contains(index) else { return location(node) }

@@ -43,7 +43,11 @@ public enum WorkspaceLoader {
         guard let manifestBytes = source.read(manifestFile) else {
             return Loaded(
                 value: nil,
-                diagnostics: [.error("no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')", at: nil)],
+                diagnostics: [
+                    .error(
+                        "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')", at: nil
+                    )
+                ],
                 sourceMap: nil)
         }
         let loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
@@ -62,11 +66,15 @@ public enum WorkspaceLoader {
                 checklists.append(builtIn)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
                 if let problem = WorkspacePath.problem(with: name) {
-                    diagnostics += manifestMap.diagnostics(for: [.error("checklist path '\(name)' \(problem)", at: entryPath)])
+                    diagnostics += manifestMap.diagnostics(for: [
+                        .error("checklist path '\(name)' \(problem)", at: entryPath)
+                    ])
                     continue
                 }
                 guard let bytes = source.read(name) else {
-                    diagnostics += manifestMap.diagnostics(for: [.error("checklist file '\(name)' does not exist", at: entryPath)])
+                    diagnostics += manifestMap.diagnostics(for: [
+                        .error("checklist file '\(name)' does not exist", at: entryPath)
+                    ])
                     continue
                 }
                 let file = source.displayPath(name)
@@ -98,7 +106,9 @@ public enum WorkspaceLoader {
             guard let bytes = source.read(path) else {
                 let index = manifest.checklists.firstIndex { $0 == checklist.id } ?? 0
                 diagnostics += manifestMap.diagnostics(for: [
-                    .warning("\(path) does not exist; nothing of \(checklist.id) is assessed", at: DocumentPath.root["checklists"][index])
+                    .warning(
+                        "\(path) does not exist; nothing of \(checklist.id) is assessed",
+                        at: DocumentPath.root["checklists"][index])
                 ])
                 assessments.append(Assessment(checklist: checklist.id, responses: []))
                 continue
@@ -115,9 +125,10 @@ public enum WorkspaceLoader {
         for name in source.files(in: "assessments") where name.hasSuffix(".yaml") {
             let id = String(name.dropLast(".yaml".count))
             if !checklists.contains(where: { $0.id == id }) {
-                diagnostics.append(.warning(
-                    "assessments/\(name) is for no checklist listed in \(manifestFile); it is ignored",
-                    at: SourceLocation(file: source.displayPath("assessments/\(name)"), line: 1, column: 1)))
+                diagnostics.append(
+                    .warning(
+                        "assessments/\(name) is for no checklist listed in \(manifestFile); it is ignored",
+                        at: SourceLocation(file: source.displayPath("assessments/\(name)"), line: 1, column: 1)))
             }
         }
 

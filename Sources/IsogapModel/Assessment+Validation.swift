@@ -6,9 +6,10 @@ extension Assessment {
     public func validate(against checklist: Checklist) -> [Finding] {
         var findings: [Finding] = []
         if !self.checklist.isEmpty, self.checklist != checklist.id {
-            findings.append(.error(
-                "this assessment is for checklist '\(self.checklist)', but the file belongs to '\(checklist.id)'",
-                at: .root["checklist"]))
+            findings.append(
+                .error(
+                    "this assessment is for checklist '\(self.checklist)', but the file belongs to '\(checklist.id)'",
+                    at: .root["checklist"]))
         }
         let requirementIDs = checklist.requirementsInOrder.map(\.requirement.id)
         let scaleText = "\(checklist.scale.first?.level ?? 0)–\(checklist.maxLevel)"
@@ -23,23 +24,29 @@ extension Assessment {
                 continue
             }
             if let level = response.level, !(0...checklist.maxLevel).contains(level) {
-                findings.append(.error(
-                    "level \(level) is outside the scale \(scaleText) of checklist \(checklist.id)", at: path["level"]))
+                findings.append(
+                    .error(
+                        "level \(level) is outside the scale \(scaleText) of checklist \(checklist.id)",
+                        at: path["level"]))
             }
             if let target = response.target, !(0...checklist.maxLevel).contains(target) {
-                findings.append(.error(
-                    "target \(target) is outside the scale \(scaleText) of checklist \(checklist.id)", at: path["target"]))
+                findings.append(
+                    .error(
+                        "target \(target) is outside the scale \(scaleText) of checklist \(checklist.id)",
+                        at: path["target"]))
             }
             if !response.applicable {
                 if response.level != nil {
-                    findings.append(.error(
-                        "a requirement that is not applicable cannot have a level; remove 'level' or 'applicable: false'",
-                        at: path["level"]))
+                    findings.append(
+                        .error(
+                            "a requirement that is not applicable cannot have a level; remove 'level' or 'applicable: false'",
+                            at: path["level"]))
                 }
                 if (response.justification ?? "").allSatisfy(\.isWhitespace) {
-                    findings.append(.error(
-                        "'applicable: false' needs a 'justification' saying why the requirement does not apply",
-                        at: path["applicable"]))
+                    findings.append(
+                        .error(
+                            "'applicable: false' needs a 'justification' saying why the requirement does not apply",
+                            at: path["applicable"]))
                 }
             }
             for (index, item) in response.evidence.enumerated() {
@@ -55,10 +62,12 @@ extension Assessment {
             findings.append(.error("evidence file '\(file)' \(problem)", at: path["file"]))
         }
         if let date = item.date, let expires = item.expires, expires < date {
-            findings.append(.warning("the evidence expires (\(expires)) before it was produced (\(date))", at: path["expires"]))
+            findings.append(
+                .warning("the evidence expires (\(expires)) before it was produced (\(date))", at: path["expires"]))
         }
         if let sha256 = item.sha256,
-            sha256.count != 64 || !sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
+            sha256.count != 64
+                || !sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
         {
             findings.append(.error("sha256 must be 64 lowercase hexadecimal digits", at: path["sha256"]))
         }

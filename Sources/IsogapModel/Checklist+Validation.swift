@@ -24,7 +24,8 @@ extension Checklist {
             findings.append(.error("checklist id '\(id)' may use only a-z, 0-9 and '-'", at: root["id"]))
         }
         findings += validateScale()
-        findings += Self.duplicates(roles.enumerated().map { ($0.element.id, root["roles"][$0.offset]["id"]) }, kind: "role")
+        findings += Self.duplicates(
+            roles.enumerated().map { ($0.element.id, root["roles"][$0.offset]["id"]) }, kind: "role")
         findings += Self.missingTranslations(in: self)
 
         var clauseIDs: [(String, DocumentPath)] = []
@@ -34,7 +35,8 @@ extension Checklist {
         func walk(_ clause: Clause, at path: DocumentPath) {
             clauseIDs.append((clause.id, path["id"]))
             if clause.clauses.isEmpty, clause.requirements.isEmpty, !isCatalogue {
-                findings.append(.error("clause '\(clause.id)' has neither sub-clauses nor requirements", at: path["id"]))
+                findings.append(
+                    .error("clause '\(clause.id)' has neither sub-clauses nor requirements", at: path["id"]))
             }
             for (index, requirement) in clause.requirements.enumerated() {
                 let requirementPath = path["requirements"][index]
@@ -63,17 +65,19 @@ extension Checklist {
         }
         for (index, level) in scale.enumerated() {
             if level.level != index {
-                findings.append(.error(
-                    "scale levels must be 0, 1, 2, … in order; expected level \(index) here, found \(level.level)",
-                    at: path[index]["level"]))
+                findings.append(
+                    .error(
+                        "scale levels must be 0, 1, 2, … in order; expected level \(index) here, found \(level.level)",
+                        at: path[index]["level"]))
             }
             if level.minEvidence < 0 {
                 findings.append(.error("min_evidence must be 0 or more", at: path[index]["min_evidence"]))
             }
             if index > 0, level.minEvidence < scale[index - 1].minEvidence {
-                findings.append(.error(
-                    "min_evidence of level \(level.level) (\(level.minEvidence)) is lower than that of level \(scale[index - 1].level) (\(scale[index - 1].minEvidence)); it must not decrease as levels rise",
-                    at: path[index]["min_evidence"]))
+                findings.append(
+                    .error(
+                        "min_evidence of level \(level.level) (\(level.minEvidence)) is lower than that of level \(scale[index - 1].level) (\(scale[index - 1].minEvidence)); it must not decrease as levels rise",
+                        at: path[index]["min_evidence"]))
             }
         }
         return findings
@@ -86,16 +90,19 @@ extension Checklist {
         }
         for (index, reference) in requirement.maps.enumerated() {
             let referencePath = path["maps"][index]
-            let known = reference.checklist == id
+            let known =
+                reference.checklist == id
                 ? clausesInOrder.contains { $0.id == reference.target } || self.requirement(reference.target) != nil
                 : context.resolveReference(reference.checklist, reference.target)
             switch known {
             case nil:
-                findings.append(.error("mapping names checklist '\(reference.checklist)', which is not loaded", at: referencePath))
+                findings.append(
+                    .error("mapping names checklist '\(reference.checklist)', which is not loaded", at: referencePath))
             case false?:
-                findings.append(.error(
-                    "mapping target '\(reference.target)' does not exist in checklist '\(reference.checklist)'",
-                    at: referencePath))
+                findings.append(
+                    .error(
+                        "mapping target '\(reference.target)' does not exist in checklist '\(reference.checklist)'",
+                        at: referencePath))
             case true?:
                 break
             }
@@ -105,7 +112,8 @@ extension Checklist {
 
     /// Whether `id` is made of `a-z`, `0-9` and `-` only.
     public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     /// An error for every id defined twice, noting where it was first defined. Empty ids (already
@@ -115,8 +123,10 @@ extension Checklist {
         var findings: [Finding] = []
         for (id, path) in ids where !id.isEmpty {
             if let earlier = first[id] {
-                findings.append(.error(
-                    "duplicate \(kind) id '\(id)'", at: path, notes: [.init("'\(id)' is first defined here", at: earlier)]))
+                findings.append(
+                    .error(
+                        "duplicate \(kind) id '\(id)'", at: path,
+                        notes: [.init("'\(id)' is first defined here", at: earlier)]))
             } else {
                 first[id] = path
             }

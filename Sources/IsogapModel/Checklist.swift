@@ -172,7 +172,8 @@ public struct PlanTask: Sendable, Hashable {
     /// Ids of tasks that must finish first.
     public var after: [String]
 
-    public init(id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = []) {
+    public init(id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = [])
+    {
         self.id = id
         self.title = title
         self.role = role

@@ -23,9 +23,10 @@ public enum TaskGraph {
             }
         }
         if let cycle = firstCycle(tasks.map(\.task)), let start = tasks.first(where: { $0.task.id == cycle[0] }) {
-            findings.append(.error(
-                "tasks depend on each other in a cycle: \(cycle.joined(separator: " → ")) → \(cycle[0])",
-                at: start.path["after"]))
+            findings.append(
+                .error(
+                    "tasks depend on each other in a cycle: \(cycle.joined(separator: " → ")) → \(cycle[0])",
+                    at: start.path["after"]))
         }
         return findings
     }

@@ -11,12 +11,17 @@ extension WorkspaceManifest {
         var findings: [Finding] = []
         let root = DocumentPath.root
         for checklist in checklists where !(0...max(0, checklist.maxLevel)).contains(targetLevel) && targetLevel < 0 {
-            findings.append(.error("target_level \(targetLevel) is below 0, the bottom of checklist \(checklist.id)", at: root["target_level"]))
+            findings.append(
+                .error(
+                    "target_level \(targetLevel) is below 0, the bottom of checklist \(checklist.id)",
+                    at: root["target_level"]))
         }
         if checklists.allSatisfy({ targetLevel > $0.maxLevel }), !checklists.isEmpty {
             let top = checklists.map(\.maxLevel).max() ?? 0
-            findings.append(.error(
-                "target_level \(targetLevel) is above the top of every scale (highest is \(top))", at: root["target_level"]))
+            findings.append(
+                .error(
+                    "target_level \(targetLevel) is above the top of every scale (highest is \(top))",
+                    at: root["target_level"]))
         }
         if self.checklists.isEmpty {
             findings.append(.error("'checklists' must name at least one checklist", at: root["checklists"]))
@@ -24,9 +29,10 @@ extension WorkspaceManifest {
         var seen: [String: Int] = [:]
         for (index, name) in self.checklists.enumerated() {
             if let first = seen[name] {
-                findings.append(.error(
-                    "checklist '\(name)' is listed twice", at: root["checklists"][index],
-                    notes: [.init("first listed here", at: root["checklists"][first])]))
+                findings.append(
+                    .error(
+                        "checklist '\(name)' is listed twice", at: root["checklists"][index],
+                        notes: [.init("first listed here", at: root["checklists"][first])]))
             } else {
                 seen[name] = index
             }
@@ -49,7 +55,8 @@ extension WorkspaceManifest {
         }
         for (index, entry) in plan.capacity.enumerated() {
             if !roles.contains(entry.role) {
-                findings.append(TaskGraph.unknown("role", entry.role, at: path["capacity"].keyPath(entry.role), candidates: roles))
+                findings.append(
+                    TaskGraph.unknown("role", entry.role, at: path["capacity"].keyPath(entry.role), candidates: roles))
             }
             if entry.people < 0 {
                 findings.append(.error("capacity must be 0 or more people", at: path["capacity"][entry.role]))

@@ -20,7 +20,8 @@ public struct ChecklistOutline: Sendable {
         let requirementCount = checklist.requirementsInOrder.count
         var lines: [String] = []
         lines.append("\(checklist.standard) — \(checklist.title.resolved(lang))")
-        lines.append("\(checklist.id) · \(labels.version) \(checklist.version) · \(labels.requirementCount(requirementCount))")
+        lines.append(
+            "\(checklist.id) · \(labels.version) \(checklist.version) · \(labels.requirementCount(requirementCount))")
         if !checklist.scale.isEmpty {
             lines.append("")
             lines.append(labels.scale)
@@ -41,13 +42,15 @@ public struct ChecklistOutline: Sendable {
         lines += wrap("\(clause.id) \(clause.title.resolved(lang))", indent: indent, hanging: indent + 2)
         for requirement in clause.requirements {
             let body = indent + 4
-            lines += wrap(requirement.text.resolved(lang), indent: indent + 2, hanging: body, lead: "\(requirement.id)  ")
+            lines += wrap(
+                requirement.text.resolved(lang), indent: indent + 2, hanging: body, lead: "\(requirement.id)  ")
             if let guidance = requirement.guidance {
                 lines += wrap("\(labels.guidance): \(guidance.resolved(lang))", indent: body, hanging: body + 2)
             }
             var facts: [String] = []
             if !requirement.evidence.isEmpty {
-                facts.append("\(labels.evidence): " + requirement.evidence.map(labels.name(of:)).joined(separator: labels.comma))
+                facts.append(
+                    "\(labels.evidence): " + requirement.evidence.map(labels.name(of:)).joined(separator: labels.comma))
             }
             facts.append("\(labels.weight) \(Self.number(requirement.weight))")
             facts.append("\(labels.criticality): \(labels.name(of: requirement.criticality))")
@@ -59,7 +62,8 @@ public struct ChecklistOutline: Sendable {
             for task in requirement.tasks {
                 let role = checklist.roles.first { $0.id == task.role }?.name.resolved(lang) ?? task.role
                 let details = [role, "\(Self.number(task.effortDays)) \(labels.days)", "\(labels.phase) \(task.phase)"]
-                let text = "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(details.joined(separator: labels.comma)))"
+                let text =
+                    "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(details.joined(separator: labels.comma)))"
                 lines += wrap(text, indent: body, hanging: body + 2)
             }
         }

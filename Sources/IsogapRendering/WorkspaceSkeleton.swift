@@ -26,16 +26,20 @@ public struct WorkspaceSkeleton: Sendable {
     }
 
     /// The files to write, as (path relative to the workspace, contents), in writing order.
-    public func files(using templates: TemplateLibrary) throws(TemplateLibrary.Failure) -> [(path: String, contents: String)] {
+    public func files(using templates: TemplateLibrary) throws(TemplateLibrary.Failure) -> [(
+        path: String, contents: String
+    )] {
         let manifest = ManifestView(
             organization: YAMLText.quoted(organization), scope: YAMLText.quoted(scope), language: language.rawValue,
             assessmentDate: assessmentDate.description, targetLevel: targetLevel,
             checklists: checklists.map(\.id), planStart: assessmentDate.description)
         var files = [(path: "isogap.yaml", contents: try templates.render(manifest, template: "init/isogap.yaml"))]
         for checklist in checklists {
-            files.append((
-                "assessments/\(checklist.id).yaml",
-                try templates.render(assessmentView(checklist), template: "init/assessment.yaml")))
+            files.append(
+                (
+                    "assessments/\(checklist.id).yaml",
+                    try templates.render(assessmentView(checklist), template: "init/assessment.yaml")
+                ))
         }
         files.append(("actions.yaml", try templates.render(ManifestView?.none as Any, template: "init/actions.yaml")))
         return files
@@ -46,14 +50,18 @@ public struct WorkspaceSkeleton: Sendable {
         let labels = checklist.scale.map { "\($0.level) \($0.label.resolved(lang))" }.joined(separator: ", ")
         var clauses: [AssessmentView.ClauseView] = []
         for clause in checklist.clausesInOrder where !clause.requirements.isEmpty {
-            clauses.append(AssessmentView.ClauseView(
-                heading: YAMLText.commentLine("\(clause.id) \(clause.title.resolved(lang))"),
-                requirements: clause.requirements.map {
-                    .init(key: YAMLText.quoted($0.id), question: YAMLText.commentLine("\($0.id): \($0.text.resolved(lang))"))
-                }))
+            clauses.append(
+                AssessmentView.ClauseView(
+                    heading: YAMLText.commentLine("\(clause.id) \(clause.title.resolved(lang))"),
+                    requirements: clause.requirements.map {
+                        .init(
+                            key: YAMLText.quoted($0.id),
+                            question: YAMLText.commentLine("\($0.id): \($0.text.resolved(lang))"))
+                    }))
         }
         return AssessmentView(
-            checklistID: checklist.id, title: YAMLText.commentLine("\(checklist.standard): \(checklist.title.resolved(lang))"),
+            checklistID: checklist.id,
+            title: YAMLText.commentLine("\(checklist.standard): \(checklist.title.resolved(lang))"),
             scale: YAMLText.commentLine(labels), clauses: clauses)
     }
 }

@@ -22,11 +22,13 @@ public struct YAMLParser: Sendable {
     public func parse(_ bytes: some Collection<UInt8>, file: String) -> Result {
         let input = Array(bytes)
         if input.count > limits.maxFileSize {
-            return Result(root: nil, diagnostics: [
-                .error(
-                    "file is \(input.count) bytes; the limit is \(limits.maxFileSize) bytes",
-                    at: SourceLocation(file: file, line: 1, column: 1))
-            ])
+            return Result(
+                root: nil,
+                diagnostics: [
+                    .error(
+                        "file is \(input.count) bytes; the limit is \(limits.maxFileSize) bytes",
+                        at: SourceLocation(file: file, line: 1, column: 1))
+                ])
         }
         var builder = TreeBuilder(file: file, limits: limits, input: input)
         return builder.run()
@@ -81,7 +83,8 @@ private struct TreeBuilder {
             }
         }
         if completed, documentCount == 0 {
-            diagnostics.append(.error("the file is empty; expected a YAML mapping that starts with 'isogap: 1'", at: location(1, 1)))
+            diagnostics.append(
+                .error("the file is empty; expected a YAML mapping that starts with 'isogap: 1'", at: location(1, 1)))
         }
         let failed = !completed || diagnostics.containsErrors && root == nil
         return YAMLParser.Result(root: failed ? nil : root, diagnostics: diagnostics)
@@ -94,21 +97,24 @@ private struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if documentCount > 1 {
-                diagnostics.append(.error(
-                    "a file holds one YAML document; a second document starts here", at: location(mark)))
+                diagnostics.append(
+                    .error(
+                        "a file holds one YAML document; a second document starts here", at: location(mark)))
                 return false
             }
         case YAML_ALIAS_EVENT:
-            diagnostics.append(.error(
-                "aliases ('*name') are not supported; write the value out in full", at: location(mark)))
+            diagnostics.append(
+                .error(
+                    "aliases ('*name') are not supported; write the value out in full", at: location(mark)))
             return false
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             if data.tag != nil { rejectTag(at: mark) }
             guard data.length <= limits.maxScalarLength else {
-                diagnostics.append(.error(
-                    "text of \(data.length) bytes is longer than the limit of \(limits.maxScalarLength) bytes",
-                    at: location(mark)))
+                diagnostics.append(
+                    .error(
+                        "text of \(data.length) bytes is longer than the limit of \(limits.maxScalarLength) bytes",
+                        at: location(mark)))
                 return false
             }
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
@@ -135,7 +141,8 @@ private struct TreeBuilder {
 
     private mutating func open(_ frame: Frame, at mark: YAMLMark) -> Bool {
         guard stack.count < limits.maxDepth else {
-            diagnostics.append(.error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location(mark)))
+            diagnostics.append(
+                .error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location(mark)))
             return false
         }
         stack.append(frame)
@@ -146,8 +153,9 @@ private struct TreeBuilder {
     private mutating func add(_ node: YAMLNode) -> Bool {
         nodeCount += 1
         guard nodeCount <= limits.maxNodes else {
-            diagnostics.append(.error(
-                "the document has more than \(limits.maxNodes) values, the limit", at: location(node.mark)))
+            diagnostics.append(
+                .error(
+                    "the document has more than \(limits.maxNodes) values, the limit", at: location(node.mark)))
             return false
         }
         guard let top = stack.popLast() else {
@@ -165,15 +173,17 @@ private struct TreeBuilder {
             }
             if let name = key.scalar?.value {
                 if let first = seen[name] {
-                    diagnostics.append(.error(
-                        "duplicate key '\(name)'", at: location(key.mark),
-                        notes: [.init("'\(name)' is first defined here", at: location(first))]))
+                    diagnostics.append(
+                        .error(
+                            "duplicate key '\(name)'", at: location(key.mark),
+                            notes: [.init("'\(name)' is first defined here", at: location(first))]))
                 } else {
                     seen[name] = key.mark
                     pairs.append(.init(key: key, value: node))
                 }
             } else {
-                diagnostics.append(.error("a key must be plain text, not \(key.kindDescription)", at: location(key.mark)))
+                diagnostics.append(
+                    .error("a key must be plain text, not \(key.kindDescription)", at: location(key.mark)))
             }
             stack.append(.mapping(start, pairs, pendingKey: nil, seen: seen))
         }
@@ -199,7 +209,8 @@ private struct TreeBuilder {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         if parser.error == YAML_READER_ERROR {
             let (line, column) = position(ofByte: Int(parser.problem_offset))
-            let detail = problem.contains("UTF-8") || problem.contains("octet")
+            let detail =
+                problem.contains("UTF-8") || problem.contains("octet")
                 ? "the file is not valid UTF-8 (\(problem))" : problem
             return .error(detail, at: location(line, column))
         }
@@ -217,9 +228,10 @@ private struct TreeBuilder {
         var notes: [Diagnostic.Note] = []
         if let context = parser.context.map({ String(cString: $0) }) {
             let contextMark = parser.context_mark
-            notes.append(.init(
-                "\(context) that starts here",
-                at: location(Int(contextMark.line) + 1, Int(contextMark.column) + 1)))
+            notes.append(
+                .init(
+                    "\(context) that starts here",
+                    at: location(Int(contextMark.line) + 1, Int(contextMark.column) + 1)))
         }
         return .error(message, at: at, notes: notes)
     }

@@ -49,50 +49,57 @@ struct ChecklistLoaderTests {
     }
 
     @Test func unknownKeyGetsDidYouMean() {
-        let text = header + """
-            clauses:
-              - id: "1"
-                title: One
-                requirements:
-                  - {id: "1-a", text: Q, wieght: 2}
-            """
+        let text =
+            header + """
+                clauses:
+                  - id: "1"
+                    title: One
+                    requirements:
+                      - {id: "1-a", text: Q, wieght: 2}
+                """
         #expect(check(text) == ["c.yaml:16:30: error: unknown key 'wieght' in a requirement; did you mean 'weight'?"])
     }
 
     @Test func duplicateIdsNoteTheFirstDefinition() {
-        let text = header + """
-            clauses:
-              - id: "1"
-                title: One
-                requirements:
-                  - {id: "1-a", text: Q}
-                  - {id: "1-a", text: R}
-            """
-        #expect(check(text) == ["c.yaml:17:14: error: duplicate requirement id '1-a'\nc.yaml:16:14: note: '1-a' is first defined here"])
+        let text =
+            header + """
+                clauses:
+                  - id: "1"
+                    title: One
+                    requirements:
+                      - {id: "1-a", text: Q}
+                      - {id: "1-a", text: R}
+                """
+        #expect(
+            check(text) == [
+                "c.yaml:17:14: error: duplicate requirement id '1-a'\nc.yaml:16:14: note: '1-a' is first defined here"
+            ])
     }
 
     @Test func danglingReferencesAndCycles() {
-        let text = header + """
-            clauses:
-              - id: "1"
-                title: One
-                requirements:
-                  - id: "1-a"
-                    text: Q
-                    maps: ["other:1.1", "other:9.9", "nowhere:1"]
-                    tasks:
-                      - {id: a, title: A, role: ownr, effort_days: 1, phase: desing, after: [b]}
-                      - {id: b, title: B, role: owner, effort_days: 1, phase: design, after: [c]}
-                      - {id: c, title: C, role: owner, effort_days: 1, phase: design, after: [a, zz]}
-            """
-        #expect(check(text) == [
-            "c.yaml:18:29: error: mapping target '9.9' does not exist in checklist 'other'",
-            "c.yaml:18:42: error: mapping names checklist 'nowhere', which is not loaded",
-            "c.yaml:20:37: error: unknown role 'ownr'; did you mean 'owner'?",
-            "c.yaml:20:66: error: unknown phase 'desing'; did you mean 'design'?",
-            "c.yaml:20:81: error: tasks depend on each other in a cycle: a → c → b → a",
-            "c.yaml:22:86: error: unknown task 'zz'",
-        ])
+        let text =
+            header + """
+                clauses:
+                  - id: "1"
+                    title: One
+                    requirements:
+                      - id: "1-a"
+                        text: Q
+                        maps: ["other:1.1", "other:9.9", "nowhere:1"]
+                        tasks:
+                          - {id: a, title: A, role: ownr, effort_days: 1, phase: desing, after: [b]}
+                          - {id: b, title: B, role: owner, effort_days: 1, phase: design, after: [c]}
+                          - {id: c, title: C, role: owner, effort_days: 1, phase: design, after: [a, zz]}
+                """
+        #expect(
+            check(text) == [
+                "c.yaml:18:29: error: mapping target '9.9' does not exist in checklist 'other'",
+                "c.yaml:18:42: error: mapping names checklist 'nowhere', which is not loaded",
+                "c.yaml:20:37: error: unknown role 'ownr'; did you mean 'owner'?",
+                "c.yaml:20:66: error: unknown phase 'desing'; did you mean 'design'?",
+                "c.yaml:20:81: error: tasks depend on each other in a cycle: a → c → b → a",
+                "c.yaml:22:86: error: unknown task 'zz'",
+            ])
     }
 
     @Test func scaleRules() {
@@ -109,64 +116,79 @@ struct ChecklistLoaderTests {
             clauses:
               - {id: "1", title: One}
             """
-        #expect(check(text) == [
-            "c.yaml:9:13: error: scale levels must be 0, 1, 2, … in order; expected level 1 here, found 2",
-            "c.yaml:9:43: error: min_evidence of level 2 (0) is lower than that of level 0 (1); it must not decrease as levels rise",
-        ])
+        #expect(
+            check(text) == [
+                "c.yaml:9:13: error: scale levels must be 0, 1, 2, … in order; expected level 1 here, found 2",
+                "c.yaml:9:43: error: min_evidence of level 2 (0) is lower than that of level 0 (1); it must not decrease as levels rise",
+            ])
     }
 
     @Test func clauseWithoutContentIsAnErrorExceptInCatalogues() {
-        let withRequirement = header + """
-            clauses:
-              - {id: "1", title: One}
-              - id: "2"
-                title: Two
-                requirements: [{id: "2-a", text: Q}]
-            """
+        let withRequirement =
+            header + """
+                clauses:
+                  - {id: "1", title: One}
+                  - id: "2"
+                    title: Two
+                    requirements: [{id: "2-a", text: Q}]
+                """
         #expect(check(withRequirement) == ["c.yaml:13:10: error: clause '1' has neither sub-clauses nor requirements"])
-        let catalogue = header + """
-            clauses:
-              - {id: "1", title: One}
-            """
+        let catalogue =
+            header + """
+                clauses:
+                  - {id: "1", title: One}
+                """
         #expect(check(catalogue).isEmpty)
     }
 
     @Test func typesAreStrict() {
-        let text = header + """
-            clauses:
-              - id: "1"
-                title: One
-                requirements:
-                  - id: "1-a"
-                    text: {ar: سؤال}
-                    weight: "2"
-                    criticality: urgent
-                    evidence: [document, photo]
-            """
-        #expect(check(text) == [
-            "c.yaml:17:15: error: 'text' needs an English version ('en'), used when a translation is missing",
-            "c.yaml:18:17: error: 'weight' must be a plain number such as 2 or 0.5, found text '2'",
-            "c.yaml:19:22: error: 'urgent' is not a valid criticality; expected one of high, medium, low",
-            "c.yaml:20:30: error: 'photo' is not a valid evidence type; expected one of document, record, interview, observation",
-        ])
+        let text =
+            header + """
+                clauses:
+                  - id: "1"
+                    title: One
+                    requirements:
+                      - id: "1-a"
+                        text: {ar: سؤال}
+                        weight: "2"
+                        criticality: urgent
+                        evidence: [document, photo]
+                """
+        #expect(
+            check(text) == [
+                "c.yaml:17:15: error: 'text' needs an English version ('en'), used when a translation is missing",
+                "c.yaml:18:17: error: 'weight' must be a plain number such as 2 or 0.5, found text '2'",
+                "c.yaml:19:22: error: 'urgent' is not a valid criticality; expected one of high, medium, low",
+                "c.yaml:20:30: error: 'photo' is not a valid evidence type; expected one of document, record, interview, observation",
+            ])
     }
 
     @Test func missingTranslationIsAWarning() {
-        let text = header + """
-            clauses:
-              - id: "1"
-                title: {en: One, ar: واحد}
-                requirements: [{id: "1-a", text: Question}]
-            """
+        let text =
+            header + """
+                clauses:
+                  - id: "1"
+                    title: {en: One, ar: واحد}
+                    requirements: [{id: "1-a", text: Question}]
+                """
         // The clause title has Arabic, so every English-only text of the file is flagged.
-        #expect(check(text) == [5, 8, 9, 11].map { "c.yaml:\($0):\($0 == 5 ? 8 : 23): warning: no 'ar' translation; the English text will be used" }
-            + ["c.yaml:15:38: warning: no 'ar' translation; the English text will be used"])
+        #expect(
+            check(text) == [5, 8, 9, 11].map {
+                "c.yaml:\($0):\($0 == 5 ? 8 : 23): warning: no 'ar' translation; the English text will be used"
+            }
+                + ["c.yaml:15:38: warning: no 'ar' translation; the English text will be used"])
     }
 
     @Test func formatVersionAndKind() {
-        #expect(check("isogap: 2\nkind: checklist\nid: t\nstandard: T\ntitle: T\nversion: 1\nscale: []\nclauses: []\n")
-            .first == "c.yaml:1:9: error: format version 2 is not supported; this build of isogap reads version 1")
-        #expect(check("isogap: 1\nkind: workspace\n") == ["c.yaml:2:7: error: expected a file of kind 'checklist', found kind 'workspace'"])
-        #expect(check("kind: checklist\n").first == "c.yaml:1:1: error: the file must start with 'isogap: 1' (the format version)")
+        #expect(
+            check("isogap: 2\nkind: checklist\nid: t\nstandard: T\ntitle: T\nversion: 1\nscale: []\nclauses: []\n")
+                .first == "c.yaml:1:9: error: format version 2 is not supported; this build of isogap reads version 1")
+        #expect(
+            check("isogap: 1\nkind: workspace\n") == [
+                "c.yaml:2:7: error: expected a file of kind 'checklist', found kind 'workspace'"
+            ])
+        #expect(
+            check("kind: checklist\n").first
+                == "c.yaml:1:1: error: the file must start with 'isogap: 1' (the format version)")
     }
 }

@@ -8,16 +8,26 @@ struct CommandTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let created = try Command.run(
-            ["init", "ws", "--organization", "Acme \"Retail\": LLC", "--checklist", "iso-10004-2018", "--date", "2026-11-20"],
+            [
+                "init", "ws", "--organization", "Acme \"Retail\": LLC", "--checklist", "iso-10004-2018", "--date",
+                "2026-11-20",
+            ],
             in: folder)
         #expect(created.status == 0)
         #expect(created.stderr.isEmpty)
-        #expect(created.stdout.hasPrefix("Created workspace ws for Acme \"Retail\": LLC: iso-10004-2018 (79 requirements to assess)."))
+        #expect(
+            created.stdout.hasPrefix(
+                "Created workspace ws for Acme \"Retail\": LLC: iso-10004-2018 (79 requirements to assess)."))
         for file in ["isogap.yaml", "assessments/iso-10004-2018.yaml", "actions.yaml"] {
-            try Golden.check(String(contentsOf: folder.appendingPathComponent("ws/\(file)"), encoding: .utf8), against: "init/\(file)")
+            try Golden.check(
+                String(contentsOf: folder.appendingPathComponent("ws/\(file)"), encoding: .utf8),
+                against: "init/\(file)")
         }
         var isDirectory: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/evidence").path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("ws/evidence").path, isDirectory: &isDirectory)
+                && isDirectory.boolValue)
 
         let validated = try Command.run(["validate", "ws"], in: folder)
         #expect(validated.status == 0)
@@ -28,11 +38,13 @@ struct CommandTests {
     @Test func initInArabicWritesArabicQuestions() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let created = try Command.run(["init", "ws", "--organization", "شركة النور", "--lang", "ar", "--date", "2026-11-20"], in: folder)
+        let created = try Command.run(
+            ["init", "ws", "--organization", "شركة النور", "--lang", "ar", "--date", "2026-11-20"], in: folder)
         #expect(created.status == 0)
         let manifest = try String(contentsOf: folder.appendingPathComponent("ws/isogap.yaml"), encoding: .utf8)
         #expect(manifest.contains("organization: \"شركة النور\"\n") && manifest.contains("language: ar\n"))
-        let assessment = try String(contentsOf: folder.appendingPathComponent("ws/assessments/iso-10002-2018.yaml"), encoding: .utf8)
+        let assessment = try String(
+            contentsOf: folder.appendingPathComponent("ws/assessments/iso-10002-2018.yaml"), encoding: .utf8)
         #expect(assessment.contains("# 4.2 الالتزام\n"))
         #expect(try Command.run(["validate", "ws"], in: folder).status == 0)
     }
@@ -68,8 +80,9 @@ struct CommandTests {
     @Test func checklistsListsTheBuiltIns() throws {
         let listed = try Command.run(["checklists"])
         #expect(listed.status == 0)
-        #expect(listed.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-            == ["iso-10002-2018", "iso-10004-2018", "iso-9001-2015"])
+        #expect(
+            listed.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+                == ["iso-10002-2018", "iso-10004-2018", "iso-9001-2015"])
     }
 
     static let exitCases: [(arguments: [String], status: Int32)] = [
@@ -89,7 +102,9 @@ struct CommandTests {
     func exitCodes(arguments: [String], status: Int32) throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let absolute = arguments.map { $0.hasPrefix("Tests/") || $0 == "checklists" ? Fixtures.packageRoot.appendingPathComponent($0).path : $0 }
+        let absolute = arguments.map {
+            $0.hasPrefix("Tests/") || $0 == "checklists" ? Fixtures.packageRoot.appendingPathComponent($0).path : $0
+        }
         let result = try Command.run(absolute, in: folder)
         #expect(result.status == status, "stderr: \(result.stderr)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
@@ -98,7 +113,8 @@ struct CommandTests {
     @Test func validateReportsEveryProblemWithExit65() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        try Data(
+            """
             isogap: 1
             kind: assessment
             checklist: iso-10002-2018
@@ -107,17 +123,19 @@ struct CommandTests {
               "4.2-z": {level: 1}
               "4.3-a": {level: 2, notes: [not, text]}
 
-            """.utf8).write(to: folder.appendingPathComponent("a.yaml"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("a.yaml"))
         let result = try Command.run(["validate", "a.yaml"], in: folder)
         #expect(result.status == 65)
         #expect(result.stdout == "a.yaml: invalid: assessment for iso-10002-2018, 3 responses\n")
-        #expect(result.stderr == """
-            a.yaml:5:20: error: level 5 is outside the scale 0–4 of checklist iso-10002-2018
-            a.yaml:6:3: error: '4.2-z' is not a requirement of checklist 'iso-10002-2018'; did you mean '4.2-a'?
-            a.yaml:7:30: error: 'notes' must be text, found a list
-            3 errors, 0 warnings
+        #expect(
+            result.stderr == """
+                a.yaml:5:20: error: level 5 is outside the scale 0–4 of checklist iso-10002-2018
+                a.yaml:6:3: error: '4.2-z' is not a requirement of checklist 'iso-10002-2018'; did you mean '4.2-a'?
+                a.yaml:7:30: error: 'notes' must be text, found a list
+                3 errors, 0 warnings
 
-            """)
+                """)
     }
 
     @Test func diagnosticsShowTheSourceLineOnlyOnATerminal() throws {

@@ -33,23 +33,32 @@ enum Fixtures {
 enum Golden {
     static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" }
 
-    static func check(_ actual: String, against relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: String, against relative: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let url = Fixtures.url("golden/\(relative)")
         if updating {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
             return
         }
         let expected = try? String(contentsOf: url, encoding: .utf8)
-        #expect(expected != nil, "missing golden file \(relative); run with UPDATE_GOLDENS=1", sourceLocation: sourceLocation)
+        #expect(
+            expected != nil, "missing golden file \(relative); run with UPDATE_GOLDENS=1",
+            sourceLocation: sourceLocation)
         guard let expected else { return }
         if actual != expected {
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actualLines.count, expectedLines.count)
+            let first =
+                zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(actualLines.count, expectedLines.count)
             let got = first < actualLines.count ? String(actualLines[first]) : "<end>"
             let want = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
-            Issue.record("\(relative) differs at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(relative) differs at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)",
+                sourceLocation: sourceLocation)
         }
     }
 }
@@ -68,12 +77,14 @@ enum Command {
         if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
             candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("isogap"))
         }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("isogap"))
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("isogap"))
         candidates.append(Fixtures.packageRoot.appendingPathComponent(".build/debug/isogap"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Output
+    {
         let executable = try #require(executable, "the isogap executable is not built; run 'swift build' first")
         let process = Process()
         process.executableURL = executable
@@ -87,8 +98,8 @@ enum Command {
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice

@@ -30,24 +30,27 @@ struct YAMLParserTests {
 
     @Test func duplicateKeysReportBothPositions() throws {
         let result = parse("a: 1\nb: 2\na: 3\n")
-        #expect(result.diagnostics.map(\.description) == [
-            "t.yaml:3:1: error: duplicate key 'a'\nt.yaml:1:1: note: 'a' is first defined here"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "t.yaml:3:1: error: duplicate key 'a'\nt.yaml:1:1: note: 'a' is first defined here"
+            ])
         #expect(result.root?.mapping?.count == 2)
     }
 
     @Test func aliasesAreRejected() {
         let result = parse("a: &x [1, 2]\nb: *x\n")
         #expect(result.root == nil)
-        #expect(result.diagnostics.map(\.headline) == [
-            "t.yaml:2:4: error: aliases ('*name') are not supported; write the value out in full"
-        ])
+        #expect(
+            result.diagnostics.map(\.headline) == [
+                "t.yaml:2:4: error: aliases ('*name') are not supported; write the value out in full"
+            ])
     }
 
     @Test func billionLaughsFailsFast() {
         var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1..<10 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         let clock = ContinuousClock()
         let elapsed = clock.measure { #expect(parse(text).root == nil) }
@@ -58,52 +61,66 @@ struct YAMLParserTests {
         let text = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         let result = parse(text)
         #expect(result.root == nil)
-        #expect(result.diagnostics.map(\.headline) == ["t.yaml:1:65: error: nesting is deeper than the limit of 64 levels"])
+        #expect(
+            result.diagnostics.map(\.headline) == ["t.yaml:1:65: error: nesting is deeper than the limit of 64 levels"])
     }
 
     @Test func fileSizeAndScalarLengthAreCapped() {
         let limits = YAMLLimits(maxFileSize: 100, maxDepth: 8, maxScalarLength: 10, maxNodes: 5)
         let parser = YAMLParser(limits: limits)
-        #expect(parser.parse(String(repeating: "#", count: 101), file: "t.yaml").diagnostics.map(\.headline)
-            == ["t.yaml:1:1: error: file is 101 bytes; the limit is 100 bytes"])
-        #expect(parser.parse("a: abcdefghijk\n", file: "t.yaml").diagnostics.map(\.headline)
-            == ["t.yaml:1:4: error: text of 11 bytes is longer than the limit of 10 bytes"])
-        #expect(parser.parse("[1, 2, 3, 4, 5, 6]", file: "t.yaml").diagnostics.map(\.headline)
-            == ["t.yaml:1:17: error: the document has more than 5 values, the limit"])
+        #expect(
+            parser.parse(String(repeating: "#", count: 101), file: "t.yaml").diagnostics.map(\.headline)
+                == ["t.yaml:1:1: error: file is 101 bytes; the limit is 100 bytes"])
+        #expect(
+            parser.parse("a: abcdefghijk\n", file: "t.yaml").diagnostics.map(\.headline)
+                == ["t.yaml:1:4: error: text of 11 bytes is longer than the limit of 10 bytes"])
+        #expect(
+            parser.parse("[1, 2, 3, 4, 5, 6]", file: "t.yaml").diagnostics.map(\.headline)
+                == ["t.yaml:1:17: error: the document has more than 5 values, the limit"])
     }
 
     @Test func oneDocumentPerFile() {
         let result = parse("a: 1\n---\nb: 2\n")
         #expect(result.root == nil)
-        #expect(result.diagnostics.map(\.headline) == ["t.yaml:2:1: error: a file holds one YAML document; a second document starts here"])
+        #expect(
+            result.diagnostics.map(\.headline) == [
+                "t.yaml:2:1: error: a file holds one YAML document; a second document starts here"
+            ])
     }
 
     @Test func emptyFileIsAnError() {
         for text in ["", "# only a comment\n", "\n\n"] {
-            #expect(parse(text).diagnostics.map(\.headline)
-                == ["t.yaml:1:1: error: the file is empty; expected a YAML mapping that starts with 'isogap: 1'"])
+            #expect(
+                parse(text).diagnostics.map(\.headline)
+                    == ["t.yaml:1:1: error: the file is empty; expected a YAML mapping that starts with 'isogap: 1'"])
         }
     }
 
     @Test func libyamlErrorsAreLocated() {
-        #expect(parse("a: [1, 2\n").diagnostics.map(\.description) == [
-            "t.yaml:2:1: error: did not find expected ',' or ']'\nt.yaml:1:4: note: while parsing a flow sequence that starts here"
-        ])
-        #expect(parse("a:\n\tb: 1\n").diagnostics.map(\.headline) == [
-            "t.yaml:2:1: error: found character that cannot start any token (tab characters cannot indent YAML; use spaces)"
-        ])
+        #expect(
+            parse("a: [1, 2\n").diagnostics.map(\.description) == [
+                "t.yaml:2:1: error: did not find expected ',' or ']'\nt.yaml:1:4: note: while parsing a flow sequence that starts here"
+            ])
+        #expect(
+            parse("a:\n\tb: 1\n").diagnostics.map(\.headline) == [
+                "t.yaml:2:1: error: found character that cannot start any token (tab characters cannot indent YAML; use spaces)"
+            ])
     }
 
     @Test func invalidUTF8IsLocated() {
         let bytes = Array("a: ok\nb: x".utf8) + [0xFF, 0x0A]
         let result = YAMLParser().parse(bytes, file: "t.yaml")
         #expect(result.root == nil)
-        #expect(result.diagnostics.map(\.headline) == ["t.yaml:2:5: error: the file is not valid UTF-8 (invalid leading UTF-8 octet)"])
+        #expect(
+            result.diagnostics.map(\.headline) == [
+                "t.yaml:2:5: error: the file is not valid UTF-8 (invalid leading UTF-8 octet)"
+            ])
     }
 
     @Test func tagsAreRejected() {
-        #expect(parse("a: !!str 1\n").diagnostics.map(\.headline)
-            == ["t.yaml:1:4: error: YAML tags ('!name') are not supported; write the plain value"])
+        #expect(
+            parse("a: !!str 1\n").diagnostics.map(\.headline)
+                == ["t.yaml:1:4: error: YAML tags ('!name') are not supported; write the plain value"])
     }
 
     @Test(arguments: [
