@@ -1,0 +1,136 @@
+/// The scoring rules of SPEC §6: valid evidence, supported and effective levels, targets, gaps,
+/// priorities, grades, and weighted clause, checklist and combined scores.
+public struct Scorer: Sendable {
+    public var assessmentDate: CalendarDate
+    public var evidenceMaxAgeDays: Int?
+    /// Default target for requirements whose response sets none.
+    public var targetLevel: Int
+
+    public init(assessmentDate: CalendarDate, evidenceMaxAgeDays: Int?, targetLevel: Int) {
+        self.assessmentDate = assessmentDate
+        self.evidenceMaxAgeDays = evidenceMaxAgeDays
+        self.targetLevel = targetLevel
+    }
+
+    /// A scorer with the manifest's date, evidence age limit and target.
+    public init(manifest: WorkspaceManifest) {
+        self.init(
+            assessmentDate: manifest.assessmentDate, evidenceMaxAgeDays: manifest.evidenceMaxAgeDays,
+            targetLevel: manifest.targetLevel)
+    }
+
+    /// Whether an evidence item counts on the assessment date.
+    public func isValid(_ item: EvidenceItem) -> Bool {
+        if let expires = item.expires, expires < assessmentDate { return false }
+        if let date = item.date {
+            if date > assessmentDate { return false }
+            if let maxAge = evidenceMaxAgeDays, date < assessmentDate.adding(days: -maxAge) { return false }
+        }
+        return true
+    }
+
+    /// The highest level up to `claimed` that `evidence` supports for `requirement`.
+    public func effectiveLevel(claimed: Int, evidence: [EvidenceItem], requirement: Requirement, scale: [ScaleLevel])
+        -> Int
+    {
+        let valid = evidence.filter(isValid)
+        let hasExpectedType = valid.contains { requirement.evidence.contains($0.type) }
+        for level in scale.reversed() where level.level <= claimed && level.level > 0 {
+            let enoughItems = valid.count >= level.minEvidence
+            let typeOK = !level.expectedType || requirement.evidence.isEmpty || hasExpectedType
+            if enoughItems && typeOK { return level.level }
+        }
+        return 0
+    }
+
+    /// The automatic grade of a gap (SPEC §6).
+    public static func grade(gap: Int, effective: Int, maxLevel: Int, criticality: Criticality) -> Grade {
+        switch gap {
+        case ...0: effective == maxLevel ? .goodPractice : .conforming
+        case 1: criticality == .high ? .minor : .observation
+        default: criticality == .high ? .major : .minor
+        }
+    }
+
+    /// The factor `k` of the priority formula.
+    public static func criticalityFactor(_ criticality: Criticality) -> Double {
+        switch criticality {
+        case .high: 3
+        case .medium: 2
+        case .low: 1
+        }
+    }
+
+    /// Scores one requirement.
+    public func score(
+        _ requirement: Requirement, in checklist: Checklist, response: Response?, clausePath: [String], position: Int
+    ) -> RequirementScore {
+        let maxLevel = checklist.maxLevel
+        let applicable = response?.applicable ?? true
+        let claimed = applicable ? response?.level.map { min(max($0, 0), maxLevel) } : nil
+        let target = min(max(response?.target ?? targetLevel, 0), maxLevel)
+        let evidence = response?.evidence ?? []
+        var result = RequirementScore(
+            checklist: checklist.id, requirement: requirement, clausePath: clausePath, position: position,
+            response: response, applicable: applicable, claimed: claimed, effective: nil,
+            validEvidence: evidence.filter(isValid).count, target: target, gap: nil, priority: nil, grade: nil,
+            maxLevel: maxLevel)
+        guard let claimed else { return result }
+        let effective = effectiveLevel(
+            claimed: claimed, evidence: evidence, requirement: requirement, scale: checklist.scale)
+        let gap = max(0, target - effective)
+        result.effective = effective
+        result.gap = gap
+        result.priority = Double(gap) * requirement.weight * Self.criticalityFactor(requirement.criticality)
+        result.grade =
+            response?.grade
+            ?? Self.grade(gap: gap, effective: effective, maxLevel: maxLevel, criticality: requirement.criticality)
+        return result
+    }
+
+    /// Scores a checklist with its assessment.
+    public func score(_ checklist: Checklist, assessment: Assessment) -> ChecklistScore {
+        var responses: [String: Response] = [:]
+        for response in assessment.responses where responses[response.requirement] == nil {
+            responses[response.requirement] = response
+        }
+        var position = 0
+        /// Scores a clause; returns it with every requirement score below it, in document order.
+        func walk(_ clause: Clause, _ path: [String]) -> (ClauseScore, [RequirementScore]) {
+            let here = path + [clause.id]
+            var below: [RequirementScore] = []
+            for requirement in clause.requirements {
+                below.append(
+                    score(
+                        requirement, in: checklist, response: responses[requirement.id], clausePath: here,
+                        position: position))
+                position += 1
+            }
+            var children: [ClauseScore] = []
+            for child in clause.clauses {
+                let (childScore, childRequirements) = walk(child, here)
+                children.append(childScore)
+                below += childRequirements
+            }
+            return (ClauseScore(clause: clause, aggregate: Aggregate(below), children: children), below)
+        }
+        let walked = checklist.clauses.map { walk($0, []) }
+        let all = walked.flatMap(\.1)
+        return ChecklistScore(
+            checklist: checklist, aggregate: Aggregate(all), clauses: walked.map(\.0), requirements: all)
+    }
+
+    /// Scores every checklist of a workspace and orders the gap list.
+    public func score(checklists: [Checklist], assessments: [Assessment]) -> WorkspaceScore {
+        let scores = zip(checklists, assessments).map { score($0, assessment: $1) }
+        let all = scores.flatMap(\.requirements)
+        let order = Dictionary(uniqueKeysWithValues: checklists.enumerated().map { ($1.id, $0) })
+        let gaps = all.filter { ($0.gap ?? 0) > 0 }.sorted { a, b in
+            if a.priority != b.priority { return (a.priority ?? 0) > (b.priority ?? 0) }
+            let (ca, cb) = (order[a.checklist] ?? 0, order[b.checklist] ?? 0)
+            if ca != cb { return ca < cb }
+            return a.position < b.position
+        }
+        return WorkspaceScore(checklists: scores, combined: Aggregate(all), gaps: gaps)
+    }
+}

@@ -1,0 +1,115 @@
+/// The scoring result of one requirement (SPEC §6).
+public struct RequirementScore: Sendable, Hashable {
+    public var checklist: String
+    public var requirement: Requirement
+    /// Ids of the clauses above the requirement, outermost first.
+    public var clausePath: [String]
+    /// Position of the requirement in its checklist (document order).
+    public var position: Int
+    public var response: Response?
+    public var applicable: Bool
+    /// Claimed level; `nil` when not assessed.
+    public var claimed: Int?
+    /// Highest level up to the claim that the valid evidence supports; `nil` when not assessed.
+    public var effective: Int?
+    /// Number of evidence items that count (not expired, not future-dated, not stale).
+    public var validEvidence: Int
+    /// The target level, capped at the top of the scale.
+    public var target: Int
+    /// `max(0, target − effective)`; `nil` when not assessed.
+    public var gap: Int?
+    /// `gap × weight × k`; `nil` when not assessed.
+    public var priority: Double?
+    /// The grade (manual override or automatic); `nil` when not assessed.
+    public var grade: Grade?
+    /// Top of the checklist's scale (`N`).
+    public var maxLevel: Int
+
+    /// Applicable and claimed.
+    public var isAssessed: Bool { applicable && claimed != nil }
+
+    /// Whether the evidence supports the claimed level; `nil` when not assessed.
+    public var evidenceOK: Bool? {
+        guard let claimed, let effective else { return nil }
+        return claimed == effective
+    }
+
+    /// `effective / N`; `nil` when not assessed.
+    public var score: Double? {
+        guard let effective, maxLevel > 0 else { return nil }
+        return Double(effective) / Double(maxLevel)
+    }
+
+    /// The `checklist:requirement` key used in action registers and JSON.
+    public var key: String { "\(checklist):\(requirement.id)" }
+}
+
+/// Weighted figures over the assessed requirements below a clause or in a checklist.
+public struct Aggregate: Sendable, Hashable {
+    /// Weighted mean effective level; `nil` when nothing below is assessed.
+    public var level: Double?
+    /// Weighted mean score in percent; `nil` when nothing below is assessed.
+    public var percent: Double?
+    public var assessed: Int
+    public var applicable: Int
+    public var total: Int
+
+    /// Assessed over applicable; `nil` when nothing is applicable.
+    public var completeness: Double? {
+        applicable == 0 ? nil : Double(assessed) / Double(applicable)
+    }
+
+    /// Aggregates requirement scores with the §6 weighted means. `levels` can replace the
+    /// effective level of each requirement (for projected or achieved scores).
+    public init(_ scores: [RequirementScore], levels: ((RequirementScore) -> Int?)? = nil) {
+        var weightSum = 0.0, levelSum = 0.0, scoreSum = 0.0
+        var assessed = 0
+        for score in scores where score.isAssessed {
+            guard let level = levels?(score) ?? score.effective, score.maxLevel > 0 else { continue }
+            let weight = score.requirement.weight
+            weightSum += weight
+            levelSum += weight * Double(level)
+            scoreSum += weight * Double(level) / Double(score.maxLevel)
+            assessed += 1
+        }
+        self.assessed = assessed
+        self.applicable = scores.filter(\.applicable).count
+        self.total = scores.count
+        self.level = weightSum > 0 ? levelSum / weightSum : nil
+        self.percent = weightSum > 0 ? 100 * scoreSum / weightSum : nil
+    }
+}
+
+/// Scores of one clause and the clauses below it.
+public struct ClauseScore: Sendable, Hashable {
+    public var clause: Clause
+    public var aggregate: Aggregate
+    public var children: [ClauseScore]
+}
+
+/// Scores of one checklist in a workspace.
+public struct ChecklistScore: Sendable, Hashable {
+    public var checklist: Checklist
+    public var aggregate: Aggregate
+    public var clauses: [ClauseScore]
+    /// Every requirement in document order.
+    public var requirements: [RequirementScore]
+
+    /// Count of assessed requirements per grade.
+    public var gradeCounts: [Grade: Int] {
+        requirements.compactMap(\.grade).reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+}
+
+/// Scores of a whole workspace.
+public struct WorkspaceScore: Sendable, Hashable {
+    public var checklists: [ChecklistScore]
+    /// All checklists together: percent over every assessed requirement (level omitted, since
+    /// scales may differ), completeness over every applicable one.
+    public var combined: Aggregate
+    /// Assessed requirements with a gap, by priority, then manifest order, then position.
+    public var gaps: [RequirementScore]
+
+    /// Every requirement score of every checklist, in manifest then document order.
+    public var requirements: [RequirementScore] { checklists.flatMap(\.requirements) }
+}
