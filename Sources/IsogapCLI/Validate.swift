@@ -73,8 +73,10 @@ enum FileCheck {
         return result
     }
 
-    static func workspace(_ files: DiskFiles, library: ChecklistLibrary) -> Result {
-        let loaded = WorkspaceLoader.load(from: files, library: library)
+    static func workspace(
+        _ files: DiskFiles, library: ChecklistLibrary, manifest: String = WorkspaceLoader.manifestFile
+    ) -> Result {
+        let loaded = WorkspaceLoader.load(from: files, library: library, manifest: manifest)
         var result = Result(diagnostics: loaded.diagnostics)
         if let workspace = loaded.value {
             let counts = zip(workspace.checklists, workspace.assessments).map { checklist, assessment in
@@ -118,7 +120,8 @@ enum FileCheck {
             }
         case .workspace:
             let folder = (path as NSString).deletingLastPathComponent
-            return workspace(DiskFiles(folder: folder.isEmpty ? "." : folder), library: library)
+            let name = (path as NSString).lastPathComponent
+            return workspace(DiskFiles(folder: folder.isEmpty ? "." : folder), library: library, manifest: name)
         case .assessment:
             let loaded = AssessmentLoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics

@@ -38,7 +38,9 @@ public enum WorkspaceLoader {
 
     /// Loads the workspace, reporting every problem of every file. The value is present when the
     /// manifest could be read, even if other files have errors.
-    public static func load(from source: some FileSource, library: ChecklistLibrary) -> Loaded<Workspace> {
+    public static func load(
+        from source: some FileSource, library: ChecklistLibrary, manifest manifestFile: String = manifestFile
+    ) -> Loaded<Workspace> {
         let manifestName = source.displayPath(manifestFile)
         guard let manifestBytes = source.read(manifestFile) else {
             return Loaded(
@@ -61,6 +63,8 @@ public enum WorkspaceLoader {
         var checklists: [Checklist] = []
         var workspaceEntries: [ChecklistLibrary.Entry] = []
         for (index, name) in manifest.checklists.enumerated() where !name.isEmpty {
+            // A name listed twice is reported by the manifest's validation and loaded once.
+            guard !manifest.checklists[..<index].contains(name) else { continue }
             let entryPath = DocumentPath.root["checklists"][index]
             if let builtIn = library.checklist(name) {
                 checklists.append(builtIn)

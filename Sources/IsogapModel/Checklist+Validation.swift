@@ -88,7 +88,8 @@ extension Checklist {
         if requirement.weight <= 0 {
             findings.append(.error("weight must be greater than 0", at: path["weight"]))
         }
-        for (index, reference) in requirement.maps.enumerated() {
+        // Empty references are placeholders for entries the loader already reported.
+        for (index, reference) in requirement.maps.enumerated() where !reference.checklist.isEmpty {
             let referencePath = path["maps"][index]
             let known =
                 reference.checklist == id

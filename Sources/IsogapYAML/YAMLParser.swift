@@ -30,7 +30,18 @@ public struct YAMLParser: Sendable {
                         at: SourceLocation(file: file, line: 1, column: 1))
                 ])
         }
-        var builder = TreeBuilder(file: file, limits: limits, input: input)
+        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
+            return Result(
+                root: nil,
+                diagnostics: [
+                    .error(
+                        "the file is UTF-16; isogap reads UTF-8 only",
+                        at: SourceLocation(file: file, line: 1, column: 1))
+                ])
+        }
+        // A UTF-8 byte order mark is allowed (some editors write one) and is not part of the text.
+        let text = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+        var builder = TreeBuilder(file: file, limits: limits, input: text)
         return builder.run()
     }
 

@@ -152,3 +152,18 @@ struct YAMLParserTests {
         #expect(!YAMLScalar("none").isNull)
     }
 }
+
+@Suite("YAML layer: encodings")
+struct YAMLEncodingTests {
+    @Test func utf8ByteOrderMarkIsAccepted() throws {
+        let result = YAMLParser().parse([0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8), file: "t.yaml")
+        #expect(result.diagnostics.isEmpty)
+        #expect(try #require(result.root?.mapping).first?.key.mark == YAMLMark(line: 1, column: 1))
+    }
+
+    @Test func utf16IsRejected() {
+        let result = YAMLParser().parse([0xFF, 0xFE, 0x61, 0x00], file: "t.yaml")
+        #expect(
+            result.diagnostics.map(\.headline) == ["t.yaml:1:1: error: the file is UTF-16; isogap reads UTF-8 only"])
+    }
+}
