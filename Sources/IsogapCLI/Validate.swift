@@ -153,6 +153,14 @@ enum FileCheck {
                 result.summaries.append(
                     summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
             }
+        case .labels:
+            let loaded = LabelsLoader.load(bytes, file: path)
+            result.diagnostics = loaded.diagnostics
+            if let labels = loaded.value, let map = loaded.sourceMap {
+                result.diagnostics += map.diagnostics(for: labels.validate())
+                result.summaries.append(
+                    summary(path, result.diagnostics, "report labels, \(labels.entries.count) labels"))
+            }
         }
         return result
     }

@@ -7,6 +7,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case assessment
     case actions
     case planPhases = "plan-phases"
+    case labels
 }
 
 /// Reading of the common header of isogap YAML files.
@@ -41,7 +42,7 @@ public enum DocumentHeader {
         guard let kindNode = fields["kind"] else {
             let what =
                 expected.map { "'kind: \($0.rawValue)'" }
-                ?? "'kind' (checklist, workspace, assessment, actions or plan-phases)"
+                ?? "'kind' (checklist, workspace, assessment, actions, plan-phases or labels)"
             decoder.error("the file is missing \(what)", at: root)
             return nil
         }

@@ -19,14 +19,19 @@ public struct Scorer: Sendable {
             targetLevel: manifest.targetLevel)
     }
 
+    /// Whether an evidence item counts on the assessment date, and if not, why.
+    public func status(of item: EvidenceItem) -> EvidenceStatus {
+        if let expires = item.expires, expires < assessmentDate { return .expired }
+        if let date = item.date {
+            if date > assessmentDate { return .future }
+            if let maxAge = evidenceMaxAgeDays, date < assessmentDate.adding(days: -maxAge) { return .stale }
+        }
+        return .valid
+    }
+
     /// Whether an evidence item counts on the assessment date.
     public func isValid(_ item: EvidenceItem) -> Bool {
-        if let expires = item.expires, expires < assessmentDate { return false }
-        if let date = item.date {
-            if date > assessmentDate { return false }
-            if let maxAge = evidenceMaxAgeDays, date < assessmentDate.adding(days: -maxAge) { return false }
-        }
-        return true
+        status(of: item) == .valid
     }
 
     /// The highest level up to `claimed` that `evidence` supports for `requirement`.
@@ -133,4 +138,16 @@ public struct Scorer: Sendable {
         }
         return WorkspaceScore(checklists: scores, combined: Aggregate(all), gaps: gaps)
     }
+}
+
+/// Whether an evidence item counts, and if not, why.
+public enum EvidenceStatus: String, Sendable, Hashable, CaseIterable {
+    /// Counts towards supporting a level.
+    case valid
+    /// Its `expires` date is before the assessment date.
+    case expired
+    /// Its `date` is after the assessment date.
+    case future
+    /// Its `date` is older than the workspace's `evidence_max_age_days`.
+    case stale
 }

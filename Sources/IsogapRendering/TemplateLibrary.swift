@@ -2,6 +2,9 @@ internal import Mustache
 
 /// Mustache templates by name (their path under `templates/` without `.mustache`, such as
 /// `init/isogap.yaml`).
+///
+/// Templates choose how `{{value}}` is escaped with a pragma: `{{% CONTENT_TYPE: MARKDOWN }}`,
+/// `HTML` (the default) or `TEXT`.
 public struct TemplateLibrary: Sendable {
     /// A template that does not parse, or a name that has no template.
     public struct Failure: Error, CustomStringConvertible {
@@ -13,6 +16,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses every `.mustache` file among `files` (path, text); other files are ignored.
     public init(files: [(path: String, text: String)]) throws(Failure) {
+        // Registered before parsing: a template names its content type in a pragma.
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         for (path, text) in files where path.hasSuffix(".mustache") {
             var name = String(path.dropLast(".mustache".count))
             if name.hasPrefix("templates/") { name.removeFirst("templates/".count) }

@@ -38,7 +38,7 @@ struct ChecklistLoaderTests {
         let checklist = try #require(loaded.value)
         #expect(loaded.diagnostics.isEmpty)
         #expect(checklist.validate(in: ChecklistContext(phaseIDs: ["design", "review"]) { _, _ in nil }).isEmpty)
-        #expect(checklist.requirementsInOrder.map(\.requirement.id) == ["1.1-a", "1.1-b", "2-a"])
+        #expect(checklist.requirementsInOrder.map(\.requirement.id) == ["1.1-a", "1.1-b", "2-a", "2-b"])
         #expect(checklist.maxLevel == 3)
         let first = try #require(checklist.requirement("1.1-a"))
         #expect(first.weight == 2 && first.criticality == .high && first.evidence == [.record, .observation])

@@ -1,0 +1,55 @@
+import ArgumentParser
+import IsogapModel
+import IsogapRendering
+
+/// `isogap report [DIR]`: the assessment report.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Write the assessment report: summary, clause scores, prioritised gaps, unsupported claims, evidence.",
+        discussion:
+            "Markdown and the per-requirement CSV follow the templates and labels in templates/; --templates DIR replaces any of them by name."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, json, csv
+    }
+
+    @OptionGroup var workspace: WorkspaceArgument
+
+    @Option(help: "Output format: md, json or csv.")
+    var format: Format = .md
+
+    @Option(name: .long, help: "Report language: en or ar (default: the workspace's).")
+    var lang: ReportLanguage?
+
+    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    var out: String?
+
+    @Option(name: .customLong("as-of"), help: "Date for time-dependent figures, YYYY-MM-DD (default: today).")
+    var asOf: CalendarDate?
+
+    @Option(
+        name: .long, help: "A folder of templates (and labels.yaml) that replace the built-in ones of the same name.")
+    var templates: String?
+
+    func run() throws {
+        let console = Console()
+        let context = try WorkspaceContext.load(workspace.directory, console: console)
+        let templateSet = try TemplateSet.load(overrides: templates, console: console)
+        let input = context.reportInput(asOf: asOf ?? Init.today(), language: lang, labels: templateSet.labels)
+        let text: String
+        switch format {
+        case .md:
+            do {
+                text = try ReportRenderer.markdown(input, templates: templateSet.library)
+            } catch {
+                console.err(error.description)
+                throw ExitStatus.dataError
+            }
+        case .json: text = ReportJSON.document(input).serialized()
+        case .csv: text = ReportCSV.text(input)
+        }
+        try OutputTarget.write(text, to: out, console: console)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import IsogapModel
+import IsogapRendering
+
+/// `isogap score [DIR]`: the scores of a workspace at a glance.
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise a workspace's scores: level, percent and completeness per checklist, grades, top ten gaps."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var workspace: WorkspaceArgument
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "Language of the labels: en or ar (default: the workspace's).")
+    var lang: ReportLanguage?
+
+    @Option(name: .customLong("as-of"), help: "Date for time-dependent figures, YYYY-MM-DD (default: today).")
+    var asOf: CalendarDate?
+
+    func run() throws {
+        let console = Console()
+        let context = try WorkspaceContext.load(workspace.directory, console: console)
+        let templates = try TemplateSet.load(overrides: nil, console: console)
+        let input = context.reportInput(asOf: asOf ?? Init.today(), language: lang, labels: templates.labels)
+        switch format {
+        case .text: console.out(ScoreSummary.text(input))
+        case .json: try OutputTarget.write(ReportJSON.document(input).serialized(), to: nil, console: console)
+        }
+    }
+}

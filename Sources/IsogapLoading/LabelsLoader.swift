@@ -1,0 +1,28 @@
+internal import IsogapDiagnostics
+public import IsogapModel
+internal import IsogapYAML
+
+/// Reads the report labels (`templates/labels.yaml`, `kind: labels`).
+public enum LabelsLoader {
+    public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<LabelCatalog> {
+        DocumentLoading.load(bytes, file: file, kind: .labels) { decoder, root -> LabelCatalog in
+            guard
+                let fields = decoder.fields(
+                    root, allowed: ["isogap", "kind", "labels"], required: ["labels"], what: "the labels")
+            else { return LabelCatalog(entries: []) }
+            guard let node = fields["labels"], let pairs = node.mapping else {
+                if let node = fields["labels"] {
+                    decoder.error("'labels' must map label keys to texts, found \(node.kindDescription)", at: node)
+                }
+                return LabelCatalog(entries: [])
+            }
+            return LabelCatalog(
+                entries: pairs.compactMap { pair in
+                    guard let key = pair.key.scalar?.value, let text = decoder.localizedText(pair.value, key) else {
+                        return nil
+                    }
+                    return LabelCatalog.Entry(key: key, text: text)
+                })
+        }
+    }
+}

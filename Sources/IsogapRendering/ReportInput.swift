@@ -1,0 +1,76 @@
+public import IsogapModel
+
+/// Everything a report is made from: the workspace's manifest, its scores, the date figures are
+/// given as of, the language and the report's own labels.
+public struct ReportInput: Sendable {
+    public var manifest: WorkspaceManifest
+    public var score: WorkspaceScore
+    /// The scorer used, for evidence statuses.
+    public var scorer: Scorer
+    /// The date time-dependent figures are computed for (`--as-of`, default today).
+    public var asOf: CalendarDate
+    public var language: ReportLanguage
+    public var labels: LabelCatalog
+
+    public init(
+        manifest: WorkspaceManifest, score: WorkspaceScore, scorer: Scorer, asOf: CalendarDate,
+        language: ReportLanguage, labels: LabelCatalog
+    ) {
+        self.manifest = manifest
+        self.score = score
+        self.scorer = scorer
+        self.asOf = asOf
+        self.language = language
+        self.labels = labels
+    }
+
+    /// A text of the checklists in the report language (English where a translation is missing).
+    func text(_ text: LocalizedText) -> String {
+        text.resolved(language.rawValue)
+    }
+
+    /// A label of the report in its language.
+    func label(_ key: String) -> String {
+        labels.text(key, language)
+    }
+
+    func label(of grade: Grade) -> String {
+        switch grade {
+        case .major: label("grade_major")
+        case .minor: label("grade_minor")
+        case .observation: label("grade_observation")
+        case .conforming: label("grade_conforming")
+        case .goodPractice: label("grade_good_practice")
+        }
+    }
+}
+
+/// How figures are written in reports: rounded as SPEC §6 says, a dash where nothing is assessed.
+enum Figures {
+    static func percent(_ value: Double?) -> String {
+        value.map { "\(JSONValue.format(Rounding.percent($0)))%" } ?? "—"
+    }
+
+    static func level(_ value: Double?) -> String {
+        value.map { JSONValue.format(Rounding.level($0)) } ?? "—"
+    }
+
+    static func completeness(_ value: Double?) -> String {
+        value.map { "\(JSONValue.format(Rounding.percent(100 * $0)))%" } ?? "—"
+    }
+
+    static func priority(_ value: Double?) -> String {
+        value.map { JSONValue.format(Rounding.priority($0)) } ?? "—"
+    }
+
+    static func number(_ value: Double) -> String {
+        JSONValue.format(value)
+    }
+
+    /// A bar of ten cells for a percentage, for text charts.
+    static func bar(_ percent: Double?) -> String {
+        guard let percent else { return "" }
+        let filled = Int(Rounding.halfAwayFromZero(percent / 10, places: 0))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
+    }
+}

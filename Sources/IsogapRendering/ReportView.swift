@@ -1,0 +1,196 @@
+internal import IsogapModel
+
+/// The report as a template sees it: every value is text, already formatted and translated, never a
+/// domain type. Escaping is the template's business (its content type), so values stay raw here.
+struct ReportView {
+    struct ChecklistRow {
+        var id: String
+        var title: String
+        var standard: String
+        var level: String
+        var percent: String
+        var completeness: String
+        var assessed: Int
+        var applicable: Int
+        var total: Int
+        var major: Int
+        var minor: Int
+        var observation: Int
+        var conforming: Int
+        var goodPractice: Int
+        var clauses: [ClauseRow]
+    }
+
+    struct ClauseRow {
+        var id: String
+        var title: String
+        var depth: Int
+        /// Non-breaking indentation showing the clause's depth.
+        var indent: String
+        var level: String
+        var percent: String
+        var bar: String
+        var isTop: Bool
+    }
+
+    struct GapRow {
+        var rank: Int
+        var checklist: String
+        var requirement: String
+        var clause: String
+        var question: String
+        var effective: String
+        var target: String
+        var gap: String
+        var priority: String
+        var grade: String
+        var criticality: String
+        var notes: String?
+    }
+
+    struct UnsupportedRow {
+        var checklist: String
+        var requirement: String
+        var question: String
+        var claimed: String
+        var effective: String
+        var validEvidence: String
+        var evidenceTotal: String
+    }
+
+    struct NotApplicableRow {
+        var checklist: String
+        var requirement: String
+        var question: String
+        var justification: String
+    }
+
+    struct EvidenceRow {
+        var checklist: String
+        var requirement: String
+        var type: String
+        var ref: String
+        var date: String
+        var file: String
+        var status: String
+        var isValid: Bool
+    }
+
+    var labels: [String: String]
+    var language: String
+    var direction: String
+    var organization: String
+    var site: String?
+    var scope: String
+    var assessmentDate: String
+    var asOf: String
+    var assessors: String
+    var combinedPercent: String
+    var combinedCompleteness: String
+    var checklists: [ChecklistRow]
+    var gaps: [GapRow]
+    var gapCount: Int
+    var hasGaps: Bool
+    var unsupported: [UnsupportedRow]
+    var hasUnsupported: Bool
+    var notApplicable: [NotApplicableRow]
+    var hasNotApplicable: Bool
+    var notAssessedCount: Int
+    var evidence: [EvidenceRow]
+    var hasEvidence: Bool
+
+    init(_ input: ReportInput) {
+        let score = input.score
+        labels = input.labels.resolved(input.language)
+        language = input.language.rawValue
+        direction = input.language == .ar ? "rtl" : "ltr"
+        organization = input.manifest.organization
+        site = input.manifest.site
+        scope = input.manifest.scope
+        assessmentDate = input.manifest.assessmentDate.description
+        asOf = input.asOf.description
+        assessors = input.manifest.assessors.map { assessor in
+            assessor.role.map { "\(assessor.name) (\($0))" } ?? assessor.name
+        }
+        .joined(separator: input.language == .ar ? "، " : ", ")
+        combinedPercent = Figures.percent(score.combined.percent)
+        combinedCompleteness = Figures.completeness(score.combined.completeness)
+        checklists = score.checklists.map { checklist in
+            let counts = checklist.gradeCounts
+            return ChecklistRow(
+                id: checklist.checklist.id, title: input.text(checklist.checklist.title),
+                standard: checklist.checklist.standard,
+                level: Figures.level(checklist.aggregate.level), percent: Figures.percent(checklist.aggregate.percent),
+                completeness: Figures.completeness(checklist.aggregate.completeness),
+                assessed: checklist.aggregate.assessed, applicable: checklist.aggregate.applicable,
+                total: checklist.aggregate.total,
+                major: counts[.major] ?? 0, minor: counts[.minor] ?? 0, observation: counts[.observation] ?? 0,
+                conforming: counts[.conforming] ?? 0, goodPractice: counts[.goodPractice] ?? 0,
+                clauses: Self.rows(checklist.clauses, depth: 0, input))
+        }
+        gaps = score.gaps.enumerated().map { index, gap in
+            GapRow(
+                rank: index + 1, checklist: gap.checklist, requirement: gap.requirement.id,
+                clause: gap.clausePath.last ?? "",
+                question: input.text(gap.requirement.text), effective: gap.effective.map(String.init) ?? "—",
+                target: String(gap.target), gap: gap.gap.map(String.init) ?? "—",
+                priority: Figures.priority(gap.priority),
+                grade: gap.grade.map(input.label(of:)) ?? "—",
+                criticality: input.label("criticality_\(gap.requirement.criticality.rawValue)"),
+                notes: gap.response?.notes)
+        }
+        gapCount = gaps.count
+        hasGaps = !gaps.isEmpty
+        unsupported = score.requirements.filter { $0.evidenceOK == false }.map { requirement in
+            UnsupportedRow(
+                checklist: requirement.checklist, requirement: requirement.requirement.id,
+                question: input.text(requirement.requirement.text),
+                claimed: requirement.claimed.map(String.init) ?? "—",
+                effective: requirement.effective.map(String.init) ?? "—",
+                validEvidence: String(requirement.validEvidence),
+                evidenceTotal: String(requirement.response?.evidence.count ?? 0))
+        }
+        hasUnsupported = !unsupported.isEmpty
+        notApplicable = score.requirements.filter { !$0.applicable }.map { requirement in
+            NotApplicableRow(
+                checklist: requirement.checklist, requirement: requirement.requirement.id,
+                question: input.text(requirement.requirement.text),
+                justification: requirement.response?.justification ?? "")
+        }
+        hasNotApplicable = !notApplicable.isEmpty
+        notAssessedCount = score.requirements.filter { $0.applicable && $0.claimed == nil }.count
+        evidence = score.requirements.flatMap { requirement in
+            (requirement.response?.evidence ?? []).map { item in
+                let status = input.scorer.status(of: item)
+                return EvidenceRow(
+                    checklist: requirement.checklist, requirement: requirement.requirement.id,
+                    type: input.label("type_\(item.type.rawValue)"), ref: item.ref, date: item.date?.description ?? "—",
+                    file: item.file ?? "", status: input.label("status_\(status.rawValue)"), isValid: status == .valid)
+            }
+        }
+        hasEvidence = !evidence.isEmpty
+    }
+
+    private static func rows(_ clauses: [ClauseScore], depth: Int, _ input: ReportInput) -> [ClauseRow] {
+        clauses.flatMap { clause in
+            [
+                ClauseRow(
+                    id: clause.clause.id, title: input.text(clause.clause.title), depth: depth,
+                    indent: String(repeating: "\u{00A0}\u{00A0}", count: depth),
+                    level: Figures.level(clause.aggregate.level),
+                    percent: Figures.percent(clause.aggregate.percent), bar: Figures.bar(clause.aggregate.percent),
+                    isTop: depth == 0)
+            ] + rows(clause.children, depth: depth + 1, input)
+        }
+    }
+}
+
+/// Renders reports through the templates.
+public enum ReportRenderer {
+    /// The Markdown report (template `report/report.md`).
+    public static func markdown(_ input: ReportInput, templates: TemplateLibrary) throws(TemplateLibrary.Failure)
+        -> String
+    {
+        try templates.render(ReportView(input), template: "report/report.md")
+    }
+}
