@@ -47,11 +47,15 @@ public struct YAMLNode: Sendable, Hashable {
     }
 
     public var content: Content
+    /// Where the node starts.
     public var mark: YAMLMark
+    /// Just after the node ends (for a quoted scalar, after the closing quote).
+    public var end: YAMLMark
 
-    public init(_ content: Content, at mark: YAMLMark) {
+    public init(_ content: Content, at mark: YAMLMark, end: YAMLMark? = nil) {
         self.content = content
         self.mark = mark
+        self.end = end ?? mark
     }
 
     /// The scalar, when the node is one.

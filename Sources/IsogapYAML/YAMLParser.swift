@@ -104,6 +104,7 @@ private struct TreeBuilder {
     /// Handles one event; returns `false` to stop parsing.
     private mutating func handle(_ event: yaml_event_t) -> Bool {
         let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let end = YAMLMark(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
@@ -129,7 +130,7 @@ private struct TreeBuilder {
                 return false
             }
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-            return add(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(data.style))), at: mark))
+            return add(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(data.style))), at: mark, end: end))
         case YAML_SEQUENCE_START_EVENT:
             if event.data.sequence_start.tag != nil { rejectTag(at: mark) }
             return open(.sequence(mark, []), at: mark)
@@ -140,9 +141,9 @@ private struct TreeBuilder {
             guard let frame = stack.popLast() else { return true }
             switch frame {
             case .sequence(let start, let items):
-                return add(YAMLNode(.sequence(items), at: start))
+                return add(YAMLNode(.sequence(items), at: start, end: end))
             case .mapping(let start, let pairs, _, _):
-                return add(YAMLNode(.mapping(pairs), at: start))
+                return add(YAMLNode(.mapping(pairs), at: start, end: end))
             }
         default:
             break
