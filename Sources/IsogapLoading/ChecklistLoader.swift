@@ -36,7 +36,7 @@ public enum ChecklistLoader {
     }
 
     private static let placeholderLevel = ScaleLevel(
-        level: -1, label: LocalizedText(""), description: nil, minEvidence: 0, expectedType: false)
+        level: ScaleLevel.unreadable, label: LocalizedText(""), description: nil, minEvidence: 0, expectedType: false)
     private static let placeholderClause = Clause(id: "", title: LocalizedText(""))
 
     private static func decodeLevel(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> ScaleLevel? {
@@ -46,7 +46,7 @@ public enum ChecklistLoader {
                 required: ["level", "label", "min_evidence"], what: "a scale level")
         else { return nil }
         return ScaleLevel(
-            level: decoder.required(fields, "level") { $0.integer($1, $2) } ?? -1,
+            level: decoder.required(fields, "level") { $0.integer($1, $2) } ?? ScaleLevel.unreadable,
             label: decoder.required(fields, "label") { $0.localizedText($1, $2) } ?? LocalizedText(""),
             description: decoder.optional(fields, "description") { $0.localizedText($1, $2) },
             minEvidence: decoder.required(fields, "min_evidence") { $0.integer($1, $2) } ?? 0,

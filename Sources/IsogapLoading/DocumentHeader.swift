@@ -33,8 +33,13 @@ public enum DocumentHeader {
                         at: versionNode)
                 }
             } else {
+                let quoted =
+                    versionNode.scalar.map { $0.style != .plain && YAMLScalar($0.value).integer != nil } ?? false
                 decoder.error(
-                    "'isogap' must be the format version 1, found \(versionNode.kindDescription)", at: versionNode)
+                    quoted
+                        ? "'isogap' must be the format version 1, written without quotes"
+                        : "'isogap' must be the format version 1, found \(versionNode.kindDescription)",
+                    at: versionNode)
             }
         } else {
             decoder.error("the file must start with 'isogap: 1' (the format version)", at: root)

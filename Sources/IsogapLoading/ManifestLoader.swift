@@ -38,13 +38,19 @@ public enum ManifestLoader {
                 assessmentDate: decoder.required(fields, "assessment_date") { $0.date($1, $2) } ?? placeholderDate,
                 assessors: assessors.compactMap { $0 },
                 targetLevel: decoder.required(fields, "target_level") { $0.integer($1, $2) } ?? 0,
-                checklists: decoder.items(fields, "checklists") { $0.nonEmptyString($1, "checklists") }.map {
-                    $0 ?? ""
-                },
+                checklists: decodeChecklists(fields, &decoder),
                 evidenceMaxAgeDays: decoder.optional(fields, "evidence_max_age_days") { $0.integer($1, $2) },
                 plan: decoder.optional(fields, "plan") { decoder, node, _ in decodePlan(node, &decoder) }
                     ?? PlanSettings())
         }
+    }
+
+    /// The `checklists` list, which must name at least one checklist when it is present.
+    private static func decodeChecklists(_ fields: Fields, _ decoder: inout NodeDecoder) -> [String] {
+        if let node = fields["checklists"], node.sequence?.isEmpty == true {
+            decoder.error("'checklists' must name at least one checklist", at: node)
+        }
+        return decoder.items(fields, "checklists") { $0.nonEmptyString($1, "checklists") }.map { $0 ?? "" }
     }
 
     private static func decodePlan(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanSettings? {

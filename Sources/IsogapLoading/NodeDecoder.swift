@@ -80,33 +80,54 @@ public struct NodeDecoder {
     /// A plain decimal integer.
     public mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
         if let value = node.scalar?.integer { return value }
-        error("'\(key)' must be a whole number such as 3, found \(node.kindDescription)", at: node)
+        error("'\(key)' must be a whole number such as 3, \(found(node) { $0.integer != nil })", at: node)
         return nil
     }
 
     /// A plain decimal number.
     public mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
         if let value = node.scalar?.decimal { return value }
-        error("'\(key)' must be a plain number such as 2 or 0.5, found \(node.kindDescription)", at: node)
+        error("'\(key)' must be a plain number such as 2 or 0.5, \(found(node) { $0.decimal != nil })", at: node)
         return nil
     }
 
     /// `true` or `false`.
     public mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
         if let value = node.scalar?.bool { return value }
-        error("'\(key)' must be true or false, found \(node.kindDescription)", at: node)
+        error("'\(key)' must be true or false, \(found(node) { $0.bool != nil })", at: node)
         return nil
+    }
+
+    /// What was found instead of a typed value; a quoted value that would be right without its
+    /// quotes says so.
+    private func found(_ node: YAMLNode, validWithoutQuotes: (YAMLScalar) -> Bool) -> String {
+        if let scalar = node.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
+            validWithoutQuotes(YAMLScalar(scalar.value))
+        {
+            return "found the quoted text '\(scalar.value)'; remove the quotes"
+        }
+        return "found \(node.kindDescription)"
     }
 
     /// A real date written `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, _ key: String) -> CalendarDate? {
         if let scalar = node.scalar, !scalar.isNull, let date = CalendarDate(scalar.value) { return date }
-        if let scalar = node.scalar, scalar.value.utf8.count == 10, scalar.value.contains("-") {
+        if let scalar = node.scalar, Self.looksLikeDate(scalar.value) {
             error("'\(scalar.value)' is not a real date (\(key) must be YYYY-MM-DD)", at: node)
         } else {
             error("'\(key)' must be a date written YYYY-MM-DD, found \(node.kindDescription)", at: node)
         }
         return nil
+    }
+
+    /// Whether `text` is written `NNNN-NN-NN` (so a failure means an impossible day, not a wrong form).
+    private static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10
+            && bytes.enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7
+                    ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
     }
 
     /// One of the raw values of an enumeration.

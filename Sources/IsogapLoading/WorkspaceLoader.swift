@@ -61,6 +61,8 @@ public enum WorkspaceLoader {
         // Checklists: built-in ids, or files relative to the workspace.
         var library = library
         var checklists: [Checklist] = []
+        /// The manifest position of each loaded checklist, for locating warnings about it.
+        var manifestIndex: [String: Int] = [:]
         var workspaceEntries: [ChecklistLibrary.Entry] = []
         for (index, name) in manifest.checklists.enumerated() where !name.isEmpty {
             // A name listed twice is reported by the manifest's validation and loaded once.
@@ -68,6 +70,7 @@ public enum WorkspaceLoader {
             let entryPath = DocumentPath.root["checklists"][index]
             if let builtIn = library.checklist(name) {
                 checklists.append(builtIn)
+                manifestIndex[builtIn.id] = index
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
                 if let problem = WorkspacePath.problem(with: name) {
                     diagnostics += manifestMap.diagnostics(for: [
@@ -88,6 +91,7 @@ public enum WorkspaceLoader {
                     continue
                 }
                 checklists.append(entry.checklist)
+                manifestIndex[entry.checklist.id] = index
                 workspaceEntries.append(entry)
             } else {
                 diagnostics += manifestMap.diagnostics(for: [
@@ -108,7 +112,7 @@ public enum WorkspaceLoader {
         for checklist in checklists {
             let path = assessmentFile(for: checklist.id)
             guard let bytes = source.read(path) else {
-                let index = manifest.checklists.firstIndex { $0 == checklist.id } ?? 0
+                let index = manifestIndex[checklist.id] ?? 0
                 diagnostics += manifestMap.diagnostics(for: [
                     .warning(
                         "\(path) does not exist; nothing of \(checklist.id) is assessed",

@@ -12,7 +12,9 @@ extension Assessment {
                     at: .root["checklist"]))
         }
         let requirementIDs = checklist.requirementsInOrder.map(\.requirement.id)
-        let scaleText = "\(checklist.scale.first?.level ?? 0)–\(checklist.maxLevel)"
+        // A broken scale is reported with the checklist; here it only must not break the checks.
+        let top = max(0, checklist.maxLevel)
+        let scaleText = "0–\(top)"
         for response in responses {
             let path = DocumentPath.root["responses"][response.requirement]
             guard requirementIDs.contains(response.requirement) else {
@@ -23,13 +25,13 @@ extension Assessment {
                 findings.append(.error(message, at: DocumentPath.root["responses"].keyPath(response.requirement)))
                 continue
             }
-            if let level = response.level, !(0...checklist.maxLevel).contains(level) {
+            if let level = response.level, !(0...top).contains(level) {
                 findings.append(
                     .error(
                         "level \(level) is outside the scale \(scaleText) of checklist \(checklist.id)",
                         at: path["level"]))
             }
-            if let target = response.target, !(0...checklist.maxLevel).contains(target) {
+            if let target = response.target, !(0...top).contains(target) {
                 findings.append(
                     .error(
                         "target \(target) is outside the scale \(scaleText) of checklist \(checklist.id)",

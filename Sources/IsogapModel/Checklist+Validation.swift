@@ -32,16 +32,18 @@ extension Checklist {
         var requirementIDs: [(String, DocumentPath)] = []
         var tasks: [(task: PlanTask, path: DocumentPath)] = []
         let isCatalogue = requirementsInOrder.isEmpty
+        // Clause and requirement ids of this checklist, which its own `maps` may name.
+        let ownTargets = Set(clausesInOrder.map(\.id) + requirementsInOrder.map(\.requirement.id))
         func walk(_ clause: Clause, at path: DocumentPath) {
             clauseIDs.append((clause.id, path["id"]))
-            if clause.clauses.isEmpty, clause.requirements.isEmpty, !isCatalogue {
+            if !clause.id.isEmpty, clause.clauses.isEmpty, clause.requirements.isEmpty, !isCatalogue {
                 findings.append(
                     .error("clause '\(clause.id)' has neither sub-clauses nor requirements", at: path["id"]))
             }
             for (index, requirement) in clause.requirements.enumerated() {
                 let requirementPath = path["requirements"][index]
                 requirementIDs.append((requirement.id, requirementPath["id"]))
-                findings += validate(requirement, at: requirementPath, context: context)
+                findings += validate(requirement, at: requirementPath, context: context, ownTargets: ownTargets)
                 for (taskIndex, task) in requirement.tasks.enumerated() {
                     tasks.append((task, requirementPath["tasks"][taskIndex]))
                 }
@@ -53,13 +55,17 @@ extension Checklist {
         findings += Self.duplicates(clauseIDs, kind: "clause")
         findings += Self.duplicates(requirementIDs, kind: "requirement")
         findings += Self.duplicates(tasks.map { ($0.task.id, $0.path["id"]) }, kind: "task")
-        findings += TaskGraph.validate(tasks, roles: roles.map(\.id), phaseIDs: context.phaseIDs)
+        // A role entry the loader could not read leaves the role list incomplete: skip role checks.
+        let roleIDs = roles.contains { $0.id.isEmpty } ? nil : roles.map(\.id)
+        findings += TaskGraph.validate(tasks, roles: roleIDs, phaseIDs: context.phaseIDs)
         return findings
     }
 
     private func validateScale() -> [Finding] {
         var findings: [Finding] = []
         let path = DocumentPath.root["scale"]
+        // Levels the loader could not read are placeholders; they are reported already.
+        if scale.contains(where: { $0.level == ScaleLevel.unreadable }) { return findings }
         if scale.count < 2 {
             findings.append(.error("the scale needs at least two levels (0 and 1)", at: path))
         }
@@ -83,7 +89,9 @@ extension Checklist {
         return findings
     }
 
-    private func validate(_ requirement: Requirement, at path: DocumentPath, context: ChecklistContext) -> [Finding] {
+    private func validate(
+        _ requirement: Requirement, at path: DocumentPath, context: ChecklistContext, ownTargets: Set<String>
+    ) -> [Finding] {
         var findings: [Finding] = []
         if requirement.weight <= 0 {
             findings.append(.error("weight must be greater than 0", at: path["weight"]))
@@ -93,7 +101,7 @@ extension Checklist {
             let referencePath = path["maps"][index]
             let known =
                 reference.checklist == id
-                ? clausesInOrder.contains { $0.id == reference.target } || self.requirement(reference.target) != nil
+                ? ownTargets.contains(reference.target)
                 : context.resolveReference(reference.checklist, reference.target)
             switch known {
             case nil:

@@ -24,8 +24,8 @@ public struct Checklist: Sendable, Hashable {
         self.clauses = clauses
     }
 
-    /// The highest level of the scale (`N`); at least 1 in a valid checklist.
-    public var maxLevel: Int { scale.last?.level ?? 0 }
+    /// The highest level of the scale (`N`); at least 1 in a valid checklist, never below 0.
+    public var maxLevel: Int { max(0, scale.last?.level ?? 0) }
 
     /// Every requirement in document order, with the clauses above it (outermost first).
     public var requirementsInOrder: [(requirement: Requirement, clauses: [Clause])] {
@@ -65,6 +65,9 @@ public struct ScaleLevel: Sendable, Hashable {
     public var minEvidence: Int
     /// Whether one valid item must be of a type the requirement expects.
     public var expectedType: Bool
+
+    /// The level of a scale entry that could not be read (its problems are reported by the loader).
+    public static let unreadable = Int.min
 
     public init(level: Int, label: LocalizedText, description: LocalizedText?, minEvidence: Int, expectedType: Bool) {
         self.level = level

@@ -5,6 +5,7 @@ extension PhaseTemplate {
     public func validate() -> [Finding] {
         var findings: [Finding] = []
         let roleIDs = roles.map(\.id)
+        let checkedRoles = roles.contains { $0.id.isEmpty } ? nil : roleIDs
         findings += Checklist.duplicates(
             roles.enumerated().map { ($0.element.id, DocumentPath.root["roles"][$0.offset]["id"]) }, kind: "role")
         findings += Checklist.duplicates(
@@ -31,7 +32,7 @@ extension PhaseTemplate {
             }
         }
         findings += Checklist.duplicates(tasks.map { ($0.task.id, $0.path["id"]) }, kind: "task")
-        findings += TaskGraph.validate(tasks, roles: roleIDs, phaseIDs: phaseIDs)
+        findings += TaskGraph.validate(tasks, roles: checkedRoles, phaseIDs: phaseIDs)
         var texts: [(LocalizedText, DocumentPath)] = roles.enumerated().map {
             ($0.element.name, .root["roles"][$0.offset]["name"])
         }

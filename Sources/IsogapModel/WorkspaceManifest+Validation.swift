@@ -10,11 +10,9 @@ extension WorkspaceManifest {
     public func validate(checklists: [Checklist], roles: [String]) -> [Finding] {
         var findings: [Finding] = []
         let root = DocumentPath.root
-        for checklist in checklists where !(0...max(0, checklist.maxLevel)).contains(targetLevel) && targetLevel < 0 {
+        if targetLevel < 0 {
             findings.append(
-                .error(
-                    "target_level \(targetLevel) is below 0, the bottom of checklist \(checklist.id)",
-                    at: root["target_level"]))
+                .error("target_level \(targetLevel) is below 0, the bottom of every scale", at: root["target_level"]))
         }
         if checklists.allSatisfy({ targetLevel > $0.maxLevel }), !checklists.isEmpty {
             let top = checklists.map(\.maxLevel).max() ?? 0
@@ -22,9 +20,6 @@ extension WorkspaceManifest {
                 .error(
                     "target_level \(targetLevel) is above the top of every scale (highest is \(top))",
                     at: root["target_level"]))
-        }
-        if self.checklists.isEmpty {
-            findings.append(.error("'checklists' must name at least one checklist", at: root["checklists"]))
         }
         var seen: [String: Int] = [:]
         for (index, name) in self.checklists.enumerated() {

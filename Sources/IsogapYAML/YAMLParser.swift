@@ -41,6 +41,13 @@ public struct YAMLParser: Sendable {
         }
         // A UTF-8 byte order mark is allowed (some editors write one) and is not part of the text.
         let text = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+        if let problem = SourceCheck.firstProblem(in: text) {
+            return Result(
+                root: nil,
+                diagnostics: [
+                    .error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
+                ])
+        }
         var builder = TreeBuilder(file: file, limits: limits, input: text)
         return builder.run()
     }
@@ -53,9 +60,15 @@ public struct YAMLParser: Sendable {
 
 /// Drives libyaml's event parser and assembles the tree.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(YAMLMark, [YAMLNode])
-        case mapping(YAMLMark, [YAMLNode.Pair], pendingKey: YAMLNode?, seen: [String: YAMLMark])
+    /// A list or mapping being built. Frames are mutated in place on the stack, so adding an item
+    /// never copies the items before it.
+    private struct Frame {
+        var start: YAMLMark
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        var seen: [String: YAMLMark] = [:]
     }
 
     let file: String
@@ -133,18 +146,14 @@ private struct TreeBuilder {
             return add(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(data.style))), at: mark, end: end))
         case YAML_SEQUENCE_START_EVENT:
             if event.data.sequence_start.tag != nil { rejectTag(at: mark) }
-            return open(.sequence(mark, []), at: mark)
+            return open(Frame(start: mark, isMapping: false), at: mark)
         case YAML_MAPPING_START_EVENT:
             if event.data.mapping_start.tag != nil { rejectTag(at: mark) }
-            return open(.mapping(mark, [], pendingKey: nil, seen: [:]), at: mark)
+            return open(Frame(start: mark, isMapping: true), at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            switch frame {
-            case .sequence(let start, let items):
-                return add(YAMLNode(.sequence(items), at: start, end: end))
-            case .mapping(let start, let pairs, _, _):
-                return add(YAMLNode(.mapping(pairs), at: start, end: end))
-            }
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            return add(YAMLNode(content, at: frame.start, end: end))
         default:
             break
         }
@@ -170,34 +179,31 @@ private struct TreeBuilder {
                     "the document has more than \(limits.maxNodes) values, the limit", at: location(node.mark)))
             return false
         }
-        guard let top = stack.popLast() else {
+        guard let top = stack.indices.last else {
             root = node
             return true
         }
-        switch top {
-        case .sequence(let start, var items):
-            items.append(node)
-            stack.append(.sequence(start, items))
-        case .mapping(let start, var pairs, let pendingKey, var seen):
-            guard let key = pendingKey else {
-                stack.append(.mapping(start, pairs, pendingKey: node, seen: seen))
-                return true
-            }
-            if let name = key.scalar?.value {
-                if let first = seen[name] {
-                    diagnostics.append(
-                        .error(
-                            "duplicate key '\(name)'", at: location(key.mark),
-                            notes: [.init("'\(name)' is first defined here", at: location(first))]))
-                } else {
-                    seen[name] = key.mark
-                    pairs.append(.init(key: key, value: node))
-                }
-            } else {
-                diagnostics.append(
-                    .error("a key must be plain text, not \(key.kindDescription)", at: location(key.mark)))
-            }
-            stack.append(.mapping(start, pairs, pendingKey: nil, seen: seen))
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return true
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return true
+        }
+        stack[top].pendingKey = nil
+        guard let name = key.scalar?.value else {
+            diagnostics.append(.error("a key must be plain text, not \(key.kindDescription)", at: location(key.mark)))
+            return true
+        }
+        if let first = stack[top].seen[name] {
+            diagnostics.append(
+                .error(
+                    "duplicate key '\(name)'", at: location(key.mark),
+                    notes: [.init("'\(name)' is first defined here", at: location(first))]))
+        } else {
+            stack[top].seen[name] = key.mark
+            stack[top].pairs.append(.init(key: key, value: node))
         }
         return true
     }
@@ -220,17 +226,14 @@ private struct TreeBuilder {
     private func libyamlError(_ parser: yaml_parser_t) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         if parser.error == YAML_READER_ERROR {
-            let (line, column) = position(ofByte: Int(parser.problem_offset))
-            let detail =
-                problem.contains("UTF-8") || problem.contains("octet")
-                ? "the file is not valid UTF-8 (\(problem))" : problem
-            return .error(detail, at: location(line, column))
+            let (line, column) = SourceCheck.position(ofByte: Int(parser.problem_offset), in: input)
+            return .error(problem, at: location(line, column))
         }
         if parser.error == YAML_MEMORY_ERROR {
             return .error("libyaml ran out of memory", at: location(1, 1))
         }
         let mark = parser.problem_mark
-        let at = location(Int(mark.line) + 1, Int(mark.column) + 1)
+        let at = clamped(Int(mark.line) + 1, Int(mark.column) + 1)
         var message = problem
         if byte(atLine: Int(mark.line), column: Int(mark.column)) == UInt8(ascii: "\t")
             || byte(atLine: Int(mark.line), column: leadingSpaces(line: Int(mark.line))) == UInt8(ascii: "\t")
@@ -243,7 +246,7 @@ private struct TreeBuilder {
             notes.append(
                 .init(
                     "\(context) that starts here",
-                    at: location(Int(contextMark.line) + 1, Int(contextMark.column) + 1)))
+                    at: clamped(Int(contextMark.line) + 1, Int(contextMark.column) + 1)))
         }
         return .error(message, at: at, notes: notes)
     }
@@ -278,18 +281,12 @@ private struct TreeBuilder {
         input[startOfLine(line)...].prefix { $0 == UInt8(ascii: " ") }.count
     }
 
-    /// 1-based line and column of a byte offset (for reader errors, which libyaml reports by offset).
-    private func position(ofByte offset: Int) -> (Int, Int) {
-        let end = min(offset, input.count)
-        var line = 1
-        var lineStart = 0
-        for index in 0..<end where input[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        // Count characters (not continuation bytes) between the line start and the offset.
-        let column = input[lineStart..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
-        return (line, column)
+    /// A location, moved back onto the last line when libyaml points just past the end of a file
+    /// that does not end with a line break.
+    private func clamped(_ line: Int, _ column: Int) -> SourceLocation {
+        let (lastLine, lastColumn) = SourceCheck.position(ofByte: input.count, in: input)
+        if line > lastLine { return location(lastLine, lastColumn) }
+        return location(line, column)
     }
 
     private func location(_ mark: YAMLMark) -> SourceLocation {

@@ -157,7 +157,7 @@ struct ChecklistLoaderTests {
         #expect(
             check(text) == [
                 "c.yaml:17:15: error: 'text' needs an English version ('en'), used when a translation is missing",
-                "c.yaml:18:17: error: 'weight' must be a plain number such as 2 or 0.5, found text '2'",
+                "c.yaml:18:17: error: 'weight' must be a plain number such as 2 or 0.5, found the quoted text '2'; remove the quotes",
                 "c.yaml:19:22: error: 'urgent' is not a valid criticality; expected one of high, medium, low",
                 "c.yaml:20:30: error: 'photo' is not a valid evidence type; expected one of document, record, interview, observation",
             ])
@@ -190,5 +190,77 @@ struct ChecklistLoaderTests {
         #expect(
             check("kind: checklist\n").first
                 == "c.yaml:1:1: error: the file must start with 'isogap: 1' (the format version)")
+    }
+}
+
+@Suite("Validation edge cases")
+struct ValidationEdgeCaseTests {
+    @Test func longDependencyChainsDoNotOverflowTheStack() {
+        let count = 50_000
+        var tasks = (0..<count).map { index in
+            PlanTask(
+                id: "t\(index)", title: LocalizedText("t"), role: "r", effortDays: 1, phase: "p",
+                after: index + 1 < count ? ["t\(index + 1)"] : [])
+        }
+        #expect(TaskGraph.firstCycle(tasks) == nil)
+        tasks[count - 1].after = ["t\(count - 3)"]
+        // t49999 runs after t49997, t49998 after t49999, t49997 after t49998.
+        #expect(TaskGraph.firstCycle(tasks) == ["t\(count - 3)", "t\(count - 1)", "t\(count - 2)"])
+    }
+
+    @Test(arguments: [
+        ("a", ["a"], ["a"]), ("a", ["b"], ["a", "b"]), ("a", ["b", "c"], ["c", "b", "a"]),
+    ])
+    func cyclesAreNamedInRunningOrder(start: String, links: [String], expected: [String]) {
+        // a after links[0], links[0] after links[1]…, last after a.
+        let ids = [start] + links.filter { $0 != start }
+        let tasks = ids.enumerated().map { index, id in
+            PlanTask(
+                id: id, title: LocalizedText(id), role: "r", effortDays: 1, phase: "p",
+                after: [ids[(index + 1) % ids.count]])
+        }
+        #expect(TaskGraph.firstCycle(tasks).map(Set.init) == Set(expected))
+    }
+
+    @Test(arguments: [("levle", "level"), ("ntoes", "notes"), ("wieght", "weight"), ("evidnce", "evidence")])
+    func suggestionsForSlips(typed: String, meant: String) {
+        #expect(Suggestion.closest(to: typed, in: ["level", "notes", "weight", "evidence", "target"]) == meant)
+    }
+
+    @Test func unreadableScaleEntriesCauseNoFollowOnErrors() {
+        let text = """
+            isogap: 1
+            kind: checklist
+            id: t
+            standard: T
+            title: T
+            version: 1.0.0
+            scale:
+              - {level: 0, label: None, min_evidence: 0}
+              - Not a level
+              - {level: "2", label: Two, min_evidence: 1}
+            roles: [{id: owner, name: Owner}, [broken]]
+            clauses:
+              - not a clause
+              - id: "1"
+                title: One
+                requirements:
+                  - id: "1-a"
+                    text: Q
+                    tasks: [{id: t, title: T, role: nobody, effort_days: 1, phase: design}]
+            """
+        let loaded = ChecklistLoader.load(Array(text.utf8), file: "c.yaml")
+        var diagnostics = loaded.diagnostics
+        if let checklist = loaded.value, let map = loaded.sourceMap {
+            diagnostics += map.diagnostics(
+                for: checklist.validate(in: ChecklistContext(phaseIDs: ["design"]) { _, _ in nil }))
+        }
+        #expect(
+            diagnostics.sortedByLocation().map(\.headline) == [
+                "c.yaml:9:5: error: expected a scale level as a mapping of 'key: value' lines, found text 'Not a level'",
+                "c.yaml:10:13: error: 'level' must be a whole number such as 3, found the quoted text '2'; remove the quotes",
+                "c.yaml:11:35: error: expected a role as a mapping of 'key: value' lines, found a list",
+                "c.yaml:13:5: error: expected a clause as a mapping of 'key: value' lines, found text 'not a clause'",
+            ])
     }
 }

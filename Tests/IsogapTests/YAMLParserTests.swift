@@ -113,7 +113,7 @@ struct YAMLParserTests {
         #expect(result.root == nil)
         #expect(
             result.diagnostics.map(\.headline) == [
-                "t.yaml:2:5: error: the file is not valid UTF-8 (invalid leading UTF-8 octet)"
+                "t.yaml:2:5: error: byte 0xFF is not valid UTF-8; save the file as UTF-8"
             ])
     }
 
@@ -165,5 +165,65 @@ struct YAMLEncodingTests {
         let result = YAMLParser().parse([0xFF, 0xFE, 0x61, 0x00], file: "t.yaml")
         #expect(
             result.diagnostics.map(\.headline) == ["t.yaml:1:1: error: the file is UTF-16; isogap reads UTF-8 only"])
+    }
+}
+
+@Suite("YAML layer: hostile and unusual sources")
+struct YAMLHostileSourceTests {
+    private func headlines(_ bytes: [UInt8]) -> [String] {
+        YAMLParser().parse(bytes, file: "t.yaml").diagnostics.map(\.headline)
+    }
+
+    @Test func latin1ByteIsReportedWhereItIs() {
+        #expect(
+            headlines(Array("a: 1\nnotes: caf".utf8) + [0xE9] + Array(" policy\n".utf8))
+                == ["t.yaml:2:11: error: byte 0xE9 is not valid UTF-8; save the file as UTF-8"])
+    }
+
+    @Test func overlongAndSurrogateEncodingsAreRejected() {
+        #expect(
+            headlines([0x61, 0x3A, 0x20, 0xC0, 0xAF]) == [
+                "t.yaml:1:4: error: byte 0xC0 is not valid UTF-8; save the file as UTF-8"
+            ])
+        #expect(
+            headlines([0x61, 0x3A, 0x20, 0xED, 0xA0, 0x80]) == [
+                "t.yaml:1:4: error: byte 0xED is not valid UTF-8; save the file as UTF-8"
+            ])
+    }
+
+    @Test func lineSeparatorsThatShiftLineNumbersAreRejected() {
+        #expect(
+            headlines(Array("a: 1\n# note\u{2028}x\nb: 2\n".utf8))
+                == [
+                    "t.yaml:2:7: error: the character U+2028 (line separator) is not allowed; use an ordinary line break or a space"
+                ])
+        #expect(
+            headlines(Array("a: \"x\u{85}y\"\n".utf8))
+                == [
+                    "t.yaml:1:6: error: the character U+0085 (next line) is not allowed; use an ordinary line break or a space"
+                ])
+    }
+
+    @Test func truncatedFileWithoutFinalLineBreakStaysOnItsLastLine() {
+        #expect(headlines(Array("a: 1\nb: [1, 2".utf8)).first == "t.yaml:2:9: error: did not find expected ',' or ']'")
+    }
+
+    @Test func carriageReturnOnlyLinesAreCounted() {
+        #expect(
+            headlines(Array("a: 1\rb: x".utf8) + [0xFF]) == [
+                "t.yaml:2:5: error: byte 0xFF is not valid UTF-8; save the file as UTF-8"
+            ])
+    }
+
+    /// Building the tree is linear: a list of 200,000 items parses without quadratic copying.
+    @Test func longFlatListsParseInLinearTime() throws {
+        let text = "a: [" + Array(repeating: "x", count: 200_000).joined(separator: ",") + "]\n"
+        let clock = ContinuousClock()
+        var count = 0
+        let elapsed = clock.measure {
+            count = YAMLParser().parse(text, file: "t.yaml").root?.mapping?.first?.value.sequence?.count ?? 0
+        }
+        #expect(count == 200_000)
+        #expect(elapsed < .seconds(10), "a hang guard, not a benchmark")
     }
 }
