@@ -140,10 +140,16 @@ enum FileCheck {
                         "assessment for \(assessment.checklist), \(assessment.responses.count) responses"))
             }
         case .actions:
+            // A register on its own is checked against the built-in checklists and roles.
             let loaded = ActionRegisterLoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics
-            if let count = loaded.value {
-                result.summaries.append(summary(path, loaded.diagnostics, "action register, \(count) actions"))
+            if let register = loaded.value, let map = loaded.sourceMap {
+                let checklists = library.entries.map(\.checklist)
+                let roles =
+                    checklists.flatMap { $0.roles.map(\.id) } + (library.phaseTemplate.value?.roles.map(\.id) ?? [])
+                result.diagnostics += map.diagnostics(for: register.validate(checklists: checklists, roles: roles))
+                result.summaries.append(
+                    summary(path, result.diagnostics, "action register, \(register.actions.count) actions"))
             }
         case .planPhases:
             let loaded = PhaseTemplateLoader.load(bytes, file: path)

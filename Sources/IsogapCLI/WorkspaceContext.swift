@@ -43,10 +43,17 @@ struct WorkspaceContext {
             scorer: scorer)
     }
 
+    /// The action register read against the scores as of `date` (an empty register when the
+    /// workspace has no `actions.yaml`).
+    func actionTracker(asOf date: CalendarDate) -> ActionTracker {
+        ActionTracker(register: workspace.actions ?? ActionRegister(actions: []), score: score, asOf: date)
+    }
+
     /// The report input for this workspace.
     func reportInput(asOf: CalendarDate, language: ReportLanguage?, labels: LabelCatalog) -> ReportInput {
         ReportInput(
             manifest: workspace.manifest, score: score, scorer: scorer, asOf: asOf,
-            language: language ?? workspace.manifest.language, labels: labels)
+            language: language ?? workspace.manifest.language, labels: labels,
+            actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) })
     }
 }

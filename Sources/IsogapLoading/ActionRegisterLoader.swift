@@ -1,25 +1,94 @@
 internal import IsogapDiagnostics
+public import IsogapModel
 internal import IsogapYAML
 
-/// First-level reading of the corrective-action register (`actions.yaml`): the header and the
-/// `actions` list. The register's own rules are checked by the action tracker.
+/// Reads the corrective-action register (`actions.yaml`, `kind: actions`).
+///
+/// Rules that need the workspace (requirements and roles that exist) are checked by
+/// ``IsogapModel/ActionRegister/validate(checklists:roles:)``.
 public enum ActionRegisterLoader {
-    /// The number of actions in the register, when it parses.
-    public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Int> {
-        DocumentLoading.load(bytes, file: file, kind: .actions) { decoder, root -> Int in
+    static let actionKeys = [
+        "id", "title", "requirements", "type", "root_cause", "owner_role", "owner", "opened", "due", "status",
+        "raises_to", "effort_days", "verification", "history",
+    ]
+
+    public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<ActionRegister> {
+        DocumentLoading.load(bytes, file: file, kind: .actions) { decoder, root -> ActionRegister in
             guard
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "actions"], required: ["actions"], what: "the action register")
-            else { return 0 }
-            let actions = decoder.items(fields, "actions") { decoder, node -> Bool? in
-                guard node.mapping != nil else {
-                    decoder.error(
-                        "an action must be a mapping of 'key: value' lines, found \(node.kindDescription)", at: node)
-                    return nil
-                }
-                return true
-            }
-            return actions.count
+            else { return ActionRegister(actions: []) }
+            let actions = decoder.items(fields, "actions") { decodeAction($1, &$0) }
+            return ActionRegister(actions: actions.map { $0 ?? placeholder })
         }
+    }
+
+    private static let epoch = CalendarDate(dayNumber: 0)
+    private static let placeholder = Action(
+        id: "", title: "", requirements: [], type: .corrective, ownerRole: "", opened: epoch, due: epoch, status: .open)
+
+    private static func decodeAction(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Action? {
+        guard
+            let fields = decoder.fields(
+                node, allowed: actionKeys,
+                required: ["id", "title", "requirements", "type", "owner_role", "opened", "due", "status"],
+                what: "an action")
+        else { return nil }
+        let requirements = decoder.items(fields, "requirements") { decoder, node -> CrossReference? in
+            guard let text = decoder.nonEmptyString(node, "requirements") else { return nil }
+            guard let reference = CrossReference(text) else {
+                decoder.error("a requirement is written 'checklist-id:requirement-id', found '\(text)'", at: node)
+                return nil
+            }
+            return reference
+        }
+        let opened = decoder.required(fields, "opened") { $0.date($1, $2) } ?? epoch
+        return Action(
+            id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",
+            title: decoder.required(fields, "title") { $0.nonEmptyString($1, $2) } ?? "",
+            // A broken reference keeps its slot (and is not checked again) so indices match the file.
+            requirements: requirements.map { $0 ?? CrossReference(checklist: "", target: "") },
+            type: decoder.required(fields, "type") { $0.choice($1, $2, as: ActionType.self) } ?? .corrective,
+            rootCause: decoder.optional(fields, "root_cause") { $0.string($1, $2) },
+            ownerRole: decoder.required(fields, "owner_role") { $0.nonEmptyString($1, $2) } ?? "",
+            owner: decoder.optional(fields, "owner") { $0.string($1, $2) },
+            opened: opened,
+            due: decoder.required(fields, "due") { $0.date($1, $2) } ?? opened,
+            status: decoder.required(fields, "status") { $0.choice($1, $2, as: ActionStatus.self) } ?? .open,
+            raisesTo: decoder.optional(fields, "raises_to") { $0.integer($1, $2) },
+            effortDays: decoder.optional(fields, "effort_days") { $0.number($1, $2) },
+            verification: decoder.optional(fields, "verification") { decoder, node, _ in
+                decodeVerification(node, &decoder)
+            },
+            history: decoder.items(fields, "history") { decodeHistory($1, &$0) }.map { $0 ?? .unreadable })
+    }
+
+    private static func decodeVerification(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Verification? {
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["date", "by", "effective", "note"], required: ["date", "by", "effective"],
+                what: "the verification")
+        else { return nil }
+        guard let date = decoder.required(fields, "date", { $0.date($1, $2) }),
+            let by = decoder.required(fields, "by", { $0.nonEmptyString($1, $2) }),
+            let effective = decoder.required(fields, "effective", { $0.bool($1, $2) })
+        else { return nil }
+        return Verification(
+            date: date, by: by, effective: effective, note: decoder.optional(fields, "note") { $0.string($1, $2) })
+    }
+
+    private static func decodeHistory(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> HistoryEntry? {
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["date", "status", "by", "note", "effective"], required: ["date", "status"],
+                what: "a history entry")
+        else { return nil }
+        guard let date = decoder.required(fields, "date", { $0.date($1, $2) }),
+            let status = decoder.required(fields, "status", { $0.choice($1, $2, as: ActionStatus.self) })
+        else { return nil }
+        return HistoryEntry(
+            date: date, status: status, by: decoder.optional(fields, "by") { $0.string($1, $2) },
+            note: decoder.optional(fields, "note") { $0.string($1, $2) },
+            effective: decoder.optional(fields, "effective") { $0.bool($1, $2) })
     }
 }

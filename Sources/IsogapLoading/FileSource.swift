@@ -17,7 +17,11 @@ public struct InMemoryFiles: FileSource {
     public var prefix: String
 
     public init(_ files: [String: String], prefix: String = "") {
-        self.files = files.mapValues { Array($0.utf8) }
+        self.init(bytes: files.mapValues { Array($0.utf8) }, prefix: prefix)
+    }
+
+    public init(bytes files: [String: [UInt8]], prefix: String = "") {
+        self.files = files
         self.prefix = prefix
     }
 

@@ -9,18 +9,18 @@ public struct Workspace: Sendable {
     /// One assessment per checklist, in the same order (empty when the file is absent).
     public var assessments: [Assessment]
     public var phaseTemplate: PhaseTemplate?
-    /// Number of actions in `actions.yaml`, when the file exists.
-    public var actionCount: Int?
+    /// The action register, when `actions.yaml` exists.
+    public var actions: ActionRegister?
 
     public init(
         manifest: WorkspaceManifest, checklists: [Checklist], assessments: [Assessment],
-        phaseTemplate: PhaseTemplate?, actionCount: Int?
+        phaseTemplate: PhaseTemplate?, actions: ActionRegister?
     ) {
         self.manifest = manifest
         self.checklists = checklists
         self.assessments = assessments
         self.phaseTemplate = phaseTemplate
-        self.actionCount = actionCount
+        self.actions = actions
     }
 }
 
@@ -140,16 +140,19 @@ public enum WorkspaceLoader {
             }
         }
 
-        var actionCount: Int?
+        var actions: ActionRegister?
         if let bytes = source.read(actionsFile) {
             let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(actionsFile))
             diagnostics += loaded.diagnostics
-            actionCount = loaded.value
+            if let register = loaded.value, let map = loaded.sourceMap {
+                diagnostics += map.diagnostics(for: register.validate(checklists: checklists, roles: roles))
+                actions = register
+            }
         }
 
         let workspace = Workspace(
             manifest: manifest, checklists: checklists, assessments: assessments, phaseTemplate: template,
-            actionCount: actionCount)
+            actions: actions)
         return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
     }
 }

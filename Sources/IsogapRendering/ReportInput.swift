@@ -11,10 +11,12 @@ public struct ReportInput: Sendable {
     public var asOf: CalendarDate
     public var language: ReportLanguage
     public var labels: LabelCatalog
+    /// The action register as of ``asOf``, when the workspace has one.
+    public var actions: ActionTracker?
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, scorer: Scorer, asOf: CalendarDate,
-        language: ReportLanguage, labels: LabelCatalog
+        language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil
     ) {
         self.manifest = manifest
         self.score = score
@@ -22,6 +24,7 @@ public struct ReportInput: Sendable {
         self.asOf = asOf
         self.language = language
         self.labels = labels
+        self.actions = actions
     }
 
     /// A text of the checklists in the report language (English where a translation is missing).

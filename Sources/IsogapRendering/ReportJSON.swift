@@ -33,6 +33,7 @@ public enum ReportJSON {
             ("checklists", .array(score.checklists.map { checklist($0, input) })),
             ("gaps", .array(score.gaps.map(gap))),
         ]
+        if let actions = input.actions { members.append(("actions", ActionReport.json(actions))) }
         return .object(members)
     }
 

@@ -76,6 +76,32 @@ struct ReportView {
         var isValid: Bool
     }
 
+    struct ActionRow {
+        var id: String
+        var status: String
+        var due: String
+        var daysOverdue: String
+        var isOverdue: Bool
+        var owner: String
+        var title: String
+        var requirements: String
+    }
+
+    struct ActionsView {
+        var total: Int
+        var statusCounts: String
+        var overdueCount: Int
+        var dueSoonCount: Int
+        var uncoveredCount: Int
+        var notEffective: String
+        var hasNotEffective: Bool
+        var projected: String
+        var achieved: String
+        var rows: [ActionRow]
+        var uncovered: [String]
+        var hasUncovered: Bool
+    }
+
     var labels: [String: String]
     var language: String
     var direction: String
@@ -98,6 +124,8 @@ struct ReportView {
     var notAssessedCount: Int
     var evidence: [EvidenceRow]
     var hasEvidence: Bool
+    /// The action register, when the workspace has one.
+    var actions: ActionsView?
 
     init(_ input: ReportInput) {
         let score = input.score
@@ -169,6 +197,32 @@ struct ReportView {
             }
         }
         hasEvidence = !evidence.isEmpty
+        actions = input.actions.map { Self.actionsView($0, input) }
+    }
+
+    private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {
+        let separator = input.language == .ar ? "، " : ", "
+        func status(_ status: ActionStatus) -> String {
+            input.label("status_\(status.rawValue.replacingAll("-", with: "_"))")
+        }
+        let rows = ActionReport.ordered(tracker).map { action in
+            let late = ActionReport.daysOverdue(action, tracker)
+            return ActionRow(
+                id: action.id, status: status(action.status), due: action.due.description,
+                daysOverdue: late.map(String.init) ?? "",
+                isOverdue: late != nil, owner: action.owner.map { "\($0) (\(action.ownerRole))" } ?? action.ownerRole,
+                title: action.title, requirements: action.requirements.map(\.description).joined(separator: " "))
+        }
+        let uncovered = tracker.uncoveredGaps.map(\.key)
+        return ActionsView(
+            total: tracker.register.actions.count,
+            statusCounts: tracker.countsByStatus.map { "\(status($0.status)): \($0.count)" }.joined(
+                separator: separator),
+            overdueCount: tracker.overdue.count, dueSoonCount: tracker.dueSoon().count, uncoveredCount: uncovered.count,
+            notEffective: tracker.foundNotEffective.map(\.id).joined(separator: separator),
+            hasNotEffective: !tracker.foundNotEffective.isEmpty,
+            projected: Figures.percent(tracker.projected.percent), achieved: Figures.percent(tracker.achieved.percent),
+            rows: rows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty)
     }
 
     private static func rows(_ clauses: [ClauseScore], depth: Int, _ input: ReportInput) -> [ClauseRow] {

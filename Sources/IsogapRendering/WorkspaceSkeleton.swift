@@ -1,4 +1,5 @@
 public import IsogapModel
+internal import IsogapYAML
 
 /// The files `isogap init` writes: a manifest, one assessment file per checklist listing every
 /// requirement with its question as a comment, and an empty action register.

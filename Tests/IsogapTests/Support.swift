@@ -114,3 +114,22 @@ enum Command {
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }
+
+extension Command {
+    /// Starts the executable and kills it (SIGKILL) after the given delay, or lets it finish if it
+    /// is quicker; for tests of interrupted writes.
+    static func runAndKill(_ arguments: [String], in folder: URL, afterMicroseconds delay: UInt32) throws {
+        let executable = try #require(executable, "the isogap executable is not built; run 'swift build' first")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        usleep(delay)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}

@@ -69,7 +69,7 @@ struct WorkspaceLoaderTests {
         #expect(responses[0].notes == "Pipes | and \"quotes\" stay text")
         #expect(responses[1].level == nil && responses[1].applicable)
         #expect(!responses[2].applicable)
-        #expect(value.actionCount == 0)
+        #expect(value.actions?.actions.isEmpty == true)
     }
 
     @Test func assessmentRules() throws {

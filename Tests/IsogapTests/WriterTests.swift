@@ -1,3 +1,4 @@
+import IsogapYAML
 import Testing
 
 @testable import IsogapRendering

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import IsogapDiagnostics
+import IsogapLoading
+import IsogapModel
+import IsogapRendering
+
+/// `isogap actions`: the corrective-action register.
+struct Actions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the corrective-action register, or change an action's status.",
+        subcommands: [List.self, Set.self], defaultSubcommand: List.self)
+
+    /// `isogap actions [DIR]`: the register as of a date.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "Show the register: overdue first, counts, uncovered gaps, achieved and projected scores.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, csv
+        }
+
+        @OptionGroup var workspace: WorkspaceArgument
+
+        @Flag(help: "Show only overdue actions.")
+        var overdue = false
+
+        @Option(name: .customLong("as-of"), help: "The date to judge due dates against, YYYY-MM-DD (default: today).")
+        var asOf: CalendarDate?
+
+        @Option(help: "Output format: text, json or csv.")
+        var format: Format = .text
+
+        func run() throws {
+            let console = Console()
+            let context = try WorkspaceContext.load(workspace.directory, console: console)
+            let tracker = context.actionTracker(asOf: asOf ?? Init.today())
+            switch format {
+            case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
+            case .json: console.out(ActionReport.json(tracker).serialized())
+            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, console: console)
+            }
+        }
+    }
+
+    /// `isogap actions set ID --status S [DIR]`: one step of an action's life cycle.
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an action's status, appending one history entry; nothing else in actions.yaml changes.",
+            discussion: """
+                Allowed: open → in-progress, done or cancelled; in-progress → open, done or cancelled; \
+                done → verified (with --verified-by) or back to in-progress (with --effective false when a \
+                verification found it not effective); cancelled → open. Verified actions are closed.
+                """)
+
+        @Argument(help: "The action id, such as CA-004.")
+        var id: String
+
+        @Option(help: "The new status: open, in-progress, done, verified or cancelled.")
+        var status: ActionStatus
+
+        @Option(help: "A note for the history entry.")
+        var note: String?
+
+        @Option(help: "Who made the change (for the history entry).")
+        var by: String?
+
+        @Option(help: "The date of the change, YYYY-MM-DD (default: today).")
+        var date: CalendarDate?
+
+        @Option(name: .customLong("verified-by"), help: "Who verified the action's effectiveness.")
+        var verifiedBy: String?
+
+        @Option(help: "Whether the verification found the action effective: true or false.")
+        var effective: Bool?
+
+        @OptionGroup var workspace: WorkspaceArgument
+
+        func validate() throws {
+            if effective != nil, verifiedBy == nil {
+                throw ValidationError("--effective records a verification: give --verified-by NAME as well")
+            }
+        }
+
+        func run() throws {
+            let console = Console()
+            let context = try WorkspaceContext.load(workspace.directory, console: console)
+            let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
+            guard let register = context.workspace.actions,
+                let bytes = FileManager.default.contents(atPath: path).map(Array.init)
+            else {
+                console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
+                throw ExitStatus.noInput
+            }
+            guard let action = register.action(id) else {
+                var message = "error: no action '\(id)' in \(path)"
+                if let close = Suggestion.closest(to: id, in: register.actions.map(\.id)) {
+                    message += "; did you mean '\(close)'?"
+                }
+                console.err(message)
+                throw ExitStatus.dataError
+            }
+            let day = date ?? Init.today()
+            let verification = verifiedBy.map {
+                Verification(date: day, by: $0, effective: effective ?? true, note: note)
+            }
+            let transition = ActionTransition(to: status, date: day, by: by, note: note, verification: verification)
+            if let refusal = transition.refusal(for: action) {
+                console.err("error: \(refusal)")
+                throw ExitStatus.dataError
+            }
+            let updated: [UInt8]
+            do {
+                updated = try ActionRegisterEditor.apply(transition, to: id, in: bytes)
+            } catch {
+                console.err("error: \(error.description)")
+                throw ExitStatus.dataError
+            }
+            // The edit must leave a register that still loads; otherwise nothing is written.
+            guard ActionRegisterLoader.load(updated, file: path).succeeded else {
+                console.err("error: the change would leave \(path) unreadable; nothing was written")
+                throw ExitStatus.dataError
+            }
+            do {
+                try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
+            } catch {
+                console.err("error: cannot write \(path): \(error.localizedDescription)")
+                throw ExitStatus.cannotCreate
+            }
+            console.out("\(id): \(action.status.rawValue) → \(status.rawValue) on \(day)")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+public import IsogapModel
+
+/// The action register as of a date, for `isogap actions` and the actions part of the report.
+public enum ActionReport {
+    /// Actions in reading order: overdue first (most overdue first), then by due date and id.
+    public static func ordered(_ tracker: ActionTracker) -> [Action] {
+        let overdue = tracker.overdue.map(\.action)
+        let rest = tracker.register.actions.filter { action in !overdue.contains { $0.id == action.id } }
+            .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+        return overdue + rest
+    }
+
+    /// Days overdue of an action, or `nil` when it is not overdue.
+    static func daysOverdue(_ action: Action, _ tracker: ActionTracker) -> Int? {
+        action.isPending && action.due < tracker.asOf ? action.due.days(until: tracker.asOf) : nil
+    }
+
+    /// The `actions` object of the JSON report (SPEC §9 names, and more).
+    public static func json(_ tracker: ActionTracker) -> JSONValue {
+        .object([
+            ("total", .integer(tracker.register.actions.count)),
+            ("as_of", .string(tracker.asOf.description)),
+            ("by_status", .object(tracker.countsByStatus.map { ($0.status.rawValue, .integer($0.count)) })),
+            ("by_owner_role", .object(tracker.countsByOwnerRole.map { ($0.role, .integer($0.count)) })),
+            ("by_type", .object(tracker.countsByType.map { ($0.type.rawValue, .integer($0.count)) })),
+            (
+                "overdue",
+                .array(
+                    tracker.overdue.map {
+                        .object([("id", .string($0.action.id)), ("days_overdue", .integer($0.daysOverdue))])
+                    })
+            ),
+            (
+                "due_soon",
+                .array(
+                    tracker.dueSoon().map { .object([("id", .string($0.id)), ("due", .string($0.due.description))]) })
+            ),
+            (
+                "uncovered_gaps",
+                .array(
+                    tracker.uncoveredGaps.map {
+                        .object([("checklist", .string($0.checklist)), ("requirement", .string($0.requirement.id))])
+                    })
+            ),
+            ("not_effective", .array(tracker.foundNotEffective.map { .string($0.id) })),
+            ("projected", aggregate(tracker.projected)),
+            ("achieved", aggregate(tracker.achieved)),
+            ("actions", .array(ordered(tracker).map { action($0, tracker) })),
+        ])
+    }
+
+    private static func aggregate(_ aggregate: Aggregate) -> JSONValue {
+        .object([("percent", .number(aggregate.percent.map(Rounding.percent)))])
+    }
+
+    private static func action(_ action: Action, _ tracker: ActionTracker) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(action.id)),
+            ("title", .string(action.title)),
+            ("requirements", .array(action.requirements.map { .string($0.description) })),
+            ("type", .string(action.type.rawValue)),
+            ("owner_role", .string(action.ownerRole)),
+            ("owner", .string(action.owner)),
+            ("opened", .string(action.opened.description)),
+            ("due", .string(action.due.description)),
+            ("status", .string(action.status.rawValue)),
+            ("days_overdue", .integer(daysOverdue(action, tracker))),
+            ("raises_to", .integer(action.raisesTo)),
+        ]
+        if let verification = action.verification {
+            members.append(
+                (
+                    "verification",
+                    .object([
+                        ("date", .string(verification.date.description)), ("by", .string(verification.by)),
+                        ("effective", .bool(verification.effective)),
+                    ])
+                ))
+        }
+        return .object(members)
+    }
+
+    /// One row per action, overdue first.
+    public static func csv(_ tracker: ActionTracker) -> String {
+        var writer = CSVWriter(header: [
+            "id", "title", "type", "status", "owner_role", "owner", "opened", "due", "days_overdue", "requirements",
+            "raises_to", "verified_on", "effective",
+        ])
+        for action in ordered(tracker) {
+            writer.append([
+                action.id, action.title, action.type.rawValue, action.status.rawValue, action.ownerRole,
+                action.owner ?? "",
+                action.opened.description, action.due.description, daysOverdue(action, tracker).map(String.init) ?? "",
+                action.requirements.map(\.description).joined(separator: " "), action.raisesTo.map(String.init) ?? "",
+                action.verification?.date.description ?? "",
+                action.verification.map { $0.effective ? "true" : "false" } ?? "",
+            ])
+        }
+        return writer.text
+    }
+
+    /// The terminal table: a summary line, then one line per action.
+    public static func text(_ tracker: ActionTracker, onlyOverdue: Bool) -> String {
+        var lines: [String] = []
+        let counts = tracker.countsByStatus.map { "\($0.count) \($0.status.rawValue)" }.joined(separator: ", ")
+        lines.append("\(tracker.register.actions.count) actions as of \(tracker.asOf): \(counts)")
+        lines.append(
+            "overdue: \(tracker.overdue.count) · due in 30 days: \(tracker.dueSoon().count) · gaps without an action: \(tracker.uncoveredGaps.count) · found not effective: \(tracker.foundNotEffective.count)"
+        )
+        lines.append(
+            "score now \(Figures.percent(tracker.score.combined.percent)) · achieved \(Figures.percent(tracker.achieved.percent)) · projected \(Figures.percent(tracker.projected.percent))"
+        )
+        let shown = onlyOverdue ? tracker.overdue.map(\.action) : ordered(tracker)
+        guard !shown.isEmpty else {
+            return (lines + ["", onlyOverdue ? "No action is overdue." : "The register is empty."]).joined(
+                separator: "\n") + "\n"
+        }
+        lines.append("")
+        var rows = [["ID", "Status", "Due", "Late", "Owner", "Title"]]
+        for action in shown {
+            let late = daysOverdue(action, tracker).map { "\($0) d" } ?? ""
+            let owner = action.owner.map { "\($0) (\(action.ownerRole))" } ?? action.ownerRole
+            rows.append([
+                action.id, action.status.rawValue, action.due.description, late, owner,
+                ScoreSummary.truncated(action.title, 60),
+            ])
+        }
+        lines += ScoreSummary.columns(rows, rightAligned: [3])
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
