@@ -8,16 +8,16 @@ struct Report: ParsableCommand {
         abstract:
             "Write the assessment report: summary, clause scores, prioritised gaps, unsupported claims, evidence.",
         discussion:
-            "Markdown and the per-requirement CSV follow the templates and labels in templates/; --templates DIR replaces any of them by name."
+            "Markdown, HTML and the per-requirement CSV follow the templates and labels in templates/; --templates DIR replaces any of them by name. HTML is one self-contained page (inline CSS and SVG, no scripts, nothing fetched) that prints on A4."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, json, csv
+        case md, html, json, csv
     }
 
     @OptionGroup var workspace: WorkspaceArgument
 
-    @Option(help: "Output format: md, json or csv.")
+    @Option(help: "Output format: md, html, json or csv.")
     var format: Format = .md
 
     @Option(name: .long, help: "Report language: en or ar (default: the workspace's).")
@@ -40,9 +40,12 @@ struct Report: ParsableCommand {
         let input = context.reportInput(asOf: asOf ?? Init.today(), language: lang, labels: templateSet.labels)
         let text: String
         switch format {
-        case .md:
+        case .md, .html:
             do {
-                text = try ReportRenderer.markdown(input, templates: templateSet.library)
+                text =
+                    format == .md
+                    ? try ReportRenderer.markdown(input, templates: templateSet.library)
+                    : try ReportRenderer.html(input, templates: templateSet.library)
             } catch {
                 console.err(error.description)
                 throw ExitStatus.dataError

@@ -77,3 +77,8 @@ enum Figures {
         return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
     }
 }
+
+extension ReportLanguage {
+    /// Whether the language is written right to left (reports mirror their layout and charts).
+    var isRightToLeft: Bool { self == .ar }
+}

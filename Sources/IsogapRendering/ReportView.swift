@@ -19,6 +19,35 @@ struct ReportView {
         var conforming: Int
         var goodPractice: Int
         var clauses: [ClauseRow]
+        /// CSS class of the checklist's score band.
+        var band: String
+        /// Bars of the top-level clauses (inline SVG, escaped when drawn).
+        var chart: String
+        /// One row per top-level clause, one cell per clause below it.
+        var heatMap: [HeatRow]
+        /// Whether any top-level clause has clauses below it (the heat map's cells).
+        var hasSubclauses: Bool
+        /// The number of cells in each heat-map row.
+        var heatColumns: Int
+    }
+
+    /// A top-level clause in the heat map, with a cell for each clause directly below it; the rows
+    /// of one checklist are padded with blank cells to the same length.
+    struct HeatRow {
+        var id: String
+        var title: String
+        var percent: String
+        var band: String
+        var cells: [HeatCell]
+    }
+
+    struct HeatCell {
+        var id: String
+        var title: String
+        /// The score without the percent sign (the table says it is in per cent).
+        var figure: String
+        var band: String
+        var isBlank: Bool
     }
 
     struct ClauseRow {
@@ -46,6 +75,8 @@ struct ReportView {
         var grade: String
         var criticality: String
         var notes: String?
+        /// The grade as a CSS class (`major`, `good-practice`…).
+        var gradeClass: String
     }
 
     struct UnsupportedRow {
@@ -85,12 +116,29 @@ struct ReportView {
         var owner: String
         var title: String
         var requirements: String
+        /// The status as a CSS class (`open`, `in-progress`…).
+        var statusClass: String
+    }
+
+    struct Band {
+        var name: String
+        var band: String
+    }
+
+    struct GradeTotals {
+        var major: Int
+        var minor: Int
+        var observation: Int
+        var conforming: Int
+        var goodPractice: Int
+        var hasMajor: Bool
     }
 
     struct ActionsView {
         var total: Int
         var statusCounts: String
         var overdueCount: Int
+        var hasOverdue: Bool
         var dueSoonCount: Int
         var uncoveredCount: Int
         var notEffective: String
@@ -100,6 +148,8 @@ struct ReportView {
         var rows: [ActionRow]
         var uncovered: [String]
         var hasUncovered: Bool
+        /// Bars of the score now, achieved and projected (inline SVG, escaped when drawn).
+        var chart: String
     }
 
     var labels: [String: String]
@@ -113,15 +163,24 @@ struct ReportView {
     var assessors: String
     var combinedPercent: String
     var combinedCompleteness: String
+    /// CSS class of the combined score's band.
+    var combinedBand: String
+    /// The score bands with their names, for the legend of charts and heat maps.
+    var bands: [Band]
     var checklists: [ChecklistRow]
     var gaps: [GapRow]
     var gapCount: Int
     var hasGaps: Bool
+    /// The first gaps of the list, for the executive summary.
+    var topGaps: [GapRow]
+    /// Grades over every checklist.
+    var gradeTotals: GradeTotals
     var unsupported: [UnsupportedRow]
     var hasUnsupported: Bool
     var notApplicable: [NotApplicableRow]
     var hasNotApplicable: Bool
     var notAssessedCount: Int
+    var hasNotAssessed: Bool
     var evidence: [EvidenceRow]
     var hasEvidence: Bool
     /// The action register, when the workspace has one.
@@ -131,7 +190,7 @@ struct ReportView {
         let score = input.score
         labels = input.labels.resolved(input.language)
         language = input.language.rawValue
-        direction = input.language == .ar ? "rtl" : "ltr"
+        direction = input.language.isRightToLeft ? "rtl" : "ltr"
         organization = input.manifest.organization
         site = input.manifest.site
         scope = input.manifest.scope
@@ -143,8 +202,11 @@ struct ReportView {
         .joined(separator: input.language == .ar ? "، " : ", ")
         combinedPercent = Figures.percent(score.combined.percent)
         combinedCompleteness = Figures.completeness(score.combined.completeness)
+        combinedBand = ScoreBand(percent: score.combined.percent).className
+        bands = ScoreBand.allCases.reversed().map { Band(name: input.label($0.labelKey), band: $0.className) }
         checklists = score.checklists.map { checklist in
             let counts = checklist.gradeCounts
+            let heatMap = Self.heatMap(checklist.clauses, input)
             return ChecklistRow(
                 id: checklist.checklist.id, title: input.text(checklist.checklist.title),
                 standard: checklist.checklist.standard,
@@ -154,8 +216,25 @@ struct ReportView {
                 total: checklist.aggregate.total,
                 major: counts[.major] ?? 0, minor: counts[.minor] ?? 0, observation: counts[.observation] ?? 0,
                 conforming: counts[.conforming] ?? 0, goodPractice: counts[.goodPractice] ?? 0,
-                clauses: Self.rows(checklist.clauses, depth: 0, input))
+                clauses: Self.rows(checklist.clauses, depth: 0, input),
+                band: ScoreBand(percent: checklist.aggregate.percent).className,
+                chart: SVGBarChart(
+                    bars: checklist.clauses.map {
+                        .init(
+                            key: $0.clause.id, label: input.text($0.clause.title), percent: $0.aggregate.percent,
+                            figure: Figures.percent($0.aggregate.percent))
+                    },
+                    title: "\(checklist.checklist.standard): \(input.label("clause_scores"))",
+                    rightToLeft: input.language.isRightToLeft
+                ).svg,
+                heatMap: heatMap, hasSubclauses: heatMap.contains { $0.cells.contains { !$0.isBlank } },
+                heatColumns: heatMap.first?.cells.count ?? 0)
         }
+        gradeTotals = GradeTotals(
+            major: checklists.map(\.major).reduce(0, +), minor: checklists.map(\.minor).reduce(0, +),
+            observation: checklists.map(\.observation).reduce(0, +),
+            conforming: checklists.map(\.conforming).reduce(0, +),
+            goodPractice: checklists.map(\.goodPractice).reduce(0, +), hasMajor: checklists.contains { $0.major > 0 })
         gaps = score.gaps.enumerated().map { index, gap in
             GapRow(
                 rank: index + 1, checklist: gap.checklist, requirement: gap.requirement.id,
@@ -165,10 +244,12 @@ struct ReportView {
                 priority: Figures.priority(gap.priority),
                 grade: gap.grade.map(input.label(of:)) ?? "—",
                 criticality: input.label("criticality_\(gap.requirement.criticality.rawValue)"),
-                notes: gap.response?.notes)
+                notes: gap.response?.notes.flatMap { $0.isEmpty ? nil : $0 },
+                gradeClass: gap.grade?.rawValue ?? "")
         }
         gapCount = gaps.count
         hasGaps = !gaps.isEmpty
+        topGaps = Array(gaps.prefix(Self.topGapCount))
         unsupported = score.requirements.filter { $0.evidenceOK == false }.map { requirement in
             UnsupportedRow(
                 checklist: requirement.checklist, requirement: requirement.requirement.id,
@@ -187,6 +268,7 @@ struct ReportView {
         }
         hasNotApplicable = !notApplicable.isEmpty
         notAssessedCount = score.requirements.filter { $0.applicable && $0.claimed == nil }.count
+        hasNotAssessed = notAssessedCount > 0
         evidence = score.requirements.flatMap { requirement in
             (requirement.response?.evidence ?? []).map { item in
                 let status = input.scorer.status(of: item)
@@ -202,6 +284,12 @@ struct ReportView {
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {
         let separator = input.language == .ar ? "، " : ", "
+        // Roles by their name in the checklists (the first checklist that defines the id), else the id.
+        func role(_ id: String) -> String {
+            input.score.checklists.lazy.compactMap { $0.checklist.roles.first { $0.id == id } }.first.map {
+                input.text($0.name)
+            } ?? id
+        }
         func status(_ status: ActionStatus) -> String {
             input.label("status_\(status.rawValue.replacingAll("-", with: "_"))")
         }
@@ -210,19 +298,51 @@ struct ReportView {
             return ActionRow(
                 id: action.id, status: status(action.status), due: action.due.description,
                 daysOverdue: late.map(String.init) ?? "",
-                isOverdue: late != nil, owner: action.owner.map { "\($0) (\(action.ownerRole))" } ?? action.ownerRole,
-                title: action.title, requirements: action.requirements.map(\.description).joined(separator: " "))
+                isOverdue: late != nil,
+                owner: action.owner.map { "\($0) (\(role(action.ownerRole)))" } ?? role(action.ownerRole),
+                title: action.title, requirements: action.requirements.map(\.description).joined(separator: " "),
+                statusClass: action.status.rawValue)
         }
         let uncovered = tracker.uncoveredGaps.map(\.key)
         return ActionsView(
             total: tracker.register.actions.count,
             statusCounts: tracker.countsByStatus.map { "\(status($0.status)): \($0.count)" }.joined(
                 separator: separator),
-            overdueCount: tracker.overdue.count, dueSoonCount: tracker.dueSoon().count, uncoveredCount: uncovered.count,
+            overdueCount: tracker.overdue.count, hasOverdue: !tracker.overdue.isEmpty,
+            dueSoonCount: tracker.dueSoon().count, uncoveredCount: uncovered.count,
             notEffective: tracker.foundNotEffective.map(\.id).joined(separator: separator),
             hasNotEffective: !tracker.foundNotEffective.isEmpty,
             projected: Figures.percent(tracker.projected.percent), achieved: Figures.percent(tracker.achieved.percent),
-            rows: rows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty)
+            rows: rows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty,
+            chart: SVGBarChart(
+                bars: [
+                    (input.label("score_now"), tracker.score.combined.percent),
+                    (input.label("actions_achieved"), tracker.achieved.percent),
+                    (input.label("actions_projected"), tracker.projected.percent),
+                ].map { .init(key: "", label: $0.0, percent: $0.1, figure: Figures.percent($0.1)) },
+                title: input.label("actions"), rightToLeft: input.language.isRightToLeft
+            ).svg)
+    }
+
+    /// How many gaps the executive summary lists.
+    static let topGapCount = 5
+
+    private static func heatMap(_ clauses: [ClauseScore], _ input: ReportInput) -> [HeatRow] {
+        let width = clauses.map(\.children.count).max() ?? 0
+        return clauses.map { clause in
+            let cells = clause.children.map { child in
+                HeatCell(
+                    id: child.clause.id, title: input.text(child.clause.title),
+                    figure: child.aggregate.percent.map { JSONValue.format(Rounding.percent($0)) } ?? "—",
+                    band: ScoreBand(percent: child.aggregate.percent).className, isBlank: false)
+            }
+            let blank = HeatCell(id: "", title: "", figure: "", band: "", isBlank: true)
+            return HeatRow(
+                id: clause.clause.id, title: input.text(clause.clause.title),
+                percent: Figures.percent(clause.aggregate.percent),
+                band: ScoreBand(percent: clause.aggregate.percent).className,
+                cells: cells + Array(repeating: blank, count: width - cells.count))
+        }
     }
 
     private static func rows(_ clauses: [ClauseScore], depth: Int, _ input: ReportInput) -> [ClauseRow] {
@@ -246,5 +366,12 @@ public enum ReportRenderer {
         -> String
     {
         try templates.render(ReportView(input), template: "report/report.md")
+    }
+
+    /// The HTML report (template `report/report.html`): one self-contained page.
+    public static func html(_ input: ReportInput, templates: TemplateLibrary) throws(TemplateLibrary.Failure)
+        -> String
+    {
+        try templates.render(ReportView(input), template: "report/report.html")
     }
 }

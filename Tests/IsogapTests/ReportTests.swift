@@ -56,6 +56,8 @@ struct ReportTests {
     static let goldenCases: [(arguments: [String], golden: String)] = [
         (["--format", "md"], "report/sample.md"),
         (["--format", "md", "--lang", "ar"], "report/sample-ar.md"),
+        (["--format", "html"], "report/sample.html"),
+        (["--format", "html", "--lang", "ar"], "report/sample-ar.html"),
         (["--format", "json"], "report/sample.json"),
         (["--format", "csv"], "report/sample.csv"),
     ]
