@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// The HTML report opened in a real browser: headless Chromium from the system packages (Debian's
+/// `chromium`, which `.ci/run` installs). Checks run on the DOM Chromium serialises after parsing,
+/// so they see what a reader's browser makes of the file, not what the template meant to write.
+/// A screenshot of the first page goes to `.build/artifacts/report-LANG.png` for people to look at.
+@Suite("HTML report in a browser")
+struct BrowserTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var lang: String
+        var hostile: Bool
+        var testDescription: String { hostile ? "\(lang), hostile text" : lang }
+    }
+
+    static let cases = [
+        Case(lang: "en", hostile: false), Case(lang: "ar", hostile: false), Case(lang: "en", hostile: true),
+    ]
+
+    @Test(arguments: cases)
+    func domHasEverySectionNoScriptAndTextAsText(_ testCase: Case) throws {
+        let chromium = try Chromium.require()
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = testCase.hostile ? try HostileWorkspace.make() : Fixtures.url("sample")
+        defer { if testCase.hostile { try? FileManager.default.removeItem(at: workspace) } }
+        let page = folder.appendingPathComponent("report-\(testCase.lang).html")
+        let written = try Command.run([
+            "report", workspace.path, "--as-of", "2026-11-26", "--format", "html", "--lang", testCase.lang,
+            "--out", page.path,
+        ])
+        try #require(written.status == 0, "\(written.stderr)")
+
+        let dom = try chromium.run(["--dump-dom", page.absoluteString]).stdout
+        try #require(dom.contains("</html>"), "Chromium printed no DOM")
+        let direction = testCase.lang == "ar" ? "rtl" : "ltr"
+        #expect(dom.contains("<html lang=\"\(testCase.lang)\" dir=\"\(direction)\">"))
+        for id in HTMLReportTests.sections {
+            #expect(dom.contains("<section id=\"\(id)\">"), "no section \(id) in the DOM")
+        }
+        #expect(!dom.contains("<script"), "a script element exists")
+        #expect(!dom.contains("<img"), "an img element exists")
+        #expect(HTMLChecks.resourceReferences(in: dom).isEmpty)
+        #expect(dom.components(separatedBy: "<svg ").count - 1 == 2, "the charts are in the DOM as SVG")
+
+        if testCase.hostile {
+            // Text nodes serialise with <, > and & escaped; quotes stay as they are.
+            let text = "\"&gt;&lt;img src=x onerror=alert(1)&gt;"
+            #expect(dom.contains("<h1><bdi>\(text)</bdi></h1>"))
+            #expect(dom.contains("<p class=\"notes\"><span class=\"notes-label\">Notes:</span> <bdi>\(text)</bdi></p>"))
+            #expect(dom.contains(">\(text)</text>"), "the chart's clause title is SVG text")
+            #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        } else {
+            #expect(
+                dom.contains(
+                    "<p class=\"notes\"><span class=\"notes-label\">\(testCase.lang == "ar" ? "ملاحظات" : "Notes"):</span> <bdi>Pipe | star * and &lt;script&gt;alert(1)&lt;/script&gt;; شكاوى</bdi></p>"
+                ))
+            #expect(dom.contains("Sample &amp; Sons &lt;Trading&gt; | Co."))
+            try screenshot(page, lang: testCase.lang, chromium: chromium)
+        }
+    }
+
+    /// The first page at A4 proportions (1240 × 1754 pixels, A4 at 150 dpi).
+    private func screenshot(_ page: URL, lang: String, chromium: Chromium) throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent(".build/artifacts")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let image = folder.appendingPathComponent("report-\(lang).png")
+        try? FileManager.default.removeItem(at: image)
+        _ = try chromium.run([
+            "--hide-scrollbars", "--window-size=1240,1754", "--screenshot=\(image.path)", page.absoluteString,
+        ])
+        let bytes = [UInt8](try Data(contentsOf: image))
+        try #require(bytes.count > 24 && bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "no PNG at \(image.path)")
+        func bigEndian(_ offset: Int) -> Int { bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(bigEndian(16) == 1240 && bigEndian(20) == 1754)
+    }
+
+    @Test func printsOnA4() throws {
+        let chromium = try Chromium.require()
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html")
+        let pdf = folder.appendingPathComponent("report.pdf")
+        let written = try Command.run([
+            "report", ReportTests.workspace, "--as-of", "2026-11-26", "--format", "html", "--out", page.path,
+        ])
+        try #require(written.status == 0)
+        _ = try chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+        let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        // Chromium's default paper is US Letter (612 × 792 pt); A4 is 595.28 × 841.89 pt.
+        let boxes = text.matches(of: #/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/#).map {
+            (Double($0.output.1) ?? 0, Double($0.output.2) ?? 0)
+        }
+        #expect(boxes.count == HTMLReportTests.sections.count, "one page per section")
+        #expect(boxes.allSatisfy { abs($0.0 - 595) < 1 && abs($0.1 - 842) < 1 }, "\(boxes)")
+    }
+}
+
+/// Headless Chromium, run as a child process with a time limit and a profile of its own.
+struct Chromium {
+    let executable: URL
+
+    /// The browser named by `CHROMIUM`, else Debian's `chromium`; a test fails when there is none.
+    static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> Chromium {
+        let environment = ProcessInfo.processInfo.environment
+        let candidates = [environment["CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].compactMap { $0 }
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = try #require(
+            found,
+            "Chromium is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's package with 'apt-get install -y chromium' or set CHROMIUM",
+            sourceLocation: sourceLocation)
+        return Chromium(executable: URL(fileURLWithPath: path))
+    }
+
+    func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Command.Output {
+        let scratch = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+            ] + arguments
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            Issue.record("Chromium did not finish within \(Int(timeout)) s: \(arguments)")
+        }
+        process.waitUntilExit()
+        let output = Command.Output(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        #expect(output.status == 0, "Chromium failed: \(output.stderr.suffix(2000))")
+        return output
+    }
+}
