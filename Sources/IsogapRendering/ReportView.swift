@@ -202,6 +202,8 @@ struct ReportView {
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {
         let separator = input.language == .ar ? "، " : ", "
+        let roles = input.score.checklists.flatMap(\.checklist.roles)
+        func roleName(_ id: String) -> String { roles.first { $0.id == id }.map { input.text($0.name) } ?? id }
         func status(_ status: ActionStatus) -> String {
             input.label("status_\(status.rawValue.replacingAll("-", with: "_"))")
         }
@@ -210,7 +212,8 @@ struct ReportView {
             return ActionRow(
                 id: action.id, status: status(action.status), due: action.due.description,
                 daysOverdue: late.map(String.init) ?? "",
-                isOverdue: late != nil, owner: action.owner.map { "\($0) (\(action.ownerRole))" } ?? action.ownerRole,
+                isOverdue: late != nil,
+                owner: action.owner.map { "\($0) (\(roleName(action.ownerRole)))" } ?? roleName(action.ownerRole),
                 title: action.title, requirements: action.requirements.map(\.description).joined(separator: " "))
         }
         let uncovered = tracker.uncoveredGaps.map(\.key)
