@@ -6,7 +6,10 @@ public struct IsogapCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "isogap",
         abstract: "Gap assessment against ISO 10002:2018 and ISO 10004:2018 (or any checklist in the same format).",
-        subcommands: [Init.self, Validate.self, Checklists.self, Show.self, Score.self, Report.self, Evidence.self])
+        subcommands: [
+            Init.self, Validate.self, Checklists.self, Show.self, Score.self, Report.self, PlanCommand.self,
+            Evidence.self,
+        ])
 
     public init() {}
 }
