@@ -85,11 +85,12 @@ public struct ICalendarWriter: Sendable {
     /// A content line folded so that no line exceeds 75 octets: continuation lines start with one
     /// space, and a break never falls inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
         var result = ""
         var octets = 0
         var limit = 75
         for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+            let size = UTF8.width(scalar)
             if octets + size > limit {
                 result += "\r\n "
                 octets = 1
