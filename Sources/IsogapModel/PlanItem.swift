@@ -18,7 +18,9 @@ public struct PlanItem: Sendable, Hashable {
         case defineGapWork(checklist: String)
     }
 
+    /// The task's id in the plan (see the type's discussion for the forms it takes).
     public var key: String
+    /// Where the task comes from.
     public var origin: Origin
     /// The task's title; `nil` for the tasks the planner makes itself (renderers word them).
     public var title: LocalizedText?

@@ -18,9 +18,12 @@ public import IsogapDiagnostics
 public enum Planner {
     /// What planning produced: a plan unless an error stopped it, and every problem found.
     public struct Outcome: Sendable, Hashable {
+        /// The plan; `nil` when an error stopped it.
         public var plan: Plan?
+        /// Errors and warnings, in the order they were found.
         public var problems: [PlanProblem]
 
+        /// Whether any problem is an error.
         public var hasErrors: Bool { problems.contains { $0.severity == .error } }
     }
 

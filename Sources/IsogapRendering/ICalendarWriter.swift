@@ -38,6 +38,7 @@ public struct ICalendarWriter: Sendable {
         if let name { lines.append("X-WR-CALNAME:\(Self.escape(name))") }
     }
 
+    /// Adds one all-day event.
     public mutating func append(_ event: Event) {
         lines += [
             "BEGIN:VEVENT",

@@ -8,6 +8,7 @@ internal import IsogapModel
 /// task of the same workspace keeps its UID from one run to the next, so a calendar program
 /// updates it on a new import, and two workspaces never share one.
 public enum PlanICS {
+    /// The iCalendar document: tasks in plan order, then milestones in phase order.
     public static func text(_ input: PlanInput) -> String {
         let plan = input.plan
         let workspace = String(

@@ -3,11 +3,15 @@ public import IsogapModel
 /// Everything a plan document is made from: the workspace's manifest, the scheduled plan, the
 /// date of the run, the language and the labels.
 public struct PlanInput: Sendable {
+    /// The workspace manifest: organisation, site and scope for headings and calendar UIDs.
     public var manifest: WorkspaceManifest
+    /// The scheduled plan.
     public var plan: Plan
     /// The date of the run (`--as-of`, default today): the calendar's time stamp.
     public var asOf: CalendarDate
+    /// The language of titles and labels.
     public var language: ReportLanguage
+    /// The plan's own words (`templates/labels.yaml`, or a `--templates` replacement).
     public var labels: LabelCatalog
 
     public init(
