@@ -35,9 +35,11 @@ enum MermaidGantt {
         return lines
     }
 
-    /// Text that cannot break a Mermaid line: no `:` (it starts a bar's data), `#` (an entity) or
-    /// `;` (a statement end), no backtick (it could close the code fence), no angle brackets, one
-    /// line, at most `limit` characters.
+    /// Text that cannot break a Mermaid line in any Mermaid version GitHub has used: no `:` (it
+    /// starts a bar's data), `#` (an entity or, in older versions, a comment), `;` (a statement
+    /// end), parentheses (older versions reject them in a bar's label), `%` (`%%` starts a
+    /// comment) or backtick (it could close the code fence); no angle brackets; one line; at most
+    /// `limit` characters.
     static func sanitized(_ text: String, limit: Int) -> String {
         var result = ""
         for character in text {
@@ -45,6 +47,9 @@ enum MermaidGantt {
             case ":": result += " -"
             case "#": result += "No."
             case ";": result += ","
+            case "(": result += "["
+            case ")": result += "]"
+            case "%": result += "\u{FF05}"
             case "`": result += "'"
             case "<": result += "‹"
             case ">": result += "›"
