@@ -17,6 +17,8 @@ struct WorkspaceContext {
     let workspace: Workspace
     let score: WorkspaceScore
     let scorer: Scorer
+    /// Positions in the manifest, for problems found after loading (such as the plan's).
+    let manifestMap: SourceMap?
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65).
@@ -40,7 +42,7 @@ struct WorkspaceContext {
         return WorkspaceContext(
             workspace: workspace,
             score: scorer.score(checklists: workspace.checklists, assessments: workspace.assessments),
-            scorer: scorer)
+            scorer: scorer, manifestMap: loaded.sourceMap)
     }
 
     /// The action register read against the scores as of `date` (an empty register when the

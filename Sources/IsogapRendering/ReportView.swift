@@ -284,12 +284,8 @@ struct ReportView {
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {
         let separator = input.language == .ar ? "، " : ", "
-        // Roles by their name in the checklists (the first checklist that defines the id), else the id.
-        func role(_ id: String) -> String {
-            input.score.checklists.lazy.compactMap { $0.checklist.roles.first { $0.id == id } }.first.map {
-                input.text($0.name)
-            } ?? id
-        }
+        let roles = input.score.checklists.flatMap(\.checklist.roles)
+        func roleName(_ id: String) -> String { roles.first { $0.id == id }.map { input.text($0.name) } ?? id }
         func status(_ status: ActionStatus) -> String {
             input.label("status_\(status.rawValue.replacingAll("-", with: "_"))")
         }
@@ -299,7 +295,7 @@ struct ReportView {
                 id: action.id, status: status(action.status), due: action.due.description,
                 daysOverdue: late.map(String.init) ?? "",
                 isOverdue: late != nil,
-                owner: action.owner.map { "\($0) (\(role(action.ownerRole)))" } ?? role(action.ownerRole),
+                owner: action.owner.map { "\($0) (\(roleName(action.ownerRole)))" } ?? roleName(action.ownerRole),
                 title: action.title, requirements: action.requirements.map(\.description).joined(separator: " "),
                 statusClass: action.status.rawValue)
         }

@@ -81,6 +81,23 @@ struct BuiltInChecklistTests {
         #expect(criticalities == Set(Criticality.allCases))
     }
 
+    /// A task never waits for a task of a later phase: with phase gates that could not be planned.
+    @Test(arguments: ["iso-10002-2018", "iso-10004-2018"])
+    func dependenciesRespectThePhaseOrder(id: String) throws {
+        let checklist = try #require(Self.library.checklist(id))
+        let phases = try #require(Self.library.phaseTemplate.value).phaseIDs
+        let tasks = Dictionary(
+            uniqueKeysWithValues: checklist.requirementsInOrder.flatMap(\.requirement.tasks).map { ($0.id, $0) })
+        for task in tasks.values {
+            for predecessor in task.after {
+                let before = try #require(tasks[predecessor])
+                #expect(
+                    (phases.firstIndex(of: before.phase) ?? 0) <= (phases.firstIndex(of: task.phase) ?? 0),
+                    "\(task.id) (\(task.phase)) comes after \(predecessor) (\(before.phase))")
+            }
+        }
+    }
+
     /// Weight and criticality are written out on every requirement, not left to the defaults.
     @Test(arguments: ["iso-10002-2018", "iso-10004-2018"])
     func weightAndCriticalityAreExplicit(id: String) throws {

@@ -1,0 +1,338 @@
+public import IsogapDiagnostics
+
+/// Makes the implementation plan of SPEC §8 from the gap list, the checklists' tasks, the phase
+/// template and the workspace's plan settings.
+///
+/// Rules beyond the spec's letter (docs/planning.md explains them for users):
+/// - Every programme task of the template is in every plan, keyed by its bare id.
+/// - Each task of a gap requirement is keyed `checklist:task`; an `after` id names a task of the
+///   same checklist and is dropped when that task is not in the plan (its requirement has no gap).
+/// - Applicable requirements not assessed yet become one "assess first" task per checklist
+///   (`checklist:assess-first`) in the first phase, for the first phase's accountable role, at
+///   0.25 person-days per requirement rounded up to the next half day.
+/// - Gap requirements whose checklist lists no task for them get one "define the work" task per
+///   checklist (`checklist:define-gap-work`) on the same terms, so that no gap goes unplanned.
+/// - With phase gates, a task that comes after a task of a later phase cannot keep its own phase
+///   (the gates would make the two wait for each other); it is planned in the later phase, with a
+///   warning.
+public enum Planner {
+    /// What planning produced: a plan unless an error stopped it, and every problem found.
+    public struct Outcome: Sendable, Hashable {
+        /// The plan; `nil` when an error stopped it.
+        public var plan: Plan?
+        /// Errors and warnings, in the order they were found.
+        public var problems: [PlanProblem]
+
+        /// Whether any problem is an error.
+        public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+    }
+
+    /// Person-days of an "assess first" or "define the work" task for `requirements` requirements:
+    /// 0.25 each, rounded up to the next half day.
+    public static func catchUpEffort(requirements: Int) -> Double {
+        Double((max(1, requirements) + 1) / 2) * 0.5
+    }
+
+    /// Plans a scored workspace. The plan starts on `settings.start`, else on the assessment date.
+    public static func plan(
+        score: WorkspaceScore, template: PhaseTemplate, settings: PlanSettings, assessmentDate: CalendarDate
+    ) -> Outcome {
+        var roles: [Role] = []
+        for role in template.roles + score.checklists.flatMap(\.checklist.roles)
+        where !roles.contains(where: { $0.id == role.id }) {
+            roles.append(role)
+        }
+        return schedule(
+            items(score: score, template: template), phases: template.phases, roles: roles, settings: settings,
+            start: settings.start ?? assessmentDate,
+            startPath: settings.start != nil ? DocumentPath.root["plan"]["start"] : DocumentPath.root["assessment_date"]
+        )
+    }
+
+    /// The tasks of a plan, unscheduled: programme tasks, "assess first" tasks, the tasks of every
+    /// gap requirement (in gap-list order) and "define the work" tasks.
+    public static func items(score: WorkspaceScore, template: PhaseTemplate) -> [PlanItem] {
+        var items: [PlanItem] = []
+        for phase in template.phases {
+            for task in phase.tasks {
+                items.append(
+                    PlanItem(
+                        key: task.id, origin: .programme, title: task.title, role: task.role,
+                        effortDays: task.effortDays, phase: task.phase.isEmpty ? phase.id : task.phase,
+                        after: task.after))
+            }
+        }
+        guard let first = template.phases.first else { return items }
+        for checklist in score.checklists {
+            let unassessed = checklist.requirements.filter { $0.applicable && $0.claimed == nil }.map(\.key)
+            guard !unassessed.isEmpty else { continue }
+            items.append(
+                PlanItem(
+                    key: "\(checklist.checklist.id):assess-first",
+                    origin: .assessFirst(checklist: checklist.checklist.id),
+                    title: nil, role: first.accountable, effortDays: catchUpEffort(requirements: unassessed.count),
+                    phase: first.id, requirements: unassessed))
+        }
+        var index: [String: Int] = [:]
+        var untasked: [(checklist: String, requirements: [String], priority: Double?)] = []
+        for gap in score.gaps {
+            if gap.requirement.tasks.isEmpty {
+                if let at = untasked.firstIndex(where: { $0.checklist == gap.checklist }) {
+                    untasked[at].requirements.append(gap.key)
+                    untasked[at].priority = higher(untasked[at].priority, gap.priority)
+                } else {
+                    untasked.append((gap.checklist, [gap.key], gap.priority))
+                }
+            }
+            for task in gap.requirement.tasks {
+                let key = "\(gap.checklist):\(task.id)"
+                if let existing = index[key] {
+                    if !items[existing].requirements.contains(gap.key) { items[existing].requirements.append(gap.key) }
+                    items[existing].priority = higher(items[existing].priority, gap.priority)
+                    continue
+                }
+                index[key] = items.count
+                items.append(
+                    PlanItem(
+                        key: key, origin: .checklist(gap.checklist), title: task.title, role: task.role,
+                        effortDays: task.effortDays, phase: task.phase,
+                        after: task.after.map { "\(gap.checklist):\($0)" },
+                        requirements: [gap.key], priority: gap.priority))
+            }
+        }
+        for entry in untasked {
+            items.append(
+                PlanItem(
+                    key: "\(entry.checklist):define-gap-work", origin: .defineGapWork(checklist: entry.checklist),
+                    title: nil, role: first.accountable,
+                    effortDays: catchUpEffort(requirements: entry.requirements.count),
+                    phase: first.id, requirements: entry.requirements, priority: entry.priority))
+        }
+        // An `after` task whose requirement has no gap is not in the plan: the dependency goes.
+        for position in items.indices where items[position].origin.isChecklist {
+            items[position].after.removeAll { index[$0] == nil }
+        }
+        return items
+    }
+
+    private static func higher(_ a: Double?, _ b: Double?) -> Double? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
+    }
+
+    /// Schedules tasks. `startPath` locates the start date in the manifest, for the warning when
+    /// it is not a working day.
+    public static func schedule(
+        _ items: [PlanItem], phases: [PhaseTemplate.Phase], roles: [Role], settings: PlanSettings,
+        start requestedStart: CalendarDate, startPath: DocumentPath = DocumentPath.root["plan"]["start"]
+    ) -> Outcome {
+        let planPath = DocumentPath.root["plan"]
+        var problems: [PlanProblem] = []
+        guard let calendar = WorkingCalendar(settings) else {
+            return Outcome(
+                plan: nil,
+                problems: [
+                    .error("the weekend covers all seven days; nobody ever works", manifestPath: planPath["weekend"])
+                ])
+        }
+        let start = calendar.nextWorkingDay(onOrAfter: requestedStart)
+        if start != requestedStart {
+            problems.append(
+                .warning(
+                    "the plan start \(requestedStart) is not a working day (\(dayName(requestedStart))); the plan starts on the next working day, \(start)",
+                    manifestPath: startPath))
+        }
+        problems += check(items, phases: phases, roles: roles, settings: settings)
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            return Outcome(plan: nil, problems: problems)
+        }
+
+        let phaseIndex = Dictionary(phases.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let itemIndex = Dictionary(items.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let predecessors = items.map { $0.after.compactMap { itemIndex[$0] } }
+        var phaseOf = items.map { phaseIndex[$0.phase] ?? 0 }
+        if settings.phaseGates {
+            let moved = movedForward(items, predecessors: predecessors, phaseOf: &phaseOf)
+            for (task, after) in moved {
+                problems.append(
+                    .warning(
+                        "task '\(items[task].key)' is declared in phase '\(items[task].phase)' but comes after '\(items[after].key)' of phase '\(phases[phaseOf[after]].id)'; with phase gates it is planned in phase '\(phases[phaseOf[task]].id)'",
+                        manifestPath: planPath["phase_gates"]))
+            }
+        }
+
+        var usedRoles: [String] = []
+        var roleIndex: [String: Int] = [:]
+        for item in items where roleIndex[item.role] == nil {
+            roleIndex[item.role] = usedRoles.count
+            usedRoles.append(item.role)
+        }
+        let jobs = items.enumerated().map { index, item in
+            Scheduler.Job(
+                role: roleIndex[item.role] ?? 0, phase: phaseOf[index], duration: item.workingDays,
+                predecessors: predecessors[index], priority: item.priority ?? 0, id: item.key)
+        }
+        let slots: [Scheduler.Slot]
+        do {
+            slots = try Scheduler.schedule(
+                jobs, capacity: usedRoles.map(settings.people(in:)), phaseGates: settings.phaseGates)
+        } catch {
+            return Outcome(plan: nil, problems: problems + [.error("the plan cannot be scheduled: \(error)")])
+        }
+
+        let lastDay = slots.map(\.finish).max() ?? 0
+        var dates: [CalendarDate] = [start]
+        while dates.count <= lastDay {
+            dates.append(calendar.nextWorkingDay(onOrAfter: dates[dates.count - 1].adding(days: 1)))
+        }
+        let phasesWithTasks = Set(phaseOf)
+        var tasks: [Plan.Task] = []
+        for (index, item) in items.enumerated() {
+            let phase = phaseOf[index]
+            let gate =
+                settings.phaseGates ? (0..<phase).last { phasesWithTasks.contains($0) }.map { phases[$0].id } : nil
+            tasks.append(
+                Plan.Task(
+                    item: item, phase: phases[phase].id, accountable: phases[phase].accountable,
+                    start: dates[slots[index].start], finish: dates[slots[index].finish], workingDays: item.workingDays,
+                    gate: gate, slack: slots[index].slack))
+        }
+        let order = tasks.indices.sorted { a, b in
+            if tasks[a].start != tasks[b].start { return tasks[a].start < tasks[b].start }
+            if phaseOf[a] != phaseOf[b] { return phaseOf[a] < phaseOf[b] }
+            return tasks[a].key < tasks[b].key
+        }
+        tasks = order.map { tasks[$0] }
+
+        let planPhases = phases.enumerated().map { position, phase in
+            let own = slots.indices.filter { phaseOf[$0] == position }
+            let first = own.map { slots[$0].start }.min(), last = own.map { slots[$0].finish }.max()
+            return Plan.Phase(
+                id: phase.id, title: phase.title, accountable: phase.accountable, start: first.map { dates[$0] },
+                finish: last.map { dates[$0] }, workingDays: first.flatMap { f in last.map { $0 - f + 1 } } ?? 0,
+                personDays: own.reduce(0) { $0 + items[$1].effortDays }, taskCount: own.count)
+        }
+        let loads: [Plan.RoleLoad] = roles.compactMap { role in
+            let own = items.filter { $0.role == role.id }
+            let accountable = planPhases.filter { $0.accountable == role.id && $0.taskCount > 0 }.map(\.id)
+            guard !own.isEmpty || !accountable.isEmpty else { return nil }
+            return Plan.RoleLoad(
+                role: role, people: settings.people(in: role.id), taskCount: own.count,
+                personDays: own.reduce(0) { $0 + $1.effortDays }, accountableFor: accountable)
+        }
+        let plan = Plan(
+            start: start, finish: items.isEmpty ? start : dates[lastDay], workingDays: items.isEmpty ? 0 : lastDay + 1,
+            calendar: calendar, phaseGates: settings.phaseGates, tasks: tasks, phases: planPhases, roles: loads)
+        return Outcome(plan: plan, problems: problems)
+    }
+
+    /// Errors that stop scheduling: duplicate keys, unknown roles, phases and tasks, cycles, and
+    /// roles with no people that have work.
+    static func check(
+        _ items: [PlanItem], phases: [PhaseTemplate.Phase], roles: [Role], settings: PlanSettings
+    ) -> [PlanProblem] {
+        var problems: [PlanProblem] = []
+        let roleIDs = Set(roles.map(\.id)), phaseIDs = Set(phases.map(\.id))
+        var keys: Set<String> = []
+        for item in items where !keys.insert(item.key).inserted {
+            problems.append(.error("two tasks of the plan have the key '\(item.key)'"))
+        }
+        for phase in phases where !roleIDs.contains(phase.accountable) {
+            problems.append(
+                .error(
+                    "phase '\(phase.id)' names accountable role '\(phase.accountable)', which neither the phase template nor any checklist defines"
+                ))
+        }
+        for item in items {
+            if !roleIDs.contains(item.role) {
+                problems.append(
+                    .error(
+                        "task '\(item.key)' names role '\(item.role)', which neither the phase template nor any checklist defines"
+                    ))
+            }
+            if !phaseIDs.contains(item.phase) {
+                problems.append(
+                    .error("task '\(item.key)' names phase '\(item.phase)', which is not a phase of the plan template"))
+            }
+            for after in item.after where !keys.contains(after) {
+                problems.append(.error("task '\(item.key)' comes after '\(after)', which is not a task of the plan"))
+            }
+            if !(item.effortDays > 0) {
+                problems.append(.error("task '\(item.key)' has effort \(item.effortDays); it must be greater than 0"))
+            }
+        }
+        let graph = items.map {
+            PlanTask(id: $0.key, title: LocalizedText(""), role: "", effortDays: 1, phase: "", after: $0.after)
+        }
+        if let cycle = TaskGraph.firstCycle(graph) {
+            problems.append(
+                .error("tasks depend on each other in a cycle: \(cycle.joined(separator: " → ")) → \(cycle[0])"))
+        }
+        var idle: [(role: String, tasks: [String])] = []
+        for item in items where settings.people(in: item.role) <= 0 {
+            if let at = idle.firstIndex(where: { $0.role == item.role }) {
+                idle[at].tasks.append(item.key)
+            } else {
+                idle.append((item.role, [item.key]))
+            }
+        }
+        for (role, tasks) in idle {
+            let listed = tasks.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let more = tasks.count > 5 ? " and \(tasks.count - 5) more" : ""
+            problems.append(
+                .error(
+                    "role '\(role)' has capacity 0 but is responsible for \(tasks.count) task\(tasks.count == 1 ? "" : "s") (\(listed)\(more)); give it at least one person",
+                    manifestPath: DocumentPath.root["plan"]["capacity"][role]))
+        }
+        return problems
+    }
+
+    /// With gates, moves each task to the latest phase among its own and its predecessors'
+    /// (transitively); returns each moved task with the predecessor that moved it.
+    private static func movedForward(_ items: [PlanItem], predecessors: [[Int]], phaseOf: inout [Int])
+        -> [(task: Int, after: Int)]
+    {
+        var successors = [[Int]](repeating: [], count: items.count)
+        var remaining = predecessors.map(\.count)
+        for (task, list) in predecessors.enumerated() {
+            for predecessor in list { successors[predecessor].append(task) }
+        }
+        var queue = items.indices.filter { remaining[$0] == 0 }
+        var head = 0
+        var moved: [(task: Int, after: Int)] = []
+        while head < queue.count {
+            let task = queue[head]
+            head += 1
+            if let latest = predecessors[task].max(by: { phaseOf[$0] < phaseOf[$1] }), phaseOf[latest] > phaseOf[task] {
+                phaseOf[task] = phaseOf[latest]
+                moved.append((task, latest))
+            }
+            for successor in successors[task] {
+                remaining[successor] -= 1
+                if remaining[successor] == 0 { queue.append(successor) }
+            }
+        }
+        return moved
+    }
+
+    private static func dayName(_ date: CalendarDate) -> String {
+        switch date.weekday {
+        case .mon: "Monday"
+        case .tue: "Tuesday"
+        case .wed: "Wednesday"
+        case .thu: "Thursday"
+        case .fri: "Friday"
+        case .sat: "Saturday"
+        case .sun: "Sunday"
+        }
+    }
+}
+
+extension PlanItem.Origin {
+    /// Whether the task comes from a checklist requirement.
+    var isChecklist: Bool {
+        if case .checklist = self { return true }
+        return false
+    }
+}

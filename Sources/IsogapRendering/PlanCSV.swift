@@ -1,0 +1,34 @@
+internal import IsogapModel
+
+/// The plan as CSV: one row per task, for spreadsheets and project tools.
+///
+/// Roles are written as ids (as in `actions.yaml`); predecessors and requirements are separated by
+/// spaces; a phase gate is written `phase:<id>` (the end of that phase).
+public enum PlanCSV {
+    /// The column names, in order.
+    public static let header = [
+        "id", "title", "phase", "responsible_role", "accountable_role", "start", "finish", "working_days",
+        "predecessors", "critical", "requirements",
+    ]
+
+    /// The CSV document (RFC 4180, CRLF line ends, UTF-8 with a byte order mark).
+    public static func text(_ input: PlanInput) -> String {
+        var writer = CSVWriter(header: header)
+        for task in input.plan.tasks {
+            writer.append([
+                task.key,
+                input.title(of: task),
+                task.phase,
+                task.role,
+                task.accountable,
+                task.start.description,
+                task.finish.description,
+                String(task.workingDays),
+                task.predecessors.joined(separator: " "),
+                task.critical ? "true" : "false",
+                task.item.requirements.joined(separator: " "),
+            ])
+        }
+        return writer.text
+    }
+}
