@@ -11,12 +11,16 @@ struct SVGBarChart {
         var percent: Double?
         /// The figure as printed, such as `77.8%` or `—`.
         var figure: String
+        /// The bar's CSS class; by default the score band of `percent`.
+        var className: String? = nil
     }
 
     var bars: [Bar]
     /// The chart's name for assistive technology and its tooltip.
     var title: String
     var rightToLeft: Bool
+    /// Whether to draw the 0–100% scale (off for bars that are not percentages).
+    var showsScale = true
 
     /// Layout, in SVG units (about one CSS pixel at the report's width).
     static let width = 720.0
@@ -32,10 +36,11 @@ struct SVGBarChart {
     static let labelCharactersWithoutKey = 46
 
     var svg: String {
-        let height = Self.axisHeight + Double(bars.count) * Self.rowHeight + 4
+        let top = showsScale ? Self.axisHeight : 4
+        let height = top + Double(bars.count) * Self.rowHeight + 4
         var writer = SVGWriter(width: Self.width, height: height, rightToLeft: rightToLeft)
         let bottom = height - 4
-        for tick in stride(from: 0, through: 100, by: 25) {
+        for tick in stride(from: 0, through: 100, by: 25) where showsScale {
             let x = Self.barStart + Self.barLength * Double(tick) / 100
             writer.line(x1: x, y1: Self.axisHeight - 4, x2: x, y2: bottom, className: tick == 0 ? "axis" : "grid")
             writer.text(
@@ -43,8 +48,8 @@ struct SVGBarChart {
                 leftToRight: true)
         }
         for (index, bar) in bars.enumerated() {
-            let top = Self.axisHeight + Double(index) * Self.rowHeight
-            let baseline = top + Self.rowHeight / 2 + 4
+            let rowTop = top + Double(index) * Self.rowHeight
+            let baseline = rowTop + Self.rowHeight / 2 + 4
             if !bar.key.isEmpty {
                 writer.text(bar.key, x: 4, y: baseline, anchor: .start, className: "key", leftToRight: true)
             }
@@ -56,11 +61,14 @@ struct SVGBarChart {
             if let percent = bar.percent {
                 let length = Self.barLength * min(100, max(0, percent)) / 100
                 writer.rect(
-                    x: Self.barStart, y: top + (Self.rowHeight - Self.barHeight) / 2, width: length,
-                    height: Self.barHeight, className: "bar \(ScoreBand(percent: percent).className)")
+                    x: Self.barStart, y: rowTop + (Self.rowHeight - Self.barHeight) / 2, width: length,
+                    height: Self.barHeight, className: "bar \(bar.className ?? ScoreBand(percent: percent).className)")
             }
             writer.text(
                 bar.figure, x: Self.width - 4, y: baseline, anchor: .end, className: "figure", leftToRight: true)
+        }
+        if !showsScale {
+            writer.line(x1: Self.barStart, y1: 2, x2: Self.barStart, y2: bottom, className: "axis")
         }
         return writer.markup(label: title, className: "chart bars")
     }

@@ -30,9 +30,11 @@ struct SVGWriter {
         rightToLeft ? width - x : x
     }
 
-    /// A rectangle whose start edge is `x` units from the start edge of the image.
+    /// A rectangle whose start edge is `x` units from the start edge of the image; `tooltip`
+    /// becomes its `<title>`, which browsers show on hover.
     mutating func rect(
-        x: Double, y: Double, width: Double, height: Double, className: String, cornerRadius: Double = 0
+        x: Double, y: Double, width: Double, height: Double, className: String, cornerRadius: Double = 0,
+        tooltip: String? = nil
     ) {
         let left = rightToLeft ? self.width - x - width : x
         var attributes: [(String, String)] = [
@@ -40,7 +42,17 @@ struct SVGWriter {
             ("width", Self.number(max(0, width))), ("height", Self.number(max(0, height))),
         ]
         if cornerRadius > 0 { attributes.append(("rx", Self.number(cornerRadius))) }
-        elements.append(Self.element("rect", attributes))
+        elements.append(
+            Self.element("rect", attributes, content: tooltip.map { "<title>\(Self.escape($0))</title>" } ?? ""))
+    }
+
+    /// A closed shape through `points` (reading-order coordinates).
+    mutating func polygon(_ points: [(x: Double, y: Double)], className: String, tooltip: String? = nil) {
+        let list = points.map { "\(Self.number(physicalX($0.x))),\(Self.number($0.y))" }.joined(separator: " ")
+        elements.append(
+            Self.element(
+                "polygon", [("class", className), ("points", list)],
+                content: tooltip.map { "<title>\(Self.escape($0))</title>" } ?? ""))
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) {

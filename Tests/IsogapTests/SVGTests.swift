@@ -1,4 +1,5 @@
 import Foundation
+import IsogapModel
 import Testing
 
 @testable import IsogapRendering
@@ -88,5 +89,67 @@ struct SVGTests {
         ] as [(Double?, ScoreBand)])
     func bands(percent: Double?, band: ScoreBand) {
         #expect(ScoreBand(percent: percent) == band)
+    }
+
+    /// A 31-day axis over 468 units (15.1 a day) from x = 244: January 2027, a phase bar from the
+    /// 4th to the 8th with its milestone, today the 6th, a holiday on the 10th (and one outside).
+    @Test func ganttDrawsTimeFromTheStartEdge() throws {
+        func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(text)) }
+        let rows = [
+            SVGGantt.Row(
+                key: "1", label: "<Design>", start: try day("2027-01-04"), finish: try day("2027-01-08"),
+                style: .phase, milestone: try day("2027-01-08"), tooltip: "Design & build")
+        ]
+        func chart(rightToLeft: Bool) throws -> String {
+            SVGGantt(
+                rows: rows, range: try day("2027-01-01")...day("2027-01-31"), today: try day("2027-01-06"),
+                todayLabel: "Today",
+                monthNames: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+                holidays: [try day("2027-01-10"), try day("2027-03-01")], title: "Plan <1>", rightToLeft: rightToLeft
+            ).svg
+        }
+        let ltr = try chart(rightToLeft: false), rtl = try chart(rightToLeft: true)
+        #expect(
+            ltr.contains(
+                #"<rect class="gantt-bar phase" x="289.29" y="38.5" width="75.48" height="9"><title>Design &amp; build</title></rect>"#
+            ))
+        #expect(rtl.contains(#"<rect class="gantt-bar phase" x="355.23" y="38.5" width="75.48" height="9">"#))
+        // The milestone sits at the end of its day, its date after it in reading order.
+        #expect(ltr.contains(#"<polygon class="milestone" points="364.77,36.52 371.25,43 364.77,49.48 358.29,43">"#))
+        #expect(rtl.contains(#"<polygon class="milestone" points="355.23,36.52 348.75,43 355.23,49.48 361.71,43">"#))
+        #expect(
+            ltr.contains(#"<text class="milestone-date" x="374.25" y="46.5" text-anchor="start">2027-01-08</text>"#))
+        #expect(
+            rtl.contains(
+                #"<text class="milestone-date" x="345.75" y="46.5" text-anchor="end" direction="ltr">2027-01-08</text>"#
+            ))
+        // Today's line in the middle of its day; the date is isolated left to right in its label.
+        #expect(ltr.contains(#"<line class="today" x1="327.03" y1="22" x2="327.03" y2="54"/>"#))
+        #expect(rtl.contains(#"<line class="today" x1="392.97" y1="22" x2="392.97" y2="54"/>"#))
+        #expect(ltr.contains(">Today \u{2066}2027-01-06\u{2069}</text>"))
+        #expect(ltr.components(separatedBy: "class=\"holiday\"").count - 1 == 1)
+        #expect(ltr.contains(#"<rect class="holiday" x="379.87" y="32" width="15.1""#))
+        #expect(ltr.contains(">Jan 2027</text>") && !ltr.contains(">Feb"))
+        #expect(ltr.contains(">&lt;Design&gt;</text>") && ltr.contains("aria-label=\"Plan &lt;1&gt;\""))
+        #expect(rtl.contains("direction=\"rtl\""))
+    }
+
+    @Test func ganttMonthLabelsNeverOverlapAndCarryTheYear() throws {
+        func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(text)) }
+        // Eighteen months over 468 units: about 26 units a month, too narrow for every name.
+        let svg = SVGGantt(
+            rows: [], range: try day("2026-11-20")...day("2028-05-10"), today: nil, todayLabel: "",
+            monthNames: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+            holidays: [], title: "t", rightToLeft: false
+        ).svg
+        let labels = svg.matches(of: #/<text class="month-label" x="([0-9.]+)"[^>]*>([^<]*)</text>/#).map {
+            (x: Double($0.output.1) ?? 0, text: String($0.output.2))
+        }
+        #expect(labels.first?.text == "Nov 2026")
+        #expect(labels.contains { $0.text.hasSuffix(" 2027") } && labels.contains { $0.text.hasSuffix(" 2028") })
+        for (before, after) in zip(labels, labels.dropFirst()) {
+            #expect(after.x >= before.x + Double(before.text.count) * 7 + 6, "\(before.text) overlaps \(after.text)")
+        }
+        #expect(svg.components(separatedBy: "class=\"month\"").count - 1 == 18, "a line at every month boundary")
     }
 }
