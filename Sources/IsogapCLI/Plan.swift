@@ -17,12 +17,15 @@ struct PlanCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, csv, ics, json
+        case md, html, csv, ics, json
     }
 
     @OptionGroup var workspace: WorkspaceArgument
 
-    @Option(help: "Output format: md (with a Mermaid Gantt chart), csv, ics (iCalendar) or json.")
+    @Option(
+        help:
+            "Output format: md (with a Mermaid Gantt chart), html (one self-contained page with SVG charts), csv, ics (iCalendar) or json."
+    )
     var format: Format = .md
 
     @Option(name: .long, help: "Write the plan to this file instead of standard output.")
@@ -58,9 +61,12 @@ struct PlanCommand: ParsableCommand {
             labels: templateSet.labels)
         let text: String
         switch format {
-        case .md:
+        case .md, .html:
             do {
-                text = try PlanRenderer.markdown(input, templates: templateSet.library)
+                text =
+                    format == .md
+                    ? try PlanRenderer.markdown(input, templates: templateSet.library)
+                    : try PlanRenderer.html(input, templates: templateSet.library)
             } catch {
                 console.err(error.description)
                 throw ExitStatus.dataError

@@ -51,11 +51,22 @@ struct WorkspaceContext {
         ActionTracker(register: workspace.actions ?? ActionRegister(actions: []), score: score, asOf: date)
     }
 
-    /// The report input for this workspace.
-    func reportInput(asOf: CalendarDate, language: ReportLanguage?, labels: LabelCatalog) -> ReportInput {
-        ReportInput(
-            manifest: workspace.manifest, score: score, scorer: scorer, asOf: asOf,
-            language: language ?? workspace.manifest.language, labels: labels,
-            actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) })
+    /// The report input for this workspace; `withPlan` schedules the implementation plan too
+    /// (left out when the planner finds errors: `isogap plan` reports them).
+    func reportInput(asOf: CalendarDate, language: ReportLanguage?, labels: LabelCatalog, withPlan: Bool = false)
+        -> ReportInput
+    {
+        let manifest = workspace.manifest
+        let plan =
+            withPlan
+            ? workspace.phaseTemplate.flatMap { template in
+                let outcome = Planner.plan(
+                    score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate)
+                return outcome.hasErrors ? nil : outcome.plan
+            } : nil
+        return ReportInput(
+            manifest: manifest, score: score, scorer: scorer, asOf: asOf,
+            language: language ?? manifest.language, labels: labels,
+            actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan)
     }
 }

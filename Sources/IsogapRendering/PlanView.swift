@@ -22,6 +22,8 @@ struct PlanView {
     struct RACIRow {
         struct Cell {
             var mark: String
+            /// `accountable`, `responsible`, both or empty, for styling.
+            var className: String
         }
 
         var role: String
@@ -42,6 +44,7 @@ struct PlanView {
         var slack: Int
         var critical: String
         var requirements: String
+        var isCritical: Bool
     }
 
     struct RoleRow {
@@ -57,8 +60,15 @@ struct PlanView {
         var line: String
     }
 
+    /// One SVG Gantt chart with its heading.
+    struct GanttChart {
+        var title: String
+        var svg: String
+    }
+
     var labels: [String: String]
     var language: String
+    var direction: String
     var organization: String
     var site: String?
     var scope: String
@@ -73,17 +83,29 @@ struct PlanView {
     var phaseGates: String
     var weekend: String
     var holidays: String
+    /// The holidays one by one (the HTML keeps each date whole).
+    var holidayDates: [String]
+    var hasHolidays: Bool
     var milestones: [MilestoneRow]
     var raciPhases: [PhaseColumn]
     var raciRows: [RACIRow]
     var tasks: [TaskRow]
     var roles: [RoleRow]
     var gantt: [GanttLine]
+    /// Phases as bars with their milestones and today's line (inline SVG, escaped when drawn).
+    var overview: String
+    /// Tasks phase by phase, in charts short enough for a printed page (inline SVG).
+    var schedule: [GanttChart]
+    /// Person-days per role as bars (inline SVG).
+    var roleChart: String
+    /// The date of today's line.
+    var today: String
 
     init(_ input: PlanInput) {
         let plan = input.plan
         labels = input.labels.resolved(input.language)
         language = input.language.rawValue
+        direction = input.language.isRightToLeft ? "rtl" : "ltr"
         organization = input.manifest.organization
         site = input.manifest.site
         scope = input.manifest.scope
@@ -100,6 +122,8 @@ struct PlanView {
         weekend = Weekday.allCases.filter(plan.calendar.weekend.contains).map { input.label("day_\($0.rawValue)") }
             .joined(separator: separator)
         let holidayList = plan.calendar.holidays.sorted()
+        holidayDates = holidayList.map(\.description)
+        hasHolidays = !holidayList.isEmpty
         holidays =
             holidayList.isEmpty ? input.label("none") : holidayList.map(\.description).joined(separator: separator)
 
@@ -120,7 +144,8 @@ struct PlanView {
                     let isResponsible = plan.tasks.contains { $0.phase == phase.id && $0.role == load.role.id }
                     let isAccountable = phase.accountable == load.role.id
                     let marks = (isAccountable ? [accountable] : []) + (isResponsible ? [responsible] : [])
-                    return .init(mark: marks.joined(separator: "/"))
+                    let classes = (isAccountable ? ["accountable"] : []) + (isResponsible ? ["responsible"] : [])
+                    return .init(mark: marks.joined(separator: "/"), className: classes.joined(separator: " "))
                 })
         }
         var numbers: [String: Int] = [:]
@@ -132,7 +157,7 @@ struct PlanView {
                 start: task.start.description, finish: task.finish.description, workingDays: task.workingDays,
                 predecessors: task.predecessors.joined(separator: " "), slack: task.slack,
                 critical: task.critical ? input.label("critical_mark") : "",
-                requirements: task.item.requirements.joined(separator: " "))
+                requirements: task.item.requirements.joined(separator: " "), isCritical: task.critical)
         }
         roles = plan.roles.map { load in
             RoleRow(
@@ -141,6 +166,82 @@ struct PlanView {
                 accountableFor: load.accountableFor.map(input.phaseTitle).joined(separator: separator))
         }
         gantt = MermaidGantt.lines(input, numbers: numbers).map(GanttLine.init)
+        today = input.asOf.description
+        overview = Self.overview(input, phases: withTasks)
+        schedule = Self.schedule(input, phases: withTasks, numbers: numbers)
+        let most = plan.roles.map(\.personDays).max() ?? 0
+        roleChart =
+            SVGBarChart(
+                bars: plan.roles.map { load in
+                    .init(
+                        key: "", label: input.text(load.role.name),
+                        percent: most > 0 ? 100 * load.personDays / most : 0,
+                        figure: Self.figure(load.personDays), className: "effort")
+                }, title: input.label("roles_load"), rightToLeft: input.language.isRightToLeft, showsScale: false
+            ).svg
+    }
+
+    /// Tasks per chart of the detailed schedule, so that each chart fits on an A4 page.
+    static let rowsPerChart = 45
+
+    private static func dates(_ start: CalendarDate, _ finish: CalendarDate) -> String {
+        "\(start) – \(finish)"
+    }
+
+    private static func gantt(
+        _ input: PlanInput, rows: [SVGGantt.Row], range: ClosedRange<CalendarDate>, title: String, rowHeight: Double,
+        trailingRoom: Double = 0
+    ) -> String {
+        SVGGantt(
+            rows: rows, range: range, today: input.asOf, todayLabel: input.label("today"),
+            monthNames: (1...12).map { input.label("month_\($0)") }, holidays: input.plan.calendar.holidays.sorted(),
+            title: title, rightToLeft: input.language.isRightToLeft, rowHeight: rowHeight, trailingRoom: trailingRoom
+        ).svg
+    }
+
+    /// One bar per phase with its milestone; the time axis takes in today when it lies within
+    /// one plan length of the plan, so the line shows how far off the start or the end is.
+    private static func overview(_ input: PlanInput, phases: [Plan.Phase]) -> String {
+        let plan = input.plan
+        let span = max(30, plan.start.days(until: plan.finish))
+        var lower = plan.start, upper = plan.finish
+        if input.asOf < lower && input.asOf.days(until: lower) <= span { lower = input.asOf }
+        if input.asOf > upper && upper.days(until: input.asOf) <= span { upper = input.asOf }
+        let rows = phases.enumerated().compactMap { index, phase -> SVGGantt.Row? in
+            guard let start = phase.start, let finish = phase.finish else { return nil }
+            let title = input.text(phase.title)
+            return .init(
+                key: String(index + 1), label: title, start: start, finish: finish, style: .phase, milestone: finish,
+                tooltip: "\(title): \(dates(start, finish))")
+        }
+        return gantt(
+            input, rows: rows, range: lower...upper, title: input.label("gantt"), rowHeight: 22, trailingRoom: 68)
+    }
+
+    /// The tasks of each phase over the phase's own dates, split into charts of at most
+    /// ``rowsPerChart`` rows.
+    private static func schedule(_ input: PlanInput, phases: [Plan.Phase], numbers: [String: Int]) -> [GanttChart] {
+        phases.enumerated().flatMap { index, phase -> [GanttChart] in
+            guard let start = phase.start, let finish = phase.finish else { return [] }
+            let tasks = input.plan.tasks.filter { $0.phase == phase.id }
+            let chunks = stride(from: 0, to: tasks.count, by: rowsPerChart).map {
+                Array(tasks[$0..<min(tasks.count, $0 + rowsPerChart)])
+            }
+            return chunks.enumerated().map { part, chunk in
+                let title =
+                    "\(index + 1). \(input.text(phase.title))"
+                    + (chunks.count > 1 ? " (\(part + 1)/\(chunks.count))" : "")
+                let rows = chunk.map { task in
+                    let name = input.title(of: task)
+                    return SVGGantt.Row(
+                        key: numbers[task.key].map(String.init) ?? "", label: name, start: task.start,
+                        finish: task.finish, style: task.critical ? .critical : .task, milestone: nil,
+                        tooltip: "\(name) (\(input.roleName(task.role))): \(dates(task.start, task.finish))")
+                }
+                return GanttChart(
+                    title: title, svg: gantt(input, rows: rows, range: start...finish, title: title, rowHeight: 14))
+            }
+        }
     }
 
     static func figure(_ value: Double) -> String {
@@ -155,5 +256,12 @@ public enum PlanRenderer {
         -> String
     {
         try templates.render(PlanView(input), template: "plan/plan.md")
+    }
+
+    /// The HTML plan (template `plan/plan.html`): one self-contained page.
+    public static func html(_ input: PlanInput, templates: TemplateLibrary) throws(TemplateLibrary.Failure)
+        -> String
+    {
+        try templates.render(PlanView(input), template: "plan/plan.html")
     }
 }

@@ -185,6 +185,8 @@ struct ReportView {
     var hasEvidence: Bool
     /// The action register, when the workspace has one.
     var actions: ActionsView?
+    /// The implementation plan, when one could be made.
+    var plan: PlanView?
 
     init(_ input: ReportInput) {
         let score = input.score
@@ -280,6 +282,12 @@ struct ReportView {
         }
         hasEvidence = !evidence.isEmpty
         actions = input.actions.map { Self.actionsView($0, input) }
+        plan = input.plan.map {
+            PlanView(
+                PlanInput(
+                    manifest: input.manifest, plan: $0, asOf: input.asOf, language: input.language,
+                    labels: input.labels))
+        }
     }
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {

@@ -4,17 +4,22 @@ import Testing
 /// The HTML report opened in a real browser: headless Chromium from the system packages (Debian's
 /// `chromium`, which `.ci/run` installs). Checks run on the DOM Chromium serialises after parsing,
 /// so they see what a reader's browser makes of the file, not what the template meant to write.
-/// A screenshot of the first page goes to `.build/artifacts/report-LANG.png` for people to look at.
+/// Screenshots of the first page go to `.build/artifacts/report-LANG.png` (and `plan-ar.png`) for
+/// people to look at.
 @Suite("HTML report in a browser")
 struct BrowserTests {
     struct Case: Sendable, CustomTestStringConvertible {
+        /// `report` or `plan`.
+        var command: String
         var lang: String
-        var hostile: Bool
-        var testDescription: String { hostile ? "\(lang), hostile text" : lang }
+        var hostile = false
+        var testDescription: String { "\(command) \(lang)\(hostile ? ", hostile text" : "")" }
+        var sections: [String] { command == "report" ? HTMLReportTests.sections : HTMLReportTests.planSections }
     }
 
     static let cases = [
-        Case(lang: "en", hostile: false), Case(lang: "ar", hostile: false), Case(lang: "en", hostile: true),
+        Case(command: "report", lang: "en"), Case(command: "report", lang: "ar"),
+        Case(command: "report", lang: "en", hostile: true), Case(command: "plan", lang: "ar"),
     ]
 
     @Test(arguments: cases)
@@ -24,9 +29,9 @@ struct BrowserTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let workspace = testCase.hostile ? try HostileWorkspace.make() : Fixtures.url("sample")
         defer { if testCase.hostile { try? FileManager.default.removeItem(at: workspace) } }
-        let page = folder.appendingPathComponent("report-\(testCase.lang).html")
+        let page = folder.appendingPathComponent("\(testCase.command)-\(testCase.lang).html")
         let written = try Command.run([
-            "report", workspace.path, "--as-of", "2026-11-26", "--format", "html", "--lang", testCase.lang,
+            testCase.command, workspace.path, "--as-of", "2026-11-26", "--format", "html", "--lang", testCase.lang,
             "--out", page.path,
         ])
         try #require(written.status == 0, "\(written.stderr)")
@@ -35,13 +40,18 @@ struct BrowserTests {
         try #require(dom.contains("</html>"), "Chromium printed no DOM")
         let direction = testCase.lang == "ar" ? "rtl" : "ltr"
         #expect(dom.contains("<html lang=\"\(testCase.lang)\" dir=\"\(direction)\">"))
-        for id in HTMLReportTests.sections {
+        for id in testCase.sections {
             #expect(dom.contains("<section id=\"\(id)\">"), "no section \(id) in the DOM")
         }
         #expect(!dom.contains("<script"), "a script element exists")
         #expect(!dom.contains("<img"), "an img element exists")
         #expect(HTMLChecks.resourceReferences(in: dom).isEmpty)
-        #expect(dom.components(separatedBy: "<svg ").count - 1 == 2, "the charts are in the DOM as SVG")
+        // The charts are in the DOM as SVG: the plan's phases (Gantt) and work per role, and in the
+        // report one chart per checklist and one of actions; in the plan, a Gantt chart per phase.
+        let charts = dom.components(separatedBy: "<svg ").count - 1
+        let gantts = dom.components(separatedBy: "<svg class=\"chart gantt\"").count - 1
+        #expect(testCase.command == "report" ? charts == 4 && gantts == 1 : charts == 8 && gantts == 7)
+        #expect(dom.contains("<line class=\"today\""), "today's line")
 
         if testCase.hostile {
             // Text nodes serialise with <, > and & escaped; quotes stay as they are.
@@ -50,21 +60,23 @@ struct BrowserTests {
             #expect(dom.contains("<p class=\"notes\"><span class=\"notes-label\">Notes:</span> <bdi>\(text)</bdi></p>"))
             #expect(dom.contains(">\(text)</text>"), "the chart's clause title is SVG text")
             #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        } else {
+        } else if testCase.command == "report" {
             #expect(
                 dom.contains(
                     "<p class=\"notes\"><span class=\"notes-label\">\(testCase.lang == "ar" ? "ملاحظات" : "Notes"):</span> <bdi>Pipe | star * and &lt;script&gt;alert(1)&lt;/script&gt;; شكاوى</bdi></p>"
                 ))
             #expect(dom.contains("Sample &amp; Sons &lt;Trading&gt; | Co."))
-            try screenshot(page, lang: testCase.lang, chromium: chromium)
+        }
+        if !testCase.hostile {
+            try screenshot(page, name: "\(testCase.command)-\(testCase.lang)", chromium: chromium)
         }
     }
 
     /// The first page at A4 proportions (1240 × 1754 pixels, A4 at 150 dpi).
-    private func screenshot(_ page: URL, lang: String, chromium: Chromium) throws {
+    private func screenshot(_ page: URL, name: String, chromium: Chromium) throws {
         let folder = Fixtures.packageRoot.appendingPathComponent(".build/artifacts")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let image = folder.appendingPathComponent("report-\(lang).png")
+        let image = folder.appendingPathComponent("\(name).png")
         try? FileManager.default.removeItem(at: image)
         _ = try chromium.run([
             "--hide-scrollbars", "--window-size=1240,1754", "--screenshot=\(image.path)", page.absoluteString,
@@ -91,7 +103,7 @@ struct BrowserTests {
         let boxes = text.matches(of: #/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/#).map {
             (Double($0.output.1) ?? 0, Double($0.output.2) ?? 0)
         }
-        #expect(boxes.count == HTMLReportTests.sections.count, "one page per section")
+        #expect(boxes.count >= HTMLReportTests.sections.count, "each section starts a page")
         #expect(boxes.allSatisfy { abs($0.0 - 595) < 1 && abs($0.1 - 842) < 1 }, "\(boxes)")
     }
 }

@@ -8,7 +8,10 @@ import Testing
 /// of it is checked in `BrowserTests`.)
 @Suite("HTML report")
 struct HTMLReportTests {
-    static let sections = ["summary", "clause-scores", "gaps", "unsupported", "not-applicable", "actions", "evidence"]
+    static let sections = [
+        "summary", "clause-scores", "gaps", "unsupported", "not-applicable", "actions", "plan", "evidence",
+    ]
+    static let planSections = ["plan", "schedule", "tasks"]
 
     private func html(_ workspace: String = ReportTests.workspace, lang: String = "en") throws -> String {
         let output = try Command.run([
@@ -32,7 +35,10 @@ struct HTMLReportTests {
         for id in Self.sections {
             #expect(page.contains("<section id=\"\(id)\">"), "no section \(id)")
         }
-        #expect(page.components(separatedBy: "<svg ").count - 1 == 2, "one chart per checklist and one of actions")
+        #expect(
+            page.components(separatedBy: "<svg ").count - 1 == 4,
+            "one chart per checklist, one of actions, the plan's phases and its work per role")
+        #expect(page.contains("<svg class=\"chart gantt\""))
         #expect(page.contains("@page {\n  size: A4;"))
         #expect(page.contains("tr { break-inside: avoid; }"))
     }
@@ -98,6 +104,82 @@ struct HTMLReportTests {
         let english = try html()
         #expect(english.contains("<html lang=\"en\" dir=\"ltr\">"))
         #expect(english.contains("<rect class=\"bar band-strong\" x=\"312\" y=\"28\" width=\"261.33\""))
+    }
+
+    private func planHTML(_ workspace: String = ReportTests.workspace, lang: String = "en") throws -> String {
+        let output = try Command.run([
+            "plan", workspace, "--as-of", "2026-11-26", "--format", "html", "--lang", lang,
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.isEmpty)
+        return output.stdout
+    }
+
+    @Test(arguments: ["en", "ar"])
+    func planIsSelfContainedWithItsCharts(lang: String) throws {
+        let page = try planHTML(lang: lang)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n"))
+        #expect(page.contains("<html lang=\"\(lang)\" dir=\"\(lang == "ar" ? "rtl" : "ltr")\">"))
+        #expect(HTMLChecks.resourceReferences(in: page).isEmpty)
+        #expect(!page.lowercased().contains("<script"))
+        for id in Self.planSections {
+            #expect(page.contains("<section id=\"\(id)\">"), "no section \(id)")
+        }
+        // The overview and one chart per phase with tasks (six in the sample), six milestones,
+        // today's line in the overview (2026-11-26 lies inside the plan) and in the first phase.
+        #expect(page.components(separatedBy: "<svg class=\"chart gantt\"").count - 1 == 7)
+        #expect(page.components(separatedBy: "<polygon class=\"milestone\"").count - 1 == 6)
+        #expect(page.components(separatedBy: "<line class=\"today\"").count - 1 == 2)
+        #expect(page.contains("<td class=\"raci-cell accountable responsible\">A/R</td>"))
+    }
+
+    /// The report and the plan draw the same overview; in Arabic every bar is mirrored.
+    @Test func planChartsRunRightToLeftInArabic() throws {
+        let bars = #/<rect class="gantt-bar phase" x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)"/#
+        func phaseBars(_ page: String) -> [(x: Double, y: Double, width: Double)] {
+            page.matches(of: bars).map {
+                (Double($0.output.1) ?? 0, Double($0.output.2) ?? 0, Double($0.output.3) ?? 0)
+            }
+        }
+        let english = phaseBars(try planHTML()), arabic = phaseBars(try planHTML(lang: "ar"))
+        #expect(english.count == 6 && arabic.count == 6)
+        for (left, right) in zip(english, arabic) {
+            #expect(abs(right.x - (720 - left.x - left.width)) < 0.02 && left.y == right.y)
+        }
+        #expect(zip(english, english.dropFirst()).allSatisfy { $0.x <= $1.x }, "later phases further along")
+        #expect(phaseBars(try html()).map(\.x) == english.map(\.x))
+        #expect(phaseBars(try html(lang: "ar")).map(\.x) == arabic.map(\.x))
+    }
+
+    @Test(arguments: ["en", "ar"])
+    func planShowsHostileTextAsText(lang: String) throws {
+        let workspace = try HostileWorkspace.make()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let page = try planHTML(workspace.path, lang: lang)
+        #expect(!page.lowercased().contains("<img") && !page.lowercased().contains("<script"))
+        #expect(HTMLChecks.resourceReferences(in: page).isEmpty)
+        // Organisation, site, a task title (table, Gantt label and tooltip) and a role name (RACI,
+        // work per role, its chart, the task table).
+        let escaped = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        #expect(page.components(separatedBy: escaped).count - 1 >= 8)
+        #expect(page.contains(">\(escaped)</text>"), "in a chart, escaped by isogap")
+    }
+
+    @Test func aTemplatesFolderReplacesTheStylesheetOfReportAndPlan() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("html"), withIntermediateDirectories: true)
+        try Data(":root { --accent: #7a0019; }\n".utf8).write(
+            to: folder.appendingPathComponent("html/style.css.mustache"))
+        for command in ["report", "plan"] {
+            let output = try Command.run([
+                command, ReportTests.workspace, "--as-of", "2026-11-26", "--format", "html", "--templates", folder.path,
+            ])
+            #expect(output.status == 0)
+            #expect(output.stdout.contains("<style>\n:root { --accent: #7a0019; }\n</style>"))
+            #expect(output.stdout.contains("<section id=\"plan\">"))
+        }
     }
 
     @Test func everyLabelOfEveryTemplateExistsInBothLanguages() throws {
@@ -204,6 +286,11 @@ enum HostileWorkspace {
                 #"text: {en: "Are complaint trends reviewed every month?", ar: "هل تُراجَع اتجاهات الشكاوى شهرياً؟"}"#,
                 "text: {en: \(image), ar: \(image)}"
             ),
+            (
+                #"title: {en: "Write an acknowledgement template", ar: "إعداد نموذج للإقرار باستلام الشكوى"}"#,
+                "title: {en: \(image), ar: \(image)}"
+            ),
+            ("name: {en: Process owner, ar: مالك العملية}", "name: {en: \(image), ar: \(image)}"),
         ],
         "assessments/sample-complaints.yaml": [
             (#"notes: "Register kept in the CRM; every ticket has a reference.""#, "notes: \(image)"),

@@ -16,6 +16,8 @@ struct PlanCommandTests {
     static let goldenCases: [(arguments: [String], golden: String)] = [
         (["--format", "md"], "plan/sample.md"),
         (["--format", "md", "--lang", "ar"], "plan/sample-ar.md"),
+        (["--format", "html"], "plan/sample.html"),
+        (["--format", "html", "--lang", "ar"], "plan/sample-ar.html"),
         (["--format", "json"], "plan/sample.json"),
         (["--format", "csv"], "plan/sample.csv"),
         (["--format", "ics"], "plan/sample.ics"),
