@@ -26,6 +26,7 @@ struct PlanView {
 
         var role: String
         var cells: [Cell]
+        var personDays: String
     }
 
     struct TaskRow {
@@ -121,7 +122,7 @@ struct PlanView {
                     let isAccountable = phase.accountable == load.role.id
                     let marks = (isAccountable ? [accountable] : []) + (isResponsible ? [responsible] : [])
                     return .init(mark: marks.joined(separator: "/"))
-                })
+                }, personDays: Self.figure(load.personDays))
         }
         var numbers: [String: Int] = [:]
         tasks = plan.tasks.enumerated().map { index, task in

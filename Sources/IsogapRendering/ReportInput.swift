@@ -13,10 +13,12 @@ public struct ReportInput: Sendable {
     public var labels: LabelCatalog
     /// The action register as of ``asOf``, when the workspace has one.
     public var actions: ActionTracker?
+    /// The implementation plan, when it was made.
+    public var plan: Plan?
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, scorer: Scorer, asOf: CalendarDate,
-        language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil
+        language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil
     ) {
         self.manifest = manifest
         self.score = score
@@ -25,6 +27,12 @@ public struct ReportInput: Sendable {
         self.language = language
         self.labels = labels
         self.actions = actions
+        self.plan = plan
+    }
+
+    /// The plan as plan documents see it.
+    var planInput: PlanInput? {
+        plan.map { PlanInput(manifest: manifest, plan: $0, asOf: asOf, language: language, labels: labels) }
     }
 
     /// A text of the checklists in the report language (English where a translation is missing).

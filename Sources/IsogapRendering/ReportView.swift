@@ -126,6 +126,8 @@ struct ReportView {
     var hasEvidence: Bool
     /// The action register, when the workspace has one.
     var actions: ActionsView?
+    /// The implementation plan, when it was made.
+    var plan: PlanView?
 
     init(_ input: ReportInput) {
         let score = input.score
@@ -198,6 +200,7 @@ struct ReportView {
         }
         hasEvidence = !evidence.isEmpty
         actions = input.actions.map { Self.actionsView($0, input) }
+        plan = input.planInput.map(PlanView.init)
     }
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {
