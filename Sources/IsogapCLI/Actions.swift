@@ -18,7 +18,7 @@ struct Actions: ParsableCommand {
             abstract: "Show the register: overdue first, counts, uncovered gaps, achieved and projected scores.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, csv
+            case text, json, csv, ics
         }
 
         @OptionGroup var workspace: WorkspaceArgument
@@ -29,7 +29,7 @@ struct Actions: ParsableCommand {
         @Option(name: .customLong("as-of"), help: "The date to judge due dates against, YYYY-MM-DD (default: today).")
         var asOf: CalendarDate?
 
-        @Option(help: "Output format: text, json or csv.")
+        @Option(help: "Output format: text, json, csv or ics (one calendar event per open action, on its due date).")
         var format: Format = .text
 
         func run() throws {
@@ -40,6 +40,9 @@ struct Actions: ParsableCommand {
             case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
             case .json: console.out(ActionReport.json(tracker).serialized())
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, console: console)
+            case .ics:
+                try OutputTarget.write(
+                    ActionReport.ics(tracker, manifest: context.workspace.manifest), to: nil, console: console)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IsogapDiagnostics
 import IsogapLoading
 import IsogapModel
@@ -41,21 +42,17 @@ struct PlanCommand: ParsableCommand {
         name: .long, help: "A folder of templates (and labels.yaml) that replace the built-in ones of the same name.")
     var templates: String?
 
+    @Flag(
+        name: .customLong("write-actions"),
+        help: "Append one open action per plan task whose requirements no action names yet, due on the task's finish.")
+    var writeActions = false
+
     func run() throws {
         let console = Console()
         let context = try WorkspaceContext.load(workspace.directory, console: console)
         let templateSet = try TemplateSet.load(overrides: templates, console: console)
-        guard let template = context.workspace.phaseTemplate else {
-            console.err(
-                "error: the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'"
-            )
-            throw ExitStatus.dataError
-        }
+        let plan = try context.plan(console: console)
         let manifest = context.workspace.manifest
-        let outcome = Planner.plan(
-            score: context.score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate)
-        if !outcome.problems.isEmpty { console.report(outcome.problems.map { diagnostic($0, context) }) }
-        guard let plan = outcome.plan, !outcome.hasErrors else { throw ExitStatus.dataError }
         let input = PlanInput(
             manifest: manifest, plan: plan, asOf: asOf ?? Init.today(), language: lang ?? manifest.language,
             labels: templateSet.labels)
@@ -76,15 +73,39 @@ struct PlanCommand: ParsableCommand {
         case .json: text = PlanJSON.document(input).serialized()
         }
         try OutputTarget.write(text, to: out, console: console)
+        if writeActions { try raiseActions(for: plan, context: context, date: input.asOf, console: console) }
     }
 
-    /// A planning problem as a diagnostic, located in the manifest when it lies there.
-    private func diagnostic(_ problem: PlanProblem, _ context: WorkspaceContext) -> Diagnostic {
-        if let path = problem.manifestPath, let map = context.manifestMap,
-            let located = map.diagnostics(for: [Finding(problem.severity, problem.message, at: path)]).first
-        {
-            return located
+    /// Appends the plan's new actions to `actions.yaml` (created when missing), changing nothing else.
+    private func raiseActions(for plan: Plan, context: WorkspaceContext, date: CalendarDate, console: Console) throws {
+        let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
+        let register = context.workspace.actions ?? ActionRegister(actions: [])
+        let actions = plan.actionsToRaise(for: register, opened: date, language: context.workspace.manifest.language)
+        guard !actions.isEmpty else {
+            console.err("every plan task is already covered by an action; \(path) is unchanged")
+            return
         }
-        return Diagnostic(problem.severity, problem.message, at: nil)
+        let existing =
+            FileManager.default.contents(atPath: path).map(Array.init)
+            ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+        let updated: [UInt8]
+        do {
+            updated = try ActionRegisterEditor.append(actions, to: existing)
+        } catch {
+            console.err("error: \(error.description)")
+            throw ExitStatus.dataError
+        }
+        guard ActionRegisterLoader.load(updated, file: path).succeeded else {
+            console.err("error: adding the actions would leave \(path) unreadable; nothing was written")
+            throw ExitStatus.dataError
+        }
+        do {
+            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
+        } catch {
+            console.err("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+        let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
+        console.err("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
     }
 }

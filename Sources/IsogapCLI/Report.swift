@@ -37,8 +37,9 @@ struct Report: ParsableCommand {
         let console = Console()
         let context = try WorkspaceContext.load(workspace.directory, console: console)
         let templateSet = try TemplateSet.load(overrides: templates, console: console)
+        let plan = try context.plan(console: console)
         let input = context.reportInput(
-            asOf: asOf ?? Init.today(), language: lang, labels: templateSet.labels, withPlan: format == .html)
+            asOf: asOf ?? Init.today(), language: lang, labels: templateSet.labels, plan: plan)
         let text: String
         switch format {
         case .md, .html:

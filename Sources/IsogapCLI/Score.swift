@@ -27,7 +27,10 @@ struct Score: ParsableCommand {
         let console = Console()
         let context = try WorkspaceContext.load(workspace.directory, console: console)
         let templates = try TemplateSet.load(overrides: nil, console: console)
-        let input = context.reportInput(asOf: asOf ?? Init.today(), language: lang, labels: templates.labels)
+        // The JSON summary is the JSON report, plan included.
+        let plan = format == .json ? try context.plan(console: console) : nil
+        let input = context.reportInput(
+            asOf: asOf ?? Init.today(), language: lang, labels: templates.labels, plan: plan)
         switch format {
         case .text: console.out(ScoreSummary.text(input))
         case .json: try OutputTarget.write(ReportJSON.document(input).serialized(), to: nil, console: console)

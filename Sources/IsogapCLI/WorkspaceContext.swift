@@ -51,22 +51,40 @@ struct WorkspaceContext {
         ActionTracker(register: workspace.actions ?? ActionRegister(actions: []), score: score, asOf: date)
     }
 
-    /// The report input for this workspace; `withPlan` schedules the implementation plan too
-    /// (left out when the planner finds errors: `isogap plan` reports them).
-    func reportInput(asOf: CalendarDate, language: ReportLanguage?, labels: LabelCatalog, withPlan: Bool = false)
+    /// The implementation plan, after printing its problems (located in the manifest where they
+    /// lie); throws 65 when it cannot be scheduled.
+    func plan(console: Console) throws -> Plan {
+        guard let template = workspace.phaseTemplate else {
+            console.err(
+                "error: the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'"
+            )
+            throw ExitStatus.dataError
+        }
+        let manifest = workspace.manifest
+        let outcome = Planner.plan(
+            score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate)
+        if !outcome.problems.isEmpty { console.report(outcome.problems.map(diagnostic)) }
+        guard let plan = outcome.plan, !outcome.hasErrors else { throw ExitStatus.dataError }
+        return plan
+    }
+
+    /// A planning problem as a diagnostic, located in the manifest when it lies there.
+    private func diagnostic(_ problem: PlanProblem) -> Diagnostic {
+        if let path = problem.manifestPath, let map = manifestMap,
+            let located = map.diagnostics(for: [Finding(problem.severity, problem.message, at: path)]).first
+        {
+            return located
+        }
+        return Diagnostic(problem.severity, problem.message, at: nil)
+    }
+
+    /// The report input for this workspace.
+    func reportInput(asOf: CalendarDate, language: ReportLanguage?, labels: LabelCatalog, plan: Plan? = nil)
         -> ReportInput
     {
-        let manifest = workspace.manifest
-        let plan =
-            withPlan
-            ? workspace.phaseTemplate.flatMap { template in
-                let outcome = Planner.plan(
-                    score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate)
-                return outcome.hasErrors ? nil : outcome.plan
-            } : nil
-        return ReportInput(
-            manifest: manifest, score: score, scorer: scorer, asOf: asOf,
-            language: language ?? manifest.language, labels: labels,
+        ReportInput(
+            manifest: workspace.manifest, score: score, scorer: scorer, asOf: asOf,
+            language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan)
     }
 }

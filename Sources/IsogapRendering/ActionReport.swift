@@ -80,6 +80,29 @@ public enum ActionReport {
         return .object(members)
     }
 
+    /// One all-day event per open or in-progress action, on its due date; UIDs
+    /// `action-<id>@<workspace>.isogap` stay the same from run to run.
+    public static func ics(_ tracker: ActionTracker, manifest: WorkspaceManifest) -> String {
+        let workspace = ICalendarWriter.workspaceID(of: manifest)
+        var writer = ICalendarWriter(
+            productID: "-//isogap//Corrective actions//EN", name: "\(manifest.organization): corrective actions",
+            stamp: tracker.asOf)
+        for action in ordered(tracker) where action.isPending {
+            var details = [
+                "\(action.id) (\(action.type.rawValue), \(action.status.rawValue))",
+                "Owner: \(action.owner.map { "\($0), " } ?? "")\(action.ownerRole)",
+                "Requirements: \(action.requirements.map(\.description).joined(separator: " "))",
+            ]
+            if let late = daysOverdue(action, tracker) { details.append("Overdue by \(late) days on \(tracker.asOf)") }
+            writer.append(
+                .init(
+                    uid: "action-\(action.id)@\(workspace).isogap", start: action.due, finish: action.due,
+                    summary: "\(action.id) due: \(action.title)", description: details.joined(separator: "\n"),
+                    categories: ["corrective action"]))
+        }
+        return writer.text
+    }
+
     /// One row per action, overdue first.
     public static func csv(_ tracker: ActionTracker) -> String {
         var writer = CSVWriter(header: [

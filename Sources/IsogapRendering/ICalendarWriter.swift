@@ -38,6 +38,12 @@ public struct ICalendarWriter: Sendable {
         if let name { lines.append("X-WR-CALNAME:\(Self.escape(name))") }
     }
 
+    /// The part of event UIDs that names a workspace: the first 12 hex digits of the SHA-256 of its
+    /// organisation and site, so UIDs stay the same from run to run and differ between workspaces.
+    public static func workspaceID(of manifest: WorkspaceManifest) -> String {
+        String(SHA256.hex(of: Array("\(manifest.organization)\n\(manifest.site ?? "")".utf8)).prefix(12))
+    }
+
     /// Adds one all-day event.
     public mutating func append(_ event: Event) {
         lines += [

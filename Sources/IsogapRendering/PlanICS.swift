@@ -11,8 +11,7 @@ public enum PlanICS {
     /// The iCalendar document: tasks in plan order, then milestones in phase order.
     public static func text(_ input: PlanInput) -> String {
         let plan = input.plan
-        let workspace = String(
-            SHA256.hex(of: Array("\(input.manifest.organization)\n\(input.manifest.site ?? "")".utf8)).prefix(12))
+        let workspace = ICalendarWriter.workspaceID(of: input.manifest)
         var writer = ICalendarWriter(
             productID: "-//isogap//Implementation plan//EN",
             name: input.label("plan_calendar_name", [("organization", input.manifest.organization)]),

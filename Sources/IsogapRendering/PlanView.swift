@@ -28,6 +28,7 @@ struct PlanView {
 
         var role: String
         var cells: [Cell]
+        var personDays: String
     }
 
     struct TaskRow {
@@ -146,7 +147,7 @@ struct PlanView {
                     let marks = (isAccountable ? [accountable] : []) + (isResponsible ? [responsible] : [])
                     let classes = (isAccountable ? ["accountable"] : []) + (isResponsible ? ["responsible"] : [])
                     return .init(mark: marks.joined(separator: "/"), className: classes.joined(separator: " "))
-                })
+                }, personDays: Self.figure(load.personDays))
         }
         var numbers: [String: Int] = [:]
         tasks = plan.tasks.enumerated().map { index, task in

@@ -13,7 +13,7 @@ public struct ReportInput: Sendable {
     public var labels: LabelCatalog
     /// The action register as of ``asOf``, when the workspace has one.
     public var actions: ActionTracker?
-    /// The implementation plan, when one could be made (for the HTML report's plan section).
+    /// The implementation plan, when it was made.
     public var plan: Plan?
 
     public init(
@@ -28,6 +28,11 @@ public struct ReportInput: Sendable {
         self.labels = labels
         self.actions = actions
         self.plan = plan
+    }
+
+    /// The plan as plan documents see it.
+    var planInput: PlanInput? {
+        plan.map { PlanInput(manifest: manifest, plan: $0, asOf: asOf, language: language, labels: labels) }
     }
 
     /// A text of the checklists in the report language (English where a translation is missing).

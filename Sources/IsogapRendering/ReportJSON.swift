@@ -34,6 +34,7 @@ public enum ReportJSON {
             ("gaps", .array(score.gaps.map(gap))),
         ]
         if let actions = input.actions { members.append(("actions", ActionReport.json(actions))) }
+        if let plan = input.planInput { members.append(("plan", PlanJSON.object(plan))) }
         return .object(members)
     }
 

@@ -185,7 +185,7 @@ struct ReportView {
     var hasEvidence: Bool
     /// The action register, when the workspace has one.
     var actions: ActionsView?
-    /// The implementation plan, when one could be made.
+    /// The implementation plan, when it was made.
     var plan: PlanView?
 
     init(_ input: ReportInput) {
@@ -282,12 +282,7 @@ struct ReportView {
         }
         hasEvidence = !evidence.isEmpty
         actions = input.actions.map { Self.actionsView($0, input) }
-        plan = input.plan.map {
-            PlanView(
-                PlanInput(
-                    manifest: input.manifest, plan: $0, asOf: input.asOf, language: input.language,
-                    labels: input.labels))
-        }
+        plan = input.planInput.map(PlanView.init)
     }
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {

@@ -1,0 +1,37 @@
+extension Plan {
+    /// One `open` action for every checklist task of the plan whose requirements no action (other
+    /// than a cancelled one) names yet, due on the task's finish (`isogap plan --write-actions`).
+    ///
+    /// Programme and "assess first" tasks are not corrective work and get no action. Ids continue
+    /// the register's `CA-NNN` numbering.
+    public func actionsToRaise(for register: ActionRegister, opened: CalendarDate, language: ReportLanguage) -> [Action]
+    {
+        let covered = Set(
+            register.actions.filter { $0.status != .cancelled }.flatMap { $0.requirements.map(\.description) })
+        var next = (register.actions.compactMap { Self.number(ofActionID: $0.id) }.max() ?? 0) + 1
+        var result: [Action] = []
+        for task in tasks {
+            guard case .checklist = task.item.origin, let title = task.item.title, !task.item.requirements.isEmpty,
+                task.item.requirements.allSatisfy({ !covered.contains($0) })
+            else { continue }
+            let id = "CA-" + String(repeating: "0", count: max(0, 3 - String(next).count)) + String(next)
+            next += 1
+            result.append(
+                Action(
+                    id: id, title: title.resolved(language.rawValue),
+                    requirements: task.item.requirements.compactMap(CrossReference.init), type: .corrective,
+                    ownerRole: task.role, opened: opened, due: max(task.finish, opened), status: .open,
+                    effortDays: task.item.effortDays,
+                    history: [
+                        HistoryEntry(date: opened, status: .open, by: "isogap plan", note: "from plan task \(task.key)")
+                    ]))
+        }
+        return result
+    }
+
+    /// The number of an id written `CA-NNN`.
+    private static func number(ofActionID id: String) -> Int? {
+        guard id.hasPrefix("CA-") else { return nil }
+        return Int(id.dropFirst(3))
+    }
+}
