@@ -1,5 +1,5 @@
 public import IsogapDiagnostics
-public import IsogapYAML
+internal import IsogapYAML
 
 /// The evidence files an assessment file cites, and the byte-exact edit that records their SHA-256
 /// (`isogap evidence lock`).

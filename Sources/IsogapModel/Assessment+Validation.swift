@@ -12,12 +12,13 @@ extension Assessment {
                     at: .root["checklist"]))
         }
         let requirementIDs = checklist.requirementsInOrder.map(\.requirement.id)
+        let knownIDs = Set(requirementIDs)
         // A broken scale is reported with the checklist; here it only must not break the checks.
         let top = max(0, checklist.maxLevel)
         let scaleText = "0–\(top)"
         for response in responses {
             let path = DocumentPath.root["responses"][response.requirement]
-            guard requirementIDs.contains(response.requirement) else {
+            guard knownIDs.contains(response.requirement) else {
                 var message = "'\(response.requirement)' is not a requirement of checklist '\(checklist.id)'"
                 if let suggestion = Suggestion.didYouMean(response.requirement, in: requirementIDs) {
                     message += "; \(suggestion)"

@@ -1,4 +1,4 @@
-public import IsogapModel
+internal import IsogapModel
 
 /// The JSON report: the field names of SPEC §9 are a contract that other tools read.
 public enum ReportJSON {
