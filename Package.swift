@@ -51,8 +51,8 @@ let package = Package(
         .target(
             name: "IsogapCLI",
             dependencies: [
-                "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering", "IsogapResources",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "IsogapDiagnostics", "IsogapYAML", "IsogapModel", "IsogapLoading", "IsogapRendering",
+                "IsogapResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

@@ -94,13 +94,18 @@ public struct SiteSummary: Sendable, Hashable {
             checklist.clauses.forEach(walk)
         }
         self.clauses = clauses
-        requirements = score.requirements.compactMap { requirement in
-            guard requirement.isAssessed, let percent = requirement.score.map({ 100 * $0 }) else { return nil }
-            return RequirementFigure(
-                checklist: requirement.checklist, id: requirement.requirement.id,
-                text: requirement.requirement.text.english, percent: percent, gap: requirement.gap ?? 0,
-                priority: requirement.priority ?? 0)
+        var requirements: [RequirementFigure] = []
+        for checklist in score.checklists {
+            for requirement in checklist.requirements where requirement.isAssessed {
+                guard let percent = requirement.score.map({ 100 * $0 }) else { continue }
+                requirements.append(
+                    RequirementFigure(
+                        checklist: requirement.checklist, id: requirement.requirement.id,
+                        text: requirement.requirement.text.english, percent: percent, gap: requirement.gap ?? 0,
+                        priority: requirement.priority ?? 0))
+            }
         }
+        self.requirements = requirements
     }
 
     /// The summary without its clause and requirement figures, once they have been folded into a
