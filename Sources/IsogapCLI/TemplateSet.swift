@@ -104,7 +104,8 @@ struct TemplateSet {
                         refused.append(
                             (path, "a symbolic link to something outside the templates folder; it is not read"))
                     } else if stat(target, &targetInfo) != 0 || targetInfo.st_mode & S_IFMT != S_IFREG {
-                        refused.append((path, "a symbolic link to something that is not a file; it is not read"))
+                        refused.append(
+                            (path, "a symbolic link to something that is not a file, or to nothing; it is not read"))
                     } else {
                         files.append(child)
                     }

@@ -24,9 +24,20 @@ public struct TemplateLibrary: Sendable {
     public init(files: [(path: String, text: String, displayPath: String)]) throws(Failure) {
         // Registered before parsing: a template names its content type in a pragma.
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        var tagsByName: [String: [TemplateCheck.Tag]] = [:]
+        var displayPaths: [String: String] = [:]
         for (path, text, displayPath) in files where path.hasSuffix(".mustache") {
             var name = String(path.dropLast(".mustache".count))
             if name.hasPrefix("templates/") { name.removeFirst("templates/".count) }
+            let tags = TemplateCheck.tags(in: text)
+            if let tag = TemplateCheck.tooDeep(tags) {
+                throw Failure(
+                    description:
+                        "\(displayPath):\(tag.line):\(tag.column): error: sections are nested deeper than the limit of \(TemplateCheck.maxDepth) levels"
+                )
+            }
+            tagsByName[name] = tags
+            displayPaths[name] = displayPath
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
@@ -40,11 +51,21 @@ public struct TemplateLibrary: Sendable {
                 throw Failure(description: "\(displayPath):1:1: error: the template does not parse (\(error))")
             }
         }
+        // Rendering follows partials by recursion: a partial that includes itself would never end.
+        if let (template, tag, path) = TemplateCheck.cycle(in: tagsByName) {
+            throw Failure(
+                description:
+                    "\(displayPaths[template] ?? template):\(tag.line):\(tag.column): error: the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))"
+            )
+        }
     }
 
     /// A parser error in words.
     private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // The parser's own "overflow": it reached the end of the text inside a tag.
+            return "\(error)" == "overflow" ? "the template ends inside a tag; expected '}}'" : "\(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "the closing tag does not match the section it closes"
         case .unfinishedName: return "a tag is not finished; expected '}}'"
