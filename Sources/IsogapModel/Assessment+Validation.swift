@@ -11,7 +11,7 @@ extension Assessment {
                     "this assessment is for checklist '\(self.checklist)', but the file belongs to '\(checklist.id)'",
                     at: .root["checklist"]))
         }
-        let requirementIDs = checklist.requirementsInOrder.map(\.requirement.id)
+        let requirementIDs = checklist.requirementIDs
         let knownIDs = Set(requirementIDs)
         // A broken scale is reported with the checklist; here it only must not break the checks.
         let top = max(0, checklist.maxLevel)

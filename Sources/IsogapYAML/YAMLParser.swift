@@ -170,10 +170,15 @@ private struct TreeBuilder {
             return add(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(data.style))), at: mark, end: end))
         case YAML_SEQUENCE_START_EVENT:
             if event.data.sequence_start.tag != nil { rejectTag(at: mark) }
-            return open(Frame(start: mark, isMapping: false), at: mark)
+            var frame = Frame(start: mark, isMapping: false)
+            // Room for a typical list up front, so that it is not grown one step at a time.
+            frame.items.reserveCapacity(4)
+            return open(frame, at: mark)
         case YAML_MAPPING_START_EVENT:
             if event.data.mapping_start.tag != nil { rejectTag(at: mark) }
-            return open(Frame(start: mark, isMapping: true), at: mark)
+            var frame = Frame(start: mark, isMapping: true)
+            frame.pairs.reserveCapacity(8)
+            return open(frame, at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
