@@ -15,6 +15,9 @@ let package = Package(
         .executable(name: "isogap", targets: ["isogap"]),
         .library(name: "IsogapModel", targets: ["IsogapModel"]),
         .library(name: "IsogapLoading", targets: ["IsogapLoading"]),
+        // Used by the fuzzing package in fuzz/, which is built apart (see fuzz/README.md).
+        .library(name: "IsogapYAML", targets: ["IsogapYAML"]),
+        .library(name: "IsogapRendering", targets: ["IsogapRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,8 +51,8 @@ let package = Package(
         .target(
             name: "IsogapCLI",
             dependencies: [
-                "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering", "IsogapResources",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "IsogapDiagnostics", "IsogapYAML", "IsogapModel", "IsogapLoading", "IsogapRendering",
+                "IsogapResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

@@ -13,6 +13,13 @@ struct Console {
         colour = stderrIsTerminal && environment["NO_COLOR"] == nil
     }
 
+    /// A console with fixed settings (`colour: false, stderrIsTerminal: false` formats
+    /// diagnostics as plain text for reports).
+    init(colour: Bool, stderrIsTerminal: Bool) {
+        self.colour = colour
+        self.stderrIsTerminal = stderrIsTerminal
+    }
+
     func out(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

@@ -119,6 +119,7 @@ struct EvidenceFiles {
         let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
         if !FileManager.default.fileExists(atPath: url.path) { return "no such file in the workspace" }
         if !isInside(url) { return "it is a link to a file outside the workspace" }
+        if !isRegularFile(url) { return "it is not a regular file" }
         return "the file cannot be read"
     }
 
@@ -126,7 +127,8 @@ struct EvidenceFiles {
     func digest(of relative: String) -> String? {
         guard WorkspacePath.problem(with: relative) == nil else { return nil }
         let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
-        guard isInside(url), let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        // Only regular files: a named pipe or device would block or never end.
+        guard isInside(url), isRegularFile(url), let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
@@ -147,6 +149,11 @@ struct EvidenceFiles {
             }
         }
         return result.sorted()
+    }
+
+    private func isRegularFile(_ url: URL) -> Bool {
+        var info = stat()
+        return stat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     private func isInside(_ url: URL) -> Bool {

@@ -8,7 +8,7 @@ public struct IsogapCommand: ParsableCommand {
         abstract: "Gap assessment against ISO 10002:2018 and ISO 10004:2018 (or any checklist in the same format).",
         subcommands: [
             Init.self, Validate.self, Checklists.self, Show.self, Score.self, Report.self, Actions.self,
-            PlanCommand.self, Evidence.self,
+            PlanCommand.self, Evidence.self, Portfolio.self,
         ])
 
     public init() {}

@@ -4,6 +4,7 @@ import IsogapLoading
 import IsogapModel
 import IsogapRendering
 import IsogapResources
+import IsogapYAML
 
 /// The templates and report labels of a run: the built-in ones, with any file of a `--templates`
 /// folder taking the place of the built-in file of the same name.
@@ -15,7 +16,8 @@ struct TemplateSet {
 
     static func load(overrides folder: String?, console: Console) throws -> TemplateSet {
         var files = EmbeddedFiles.files(under: "templates").map {
-            (path: String($0.path.dropFirst("templates/".count)), text: String(decoding: $0.contents, as: UTF8.self))
+            let path = String($0.path.dropFirst("templates/".count))
+            return (path: path, text: String(decoding: $0.contents, as: UTF8.self), displayPath: $0.path)
         }
         let builtInLabels = LabelsLoader.load(
             Array(EmbeddedFiles.contents(of: "templates/\(labelsFile)") ?? Data()), file: "templates/\(labelsFile)")
@@ -27,14 +29,20 @@ struct TemplateSet {
                 console.err("error: \(folder): no such templates folder")
                 throw ExitStatus.noInput
             }
-            for relative in regularFiles(under: folder) {
+            let found = folderFiles(under: folder)
+            if !found.refused.isEmpty {
+                for (path, reason) in found.refused { console.err("\(path): error: \(reason)") }
+                throw ExitStatus.dataError
+            }
+            for relative in found.files {
                 let path = (folder as NSString).appendingPathComponent(relative)
-                guard let data = FileManager.default.contents(atPath: path) else {
+                guard relative == labelsFile || relative.hasSuffix(".mustache") else { continue }
+                guard let bytes = DiskFiles.readFile(atPath: path) else {
                     console.err("error: \(path): cannot read the file")
                     throw ExitStatus.noInput
                 }
                 if relative == labelsFile {
-                    let loaded = LabelsLoader.load(Array(data), file: path)
+                    let loaded = LabelsLoader.load(bytes, file: path)
                     var diagnostics = loaded.diagnostics
                     if let value = loaded.value, let map = loaded.sourceMap {
                         diagnostics += map.diagnostics(for: value.validate())
@@ -42,12 +50,18 @@ struct TemplateSet {
                     if !diagnostics.isEmpty { console.report(diagnostics) }
                     guard let value = loaded.value, !diagnostics.containsErrors else { throw ExitStatus.dataError }
                     labels = labels.overridden(by: value)
-                } else if relative.hasSuffix(".mustache") {
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        console.err("\(path): error: the template is not valid UTF-8")
+                } else {
+                    if bytes.count > YAMLLimits.standard.maxFileSize {
+                        console.err(
+                            "\(path):1:1: error: the template is larger than the limit of \(YAMLLimits.standard.maxFileSize) bytes"
+                        )
                         throw ExitStatus.dataError
                     }
-                    files.append((relative, text))
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        console.err("\(path):1:1: error: the template is not valid UTF-8; save it as UTF-8")
+                        throw ExitStatus.dataError
+                    }
+                    files.append((relative, text, path))
                 }
             }
         }
@@ -59,16 +73,47 @@ struct TemplateSet {
         }
     }
 
-    /// Paths (relative to `folder`) of the regular files below it; symbolic links are not followed,
-    /// so nothing outside the folder is read.
-    private static func regularFiles(under folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var result: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let attributes = try? FileManager.default.attributesOfItem(
-                atPath: (folder as NSString).appendingPathComponent(relative))
-            if attributes?[.type] as? FileAttributeType == .typeRegular { result.append(relative) }
+    /// The files below a templates folder, relative to it and sorted, and the entries refused.
+    ///
+    /// Nothing outside the folder is ever read: a symbolic link is followed only when it resolves
+    /// to a regular file inside the folder; a link that leaves it, a link to a folder, and anything
+    /// that is not a regular file or folder (a named pipe, a device) are refused with the reason.
+    static func folderFiles(under folder: String) -> (files: [String], refused: [(path: String, reason: String)]) {
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        var files: [String] = []
+        var refused: [(path: String, reason: String)] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let here = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: here) else {
+                refused.append((here, "the folder cannot be read"))
+                continue
+            }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : "\(relative)/\(name)"
+                let path = (folder as NSString).appendingPathComponent(child)
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(child)
+                case S_IFREG: files.append(child)
+                case S_IFLNK:
+                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                    var targetInfo = stat()
+                    if !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                        refused.append(
+                            (path, "a symbolic link to something outside the templates folder; it is not read"))
+                    } else if stat(target, &targetInfo) != 0 || targetInfo.st_mode & S_IFMT != S_IFREG {
+                        refused.append(
+                            (path, "a symbolic link to something that is not a file, or to nothing; it is not read"))
+                    } else {
+                        files.append(child)
+                    }
+                default:
+                    refused.append((path, "not a regular file (a pipe, socket or device); it is not read"))
+                }
+            }
         }
-        return result.sorted()
+        return (files.sorted(), refused.sorted { $0.path < $1.path })
     }
 }

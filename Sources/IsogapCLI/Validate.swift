@@ -93,10 +93,11 @@ enum FileCheck {
     }
 
     static func file(_ path: String, library: inout ChecklistLibrary) -> Result {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return Result(diagnostics: [.error("\(path): cannot read the file", at: nil)], unreadable: true)
+        guard let bytes = DiskFiles.readFile(atPath: path) else {
+            return Result(
+                diagnostics: [.error("\(path): cannot read the file (not a regular, readable file)", at: nil)],
+                unreadable: true)
         }
-        let bytes = Array(data)
         let parsed = YAMLParser().parse(bytes, file: path)
         guard let root = parsed.root else { return Result(diagnostics: parsed.diagnostics) }
         var decoder = NodeDecoder(file: path)

@@ -35,6 +35,12 @@ struct WorkspaceContext {
             )
             throw ExitStatus.noInput
         }
+        guard files.read(WorkspaceLoader.manifestFile) != nil else {
+            console.err(
+                "error: \(files.displayPath(WorkspaceLoader.manifestFile)): cannot be read (it is not a regular file, or access is denied)"
+            )
+            throw ExitStatus.noInput
+        }
         let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library())
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }

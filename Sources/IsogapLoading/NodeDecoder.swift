@@ -37,21 +37,22 @@ public struct NodeDecoder {
     /// The entries of a mapping, after checking that every key is allowed and every required key is
     /// present. Returns `nil` (after an error) when `node` is not a mapping.
     public mutating func fields(
-        _ node: YAMLNode, allowed: [String], required: [String] = [], what: String
+        _ node: YAMLNode, allowed: [String], required: [String] = [], what: @autoclosure () -> String
     ) -> Fields? {
+        // `what` is built only for a message: most mappings have no problem.
         guard let pairs = node.mapping else {
-            error("expected \(what) as a mapping of 'key: value' lines, found \(node.kindDescription)", at: node)
+            error("expected \(what()) as a mapping of 'key: value' lines, found \(node.kindDescription)", at: node)
             return nil
         }
         for pair in pairs {
             guard let key = pair.key.scalar?.value, !allowed.contains(key) else { continue }
-            var message = "unknown key '\(key)' in \(what)"
+            var message = "unknown key '\(key)' in \(what())"
             if let suggestion = Suggestion.didYouMean(key, in: allowed) { message += "; \(suggestion)" }
             error(message, at: pair.key)
         }
         let fields = Fields(node: node, pairs: pairs)
         for key in required where fields[key] == nil {
-            error("\(what) is missing the required key '\(key)'", at: node)
+            error("\(what()) is missing the required key '\(key)'", at: node)
         }
         return fields
     }

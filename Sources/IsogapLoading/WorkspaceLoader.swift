@@ -31,6 +31,9 @@ public enum WorkspaceLoader {
     /// The action register's file name.
     public static let actionsFile = "actions.yaml"
 
+    /// Why a file that exists was not read.
+    static let unreadable = "cannot be read (it is not a regular file, or access is denied)"
+
     /// The path of the assessment file for a checklist.
     public static func assessmentFile(for checklistID: String) -> String {
         "assessments/\(checklistID).yaml"
@@ -43,14 +46,11 @@ public enum WorkspaceLoader {
     ) -> Loaded<Workspace> {
         let manifestName = source.displayPath(manifestFile)
         guard let manifestBytes = source.read(manifestFile) else {
-            return Loaded(
-                value: nil,
-                diagnostics: [
-                    .error(
-                        "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')", at: nil
-                    )
-                ],
-                sourceMap: nil)
+            let message =
+                source.exists(manifestFile)
+                ? "\(manifestName): \(unreadable)"
+                : "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')"
+            return Loaded(value: nil, diagnostics: [.error(message, at: nil)], sourceMap: nil)
         }
         let loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
         var diagnostics = loadedManifest.diagnostics
@@ -79,8 +79,9 @@ public enum WorkspaceLoader {
                     continue
                 }
                 guard let bytes = source.read(name) else {
+                    let problem = source.exists(name) ? unreadable : "does not exist"
                     diagnostics += manifestMap.diagnostics(for: [
-                        .error("checklist file '\(name)' does not exist", at: entryPath)
+                        .error("checklist file '\(name)' \(problem)", at: entryPath)
                     ])
                     continue
                 }
@@ -112,6 +113,11 @@ public enum WorkspaceLoader {
         for checklist in checklists {
             let path = assessmentFile(for: checklist.id)
             guard let bytes = source.read(path) else {
+                if source.exists(path) {
+                    diagnostics.append(.error("\(source.displayPath(path)): \(unreadable)", at: nil))
+                    assessments.append(Assessment(checklist: checklist.id, responses: []))
+                    continue
+                }
                 let index = manifestIndex[checklist.id] ?? 0
                 diagnostics += manifestMap.diagnostics(for: [
                     .warning(
@@ -141,7 +147,11 @@ public enum WorkspaceLoader {
         }
 
         var actions: ActionRegister?
-        if let bytes = source.read(actionsFile) {
+        let actionBytes = source.read(actionsFile)
+        if actionBytes == nil, source.exists(actionsFile) {
+            diagnostics.append(.error("\(source.displayPath(actionsFile)): \(unreadable)", at: nil))
+        }
+        if let bytes = actionBytes {
             let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(actionsFile))
             diagnostics += loaded.diagnostics
             if let register = loaded.value, let map = loaded.sourceMap {

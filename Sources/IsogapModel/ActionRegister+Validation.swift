@@ -11,7 +11,7 @@ extension ActionRegister {
         var findings = Checklist.duplicates(
             actions.enumerated().map { ($0.element.id, DocumentPath.root["actions"][$0.offset]["id"]) }, kind: "action")
         let requirementIDs = Dictionary(
-            checklists.map { ($0.id, Set($0.requirementsInOrder.map(\.requirement.id))) },
+            checklists.map { ($0.id, Set($0.requirementIDs)) },
             uniquingKeysWith: { a, _ in a })
         let knownRoles = Set(roles)
         for (index, action) in actions.enumerated() {

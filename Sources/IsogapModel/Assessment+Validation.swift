@@ -11,13 +11,15 @@ extension Assessment {
                     "this assessment is for checklist '\(self.checklist)', but the file belongs to '\(checklist.id)'",
                     at: .root["checklist"]))
         }
-        let requirementIDs = checklist.requirementsInOrder.map(\.requirement.id)
+        let requirementIDs = checklist.requirementIDs
+        let knownIDs = Set(requirementIDs)
         // A broken scale is reported with the checklist; here it only must not break the checks.
         let top = max(0, checklist.maxLevel)
         let scaleText = "0–\(top)"
         for response in responses {
-            let path = DocumentPath.root["responses"][response.requirement]
-            guard requirementIDs.contains(response.requirement) else {
+            // Paths are built only for findings: most responses have none.
+            var path: DocumentPath { DocumentPath.root["responses"][response.requirement] }
+            guard knownIDs.contains(response.requirement) else {
                 var message = "'\(response.requirement)' is not a requirement of checklist '\(checklist.id)'"
                 if let suggestion = Suggestion.didYouMean(response.requirement, in: requirementIDs) {
                     message += "; \(suggestion)"
@@ -52,13 +54,15 @@ extension Assessment {
                 }
             }
             for (index, item) in response.evidence.enumerated() {
-                findings += Self.validate(item, at: path["evidence"][index])
+                findings += Self.validate(item) { path["evidence"][index] }
             }
         }
         return findings
     }
 
-    private static func validate(_ item: EvidenceItem, at path: DocumentPath) -> [Finding] {
+    private static func validate(_ item: EvidenceItem, at path: () -> DocumentPath) -> [Finding] {
+        guard item.file != nil || item.expires != nil || item.sha256 != nil else { return [] }
+        let path = path()
         var findings: [Finding] = []
         if let file = item.file, let problem = WorkspacePath.problem(with: file) {
             findings.append(.error("evidence file '\(file)' \(problem)", at: path["file"]))

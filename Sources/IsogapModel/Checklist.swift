@@ -39,6 +39,18 @@ public struct Checklist: Sendable, Hashable {
         return result
     }
 
+    /// The ids of every requirement in document order (cheaper than ``requirementsInOrder`` when
+    /// only ids are needed: no clause chains are built).
+    public var requirementIDs: [String] {
+        var result: [String] = []
+        func walk(_ clause: Clause) {
+            for requirement in clause.requirements { result.append(requirement.id) }
+            clause.clauses.forEach(walk)
+        }
+        clauses.forEach(walk)
+        return result
+    }
+
     /// Every clause in document order (pre-order).
     public var clausesInOrder: [Clause] {
         var result: [Clause] = []

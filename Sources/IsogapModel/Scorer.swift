@@ -99,44 +99,38 @@ public struct Scorer: Sendable {
         for response in assessment.responses where responses[response.requirement] == nil {
             responses[response.requirement] = response
         }
-        var position = 0
-        /// Scores a clause; returns it with every requirement score below it, in document order.
-        func walk(_ clause: Clause, _ path: [String]) -> (ClauseScore, [RequirementScore]) {
+        // Requirements are scored in document order into one array; the requirements below a clause
+        // are then one contiguous range of it (its own, then its sub-clauses'), so clause figures
+        // are computed over slices without copying any score.
+        var all: [RequirementScore] = []
+        func walk(_ clause: Clause, _ path: [String]) -> ClauseScore {
             let here = path + [clause.id]
-            var below: [RequirementScore] = []
+            let start = all.count
             for requirement in clause.requirements {
-                below.append(
+                all.append(
                     score(
                         requirement, in: checklist, response: responses[requirement.id], clausePath: here,
-                        position: position))
-                position += 1
+                        position: all.count))
             }
-            var children: [ClauseScore] = []
-            for child in clause.clauses {
-                let (childScore, childRequirements) = walk(child, here)
-                children.append(childScore)
-                below += childRequirements
-            }
-            return (ClauseScore(clause: clause, aggregate: Aggregate(below), children: children), below)
+            let children = clause.clauses.map { walk($0, here) }
+            return ClauseScore(clause: clause, aggregate: Aggregate(all[start...]), children: children)
         }
-        let walked = checklist.clauses.map { walk($0, []) }
-        let all = walked.flatMap(\.1)
-        return ChecklistScore(
-            checklist: checklist, aggregate: Aggregate(all), clauses: walked.map(\.0), requirements: all)
+        let clauses = checklist.clauses.map { walk($0, []) }
+        return ChecklistScore(checklist: checklist, aggregate: Aggregate(all), clauses: clauses, requirements: all)
     }
 
     /// Scores every checklist of a workspace and orders the gap list.
     public func score(checklists: [Checklist], assessments: [Assessment]) -> WorkspaceScore {
         let scores = zip(checklists, assessments).map { score($0, assessment: $1) }
         let all = scores.flatMap(\.requirements)
-        let order = Dictionary(uniqueKeysWithValues: checklists.enumerated().map { ($1.id, $0) })
-        let gaps = all.filter { ($0.gap ?? 0) > 0 }.sorted { a, b in
-            if a.priority != b.priority { return (a.priority ?? 0) > (b.priority ?? 0) }
-            let (ca, cb) = (order[a.checklist] ?? 0, order[b.checklist] ?? 0)
-            if ca != cb { return ca < cb }
-            return a.position < b.position
+        // Sorted as indices into `all` (which is in manifest, then document order), so that the
+        // large score values are not moved around while sorting.
+        let gapIndices = all.indices.filter { (all[$0].gap ?? 0) > 0 }.sorted { a, b in
+            let (pa, pb) = (all[a].priority ?? 0, all[b].priority ?? 0)
+            if pa != pb { return pa > pb }
+            return a < b
         }
-        return WorkspaceScore(checklists: scores, combined: Aggregate(all), gaps: gaps)
+        return WorkspaceScore(checklists: scores, combined: Aggregate(all), gaps: gapIndices.map { all[$0] })
     }
 }
 

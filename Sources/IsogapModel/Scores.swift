@@ -61,7 +61,7 @@ public struct Aggregate: Sendable, Hashable {
 
     /// Aggregates requirement scores with the §6 weighted means. `levels` can replace the
     /// effective level of each requirement (for projected or achieved scores).
-    public init(_ scores: [RequirementScore], levels: ((RequirementScore) -> Int?)? = nil) {
+    public init(_ scores: some Collection<RequirementScore>, levels: ((RequirementScore) -> Int?)? = nil) {
         var weightSum = 0.0, levelSum = 0.0, scoreSum = 0.0
         var assessed = 0
         for score in scores where score.isAssessed {
@@ -73,7 +73,7 @@ public struct Aggregate: Sendable, Hashable {
             assessed += 1
         }
         self.assessed = assessed
-        self.applicable = scores.filter(\.applicable).count
+        self.applicable = scores.reduce(0) { $0 + ($1.applicable ? 1 : 0) }
         self.total = scores.count
         self.level = weightSum > 0 ? levelSum / weightSum : nil
         self.percent = weightSum > 0 ? 100 * scoreSum / weightSum : nil

@@ -60,6 +60,12 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func quote(_ text: String) -> String {
+        // Most strings need no escaping at all: copied whole.
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2
+        }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -16,17 +16,67 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses every `.mustache` file among `files` (path, text); other files are ignored.
     public init(files: [(path: String, text: String)]) throws(Failure) {
+        try self.init(files: files.map { (path: $0.path, text: $0.text, displayPath: $0.path) })
+    }
+
+    /// Parses every `.mustache` file among `files`; `displayPath` is how a file is named in an
+    /// error (a template that does not parse is reported at its line and column).
+    public init(files: [(path: String, text: String, displayPath: String)]) throws(Failure) {
         // Registered before parsing: a template names its content type in a pragma.
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
-        for (path, text) in files where path.hasSuffix(".mustache") {
+        var tagsByName: [String: [TemplateCheck.Tag]] = [:]
+        var displayPaths: [String: String] = [:]
+        for (path, text, displayPath) in files where path.hasSuffix(".mustache") {
             var name = String(path.dropLast(".mustache".count))
             if name.hasPrefix("templates/") { name.removeFirst("templates/".count) }
+            let tags = TemplateCheck.tags(in: text)
+            if let tag = TemplateCheck.tooDeep(tags) {
+                throw Failure(
+                    description:
+                        "\(displayPath):\(tag.line):\(tag.column): error: sections are nested deeper than the limit of \(TemplateCheck.maxDepth) levels"
+                )
+            }
+            tagsByName[name] = tags
+            displayPaths[name] = displayPath
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                let context = error.context
+                throw Failure(
+                    description:
+                        "\(displayPath):\(context.lineNumber):\(context.columnNumber): error: the template does not parse: \(Self.describe(error.error))"
+                )
             } catch {
-                throw Failure(description: "\(path): error: the template does not parse (\(error))")
+                throw Failure(description: "\(displayPath):1:1: error: the template does not parse (\(error))")
             }
+        }
+        // Rendering follows partials by recursion: a partial that includes itself would never end.
+        if let (template, tag, path) = TemplateCheck.cycle(in: tagsByName) {
+            throw Failure(
+                description:
+                    "\(displayPaths[template] ?? template):\(tag.line):\(tag.column): error: the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))"
+            )
+        }
+    }
+
+    /// A parser error in words.
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else {
+            // The parser's own "overflow": it reached the end of the text inside a tag.
+            return "\(error)" == "overflow" ? "the template ends inside a tag; expected '}}'" : "\(error)"
+        }
+        switch error {
+        case .sectionCloseNameIncorrect: return "the closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished; expected '}}'"
+        case .expectedSectionEnd: return "a section is not closed; expected '{{/name}}'"
+        case .invalidSetDelimiter: return "the delimiter change is not valid; write it as {{=<% %>=}}"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "this tag is not allowed inside an inheritance section"
+        case .textInsideInheritSection: return "text is not allowed inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "the pragma is not valid; write it as {{% NAME: VALUE }}"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        @unknown default: return "\(error)"
         }
     }
 

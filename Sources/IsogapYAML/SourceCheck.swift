@@ -14,6 +14,14 @@ enum SourceCheck {
     static func firstProblem(in bytes: [UInt8]) -> Problem? {
         var index = 0
         while index < bytes.count {
+            // ASCII (nearly all of a typical file) is skipped eight bytes at a time.
+            if index + 8 <= bytes.count,
+                bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) })
+                    & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 index += 1

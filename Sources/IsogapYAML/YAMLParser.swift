@@ -26,7 +26,7 @@ public struct YAMLParser: Sendable {
                 root: nil,
                 diagnostics: [
                     .error(
-                        "file is \(input.count) bytes; the limit is \(limits.maxFileSize) bytes",
+                        "the file is larger than the limit of \(limits.maxFileSize) bytes",
                         at: SourceLocation(file: file, line: 1, column: 1))
                 ])
         }
@@ -68,7 +68,31 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
-        var seen: [String: YAMLMark] = [:]
+        /// Key index for duplicate detection, built only once a mapping is large: small mappings
+        /// (most of them) are searched linearly, which is cheaper than hashing every key.
+        var keyIndex: [String: Int]?
+
+        /// The position in `pairs` of the entry with this key, if there is one.
+        mutating func pairIndex(ofKey name: String) -> Int? {
+            if let keyIndex { return keyIndex[name] }
+            if pairs.count < Self.linearSearchLimit {
+                return pairs.firstIndex { $0.key.scalar?.value == name }
+            }
+            var index: [String: Int] = [:]
+            index.reserveCapacity(pairs.count * 2)
+            for (position, pair) in pairs.enumerated() {
+                if let key = pair.key.scalar?.value { index[key] = position }
+            }
+            keyIndex = index
+            return index[name]
+        }
+
+        /// Records the key of the pair just appended.
+        mutating func indexLastPair(key name: String) {
+            keyIndex?[name] = pairs.count - 1
+        }
+
+        static let linearSearchLimit = 12
     }
 
     let file: String
@@ -146,10 +170,15 @@ private struct TreeBuilder {
             return add(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(data.style))), at: mark, end: end))
         case YAML_SEQUENCE_START_EVENT:
             if event.data.sequence_start.tag != nil { rejectTag(at: mark) }
-            return open(Frame(start: mark, isMapping: false), at: mark)
+            var frame = Frame(start: mark, isMapping: false)
+            // Room for a typical list up front, so that it is not grown one step at a time.
+            frame.items.reserveCapacity(4)
+            return open(frame, at: mark)
         case YAML_MAPPING_START_EVENT:
             if event.data.mapping_start.tag != nil { rejectTag(at: mark) }
-            return open(Frame(start: mark, isMapping: true), at: mark)
+            var frame = Frame(start: mark, isMapping: true)
+            frame.pairs.reserveCapacity(8)
+            return open(frame, at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
@@ -196,14 +225,15 @@ private struct TreeBuilder {
             diagnostics.append(.error("a key must be plain text, not \(key.kindDescription)", at: location(key.mark)))
             return true
         }
-        if let first = stack[top].seen[name] {
+        if let first = stack[top].pairIndex(ofKey: name) {
+            let firstMark = stack[top].pairs[first].key.mark
             diagnostics.append(
                 .error(
                     "duplicate key '\(name)'", at: location(key.mark),
-                    notes: [.init("'\(name)' is first defined here", at: location(first))]))
+                    notes: [.init("'\(name)' is first defined here", at: location(firstMark))]))
         } else {
-            stack[top].seen[name] = key.mark
             stack[top].pairs.append(.init(key: key, value: node))
+            stack[top].indexLastPair(key: name)
         }
         return true
     }

@@ -3,7 +3,8 @@ import Testing
 
 /// The corpus of invalid inputs in `Tests/Fixtures/invalid`: every file `NAME.yaml` (or workspace
 /// folder `NAME/`) must make `isogap validate NAME` exit with 65 and print exactly `NAME.expected`
-/// on standard error (every problem, located). `UPDATE_GOLDENS=1` rewrites the expected files.
+/// on standard error (every problem, located), within the CPU and memory limits of the hostile
+/// corpus (``HostileInputTests``). `UPDATE_GOLDENS=1` rewrites the expected files.
 @Suite("Invalid inputs")
 struct InvalidInputTests {
     static let folder = Fixtures.url("invalid")
@@ -19,8 +20,11 @@ struct InvalidInputTests {
 
     @Test(arguments: cases)
     func reportsEveryProblem(name: String) throws {
-        let result = try Command.run(["validate", name], in: Self.folder)
+        let result = try MeasuredCommand.run(["validate", name], in: Self.folder)
         #expect(result.status == 65, "\(name): exit \(result.status)\n\(result.stderr)")
+        // The same resource limits as the hostile corpus.
+        #expect(result.cpuSeconds <= HostileInputTests.cpuLimit, "\(name): \(result.cpuSeconds) s of CPU")
+        #expect(result.maxRSSKiB <= HostileInputTests.memoryLimitKiB, "\(name): \(result.maxRSSKiB) KiB")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
         let base = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
         let expectedURL = Self.folder.appendingPathComponent("\(base).expected")

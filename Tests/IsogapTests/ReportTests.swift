@@ -125,7 +125,10 @@ struct ReportTests {
         try Data("{{#broken}}\n".utf8).write(to: folder.appendingPathComponent("report/report.md.mustache"))
         let broken = try report(["--templates", folder.path])
         #expect(broken.status == 65)
-        #expect(broken.stderr.contains("report/report.md.mustache: error: the template does not parse"))
+        #expect(
+            broken.stderr
+                == "\(folder.path)/report/report.md.mustache:2:1: error: the template does not parse: a section is not closed; expected '{{/name}}'\n"
+        )
     }
 
     static let badArgumentCases: [(arguments: [String], status: Int32)] = [

@@ -70,7 +70,7 @@ struct YAMLParserTests {
         let parser = YAMLParser(limits: limits)
         #expect(
             parser.parse(String(repeating: "#", count: 101), file: "t.yaml").diagnostics.map(\.headline)
-                == ["t.yaml:1:1: error: file is 101 bytes; the limit is 100 bytes"])
+                == ["t.yaml:1:1: error: the file is larger than the limit of 100 bytes"])
         #expect(
             parser.parse("a: abcdefghijk\n", file: "t.yaml").diagnostics.map(\.headline)
                 == ["t.yaml:1:4: error: text of 11 bytes is longer than the limit of 10 bytes"])

@@ -1,0 +1,186 @@
+import ArgumentParser
+import Foundation
+import IsogapDiagnostics
+import IsogapLoading
+import IsogapModel
+import IsogapRendering
+
+/// `isogap portfolio DIR...`: every workspace under the given folders, scored and summarised side
+/// by side.
+struct Portfolio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Score every workspace under the given folders and compare them: sites, clauses, weakest requirements.",
+        discussion: """
+            A workspace is a folder with an isogap.yaml. Folders are searched recursively in sorted order, without \
+            following symbolic links, skipping hidden folders and not looking inside a workspace. A workspace that \
+            does not load is listed under 'failed' with its diagnostics (also printed on standard error), the others \
+            are still reported, and the exit status is then 65.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv, md
+    }
+
+    @Argument(help: "Folders holding workspaces (searched recursively).")
+    var directories: [String]
+
+    @Option(help: "Output format: text, json, csv or md.")
+    var format: Format = .text
+
+    @Option(name: .customLong("as-of"), help: "Date for overdue actions, YYYY-MM-DD (default: today).")
+    var asOf: CalendarDate?
+
+    @Option(help: "Workspaces loaded at once (default: the number of processor cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard !directories.isEmpty else { throw ValidationError("name at least one folder") }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
+    func run() throws {
+        let console = Console()
+        var missing = false
+        for directory in directories where !PortfolioDiscovery.isDirectory(directory) {
+            console.err("error: \(directory): no such folder")
+            missing = true
+        }
+        if missing { throw ExitStatus.noInput }
+        let discovery = PortfolioDiscovery.workspaces(under: directories)
+        for folder in discovery.unreadable { console.err("warning: \(folder): cannot read the folder; skipped") }
+        guard !discovery.workspaces.isEmpty else {
+            console.err(
+                "error: no workspace (a folder with \(WorkspaceLoader.manifestFile)) under \(directories.joined(separator: ", "))"
+            )
+            throw ExitStatus.noInput
+        }
+
+        let date = asOf ?? Init.today()
+        // Parsed once for the whole run: every workspace shares the same built-in checklists.
+        let library = BuiltInResources.library()
+        let progress = ProgressBar(total: discovery.workspaces.count, enabled: console.stderrIsTerminal)
+        let plain = Console(colour: false, stderrIsTerminal: false)
+        var portfolio = PortfolioSummary()
+        var errors = 0
+        var warnings = 0
+        OrderedPipeline.run(count: discovery.workspaces.count, jobs: jobs) { index in
+            SiteLoader.load(discovery.workspaces[index], library: library, asOf: date)
+        } consume: { _, outcome in
+            if !outcome.diagnostics.isEmpty {
+                progress.clear()
+                for diagnostic in outcome.diagnostics { console.err(console.format(diagnostic)) }
+                errors += outcome.diagnostics.filter { $0.severity == .error }.count
+                warnings += outcome.diagnostics.filter { $0.severity == .warning }.count
+            }
+            switch outcome.result {
+            case .site(let site): portfolio.add(site)
+            case .failed(let path):
+                portfolio.add(.init(path: path, diagnostics: outcome.diagnostics.map(plain.format)))
+            }
+            progress.advance()
+        }
+        progress.clear()
+        if errors + warnings > 0 {
+            console.err(
+                "\(portfolio.sites.count) site\(portfolio.sites.count == 1 ? "" : "s") read, \(portfolio.failed.count) failed; "
+                    + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+
+        let text: String
+        switch format {
+        case .text: text = PortfolioReport.text(portfolio, asOf: date)
+        case .json: text = PortfolioReport.json(portfolio, asOf: date).serialized()
+        case .csv: text = PortfolioReport.csv(portfolio)
+        case .md: text = PortfolioReport.markdown(portfolio, asOf: date)
+        }
+        try OutputTarget.write(text, to: nil, console: console)
+        if !portfolio.failed.isEmpty { throw ExitStatus.dataError }
+    }
+}
+
+/// Loads, validates, scores and reduces one workspace; everything but the summary is released
+/// when this returns.
+enum SiteLoader {
+    enum Result: Sendable {
+        case site(SiteSummary)
+        case failed(path: String)
+    }
+
+    struct Outcome: Sendable {
+        var result: Result
+        var diagnostics: [Diagnostic]
+    }
+
+    static func load(_ path: String, library: ChecklistLibrary, asOf: CalendarDate) -> Outcome {
+        let loaded = WorkspaceLoader.load(from: DiskFiles(folder: path), library: library)
+        guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else {
+            var diagnostics = loaded.diagnostics
+            if diagnostics.isEmpty {
+                diagnostics = [.error("\(path): the workspace could not be read", at: nil)]
+            }
+            return Outcome(result: .failed(path: path), diagnostics: diagnostics)
+        }
+        let score = Scorer(manifest: workspace.manifest)
+            .score(checklists: workspace.checklists, assessments: workspace.assessments)
+        let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
+        let summary = SiteSummary(path: path, manifest: workspace.manifest, score: score, overdueActions: overdue)
+        return Outcome(result: .site(summary), diagnostics: loaded.diagnostics)
+    }
+}
+
+/// Finds workspaces under folders.
+enum PortfolioDiscovery {
+    struct Found {
+        /// Workspace folders: per folder named, in sorted path order.
+        var workspaces: [String]
+        /// Folders that could not be listed.
+        var unreadable: [String]
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Every folder with an `isogap.yaml` under `roots`. Symbolic links below a root are not
+    /// followed (so nothing outside the named folders is read and no link cycle can loop), hidden
+    /// folders are skipped, and a workspace's own subfolders are not searched.
+    static func workspaces(under roots: [String]) -> Found {
+        var found = Found(workspaces: [], unreadable: [])
+        var seen: Set<String> = []
+        for root in roots {
+            var trimmed = root
+            while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+            // Depth first, children in sorted order: a stack holding the reverse.
+            var stack = [trimmed]
+            while let folder = stack.popLast() {
+                if isWorkspace(folder) {
+                    if seen.insert(folder).inserted { found.workspaces.append(folder) }
+                    continue
+                }
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                    found.unreadable.append(folder)
+                    continue
+                }
+                var children: [String] = []
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let child = folder == "/" ? "/\(name)" : "\(folder)/\(name)"
+                    var info = stat()
+                    guard lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+                    children.append(child)
+                }
+                stack += children.reversed()
+            }
+        }
+        return found
+    }
+
+    private static func isWorkspace(_ folder: String) -> Bool {
+        // Any kind of entry counts: a folder or a dangling link named isogap.yaml is a broken
+        // workspace that the loader reports, not a reason to search inside.
+        var info = stat()
+        return lstat("\(folder)/\(WorkspaceLoader.manifestFile)", &info) == 0
+    }
+}

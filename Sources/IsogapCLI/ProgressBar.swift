@@ -1,0 +1,37 @@
+import Foundation
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal and at most ten
+/// times a second.
+final class ProgressBar {
+    private let total: Int
+    private let enabled: Bool
+    private var done = 0
+    private var lastDrawn: UInt64 = 0
+    private var visible = false
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    /// Counts one more item done and redraws when it is time.
+    func advance() {
+        done += 1
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now - lastDrawn >= 100_000_000 || done == total else { return }
+        lastDrawn = now
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(bar) \(done)/\(total) workspaces".utf8))
+        visible = true
+    }
+
+    /// Erases the bar so that other text can be printed on its line.
+    func clear() {
+        guard visible else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        visible = false
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import IsogapLoading
+import IsogapModel
+import IsogapRendering
+import IsogapYAML
+
+/// One fuzzing input (called by libFuzzer's driver, see main.swift). The first byte of an input chooses what reads the rest:
+///
+/// | byte % 9 | target                                                                   |
+/// |----------|--------------------------------------------------------------------------|
+/// | 0        | the YAML layer alone (`YAMLParser`)                                      |
+/// | 1        | a checklist: loader and full validation                                  |
+/// | 2        | a workspace manifest: loader and validation against the built-ins        |
+/// | 3        | an assessment of ISO 10002: loader and validation                        |
+/// | 4        | an action register: loader, validation and the tracker's figures         |
+/// | 5        | a plan phase template: loader and validation                             |
+/// | 6        | report labels: loader and validation                                     |
+/// | 7        | a Mustache template: parsing and rendering                               |
+/// | 8        | a whole workspace: parts split at NUL bytes (manifest, assessment of     |
+/// |          | ISO 10002, actions, a workspace checklist `own.yaml`), loaded, scored,   |
+/// |          | tracked and reduced to a portfolio summary                               |
+///
+/// Nothing here may crash, hang or allocate without bound, whatever the bytes.
+func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let selector = bytes[0] % 9
+    let body = Array(bytes.dropFirst())
+    switch selector {
+    case 0:
+        let result = YAMLParser().parse(body, file: "input.yaml")
+        _ = result.diagnostics.count
+    case 1:
+        let loaded = ChecklistLoader.load(body, file: "checklist.yaml")
+        if let checklist = loaded.value, let map = loaded.sourceMap {
+            _ = map.diagnostics(for: checklist.validate(in: Context.library.validationContext))
+            _ = Scorer(assessmentDate: Fixed.assessmentDate, evidenceMaxAgeDays: nil, targetLevel: 3)
+                .score(checklist, assessment: Assessment(checklist: checklist.id, responses: []))
+        }
+    case 2:
+        let loaded = ManifestLoader.load(body, file: "isogap.yaml")
+        if let manifest = loaded.value, let map = loaded.sourceMap {
+            _ = map.diagnostics(for: manifest.validate(checklists: Context.builtIns, roles: Context.roles))
+        }
+    case 3:
+        let loaded = AssessmentLoader.load(body, file: "assessment.yaml")
+        if let assessment = loaded.value, let map = loaded.sourceMap, let checklist = Context.builtIns.first {
+            _ = map.diagnostics(for: assessment.validate(against: checklist))
+            _ = Scorer(assessmentDate: Fixed.assessmentDate, evidenceMaxAgeDays: 30, targetLevel: 4)
+                .score(checklist, assessment: assessment)
+        }
+    case 4:
+        let loaded = ActionRegisterLoader.load(body, file: "actions.yaml")
+        if let register = loaded.value, let map = loaded.sourceMap {
+            let findings = register.validate(checklists: Context.builtIns, roles: Context.roles)
+            _ = map.diagnostics(for: findings)
+            if !findings.contains(where: { $0.severity == .error }) {
+                let tracker = ActionTracker(register: register, score: Context.emptyScore, asOf: Fixed.asOf)
+                _ = (tracker.overdue.count, tracker.uncoveredGaps.count, tracker.projected, tracker.achieved)
+            }
+        }
+    case 5:
+        let loaded = PhaseTemplateLoader.load(body, file: "plan-phases.yaml")
+        if let template = loaded.value, let map = loaded.sourceMap {
+            _ = map.diagnostics(for: template.validate())
+        }
+    case 6:
+        let loaded = LabelsLoader.load(body, file: "labels.yaml")
+        if let labels = loaded.value, let map = loaded.sourceMap {
+            _ = map.diagnostics(for: labels.validate())
+        }
+    case 7:
+        let text = String(decoding: body, as: UTF8.self)
+        if let library = try? TemplateLibrary(files: [("fuzz.mustache", text)]) {
+            _ = try? library.render(["name": "x", "items": ["a", "b"]] as [String: Any], template: "fuzz")
+        }
+    default:
+        workspace(body)
+    }
+    return 0
+}
+
+/// Built-in checklists and the phase template, read once from the package's own files.
+enum Context {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let library: ChecklistLibrary = {
+        func read(_ path: String) -> [UInt8] {
+            Array(FileManager.default.contents(atPath: packageRoot.appendingPathComponent(path).path) ?? Data())
+        }
+        return ChecklistLibrary(
+            builtInChecklists: ["checklists/iso-10002-2018.yaml", "checklists/iso-10004-2018.yaml"].map {
+                ($0, read($0))
+            },
+            phaseTemplate: ("templates/plan-phases.yaml", read("templates/plan-phases.yaml")))
+    }()
+
+    static let builtIns: [Checklist] = library.entries.map(\.checklist)
+
+    static let roles: [String] =
+        builtIns.flatMap { $0.roles.map(\.id) } + (library.phaseTemplate.value?.roles.map(\.id) ?? [])
+
+    static let emptyScore = Scorer(assessmentDate: Fixed.assessmentDate, evidenceMaxAgeDays: nil, targetLevel: 3)
+        .score(checklists: builtIns, assessments: builtIns.map { Assessment(checklist: $0.id, responses: []) })
+}
+
+/// A workspace made of NUL-separated parts, loaded through the same path as `isogap portfolio`.
+func workspace(_ body: [UInt8]) {
+    let parts = body.split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false).map(Array.init)
+    let names = ["isogap.yaml", "assessments/iso-10002-2018.yaml", "actions.yaml", "own.yaml"]
+    var files: [String: [UInt8]] = [:]
+    for (name, part) in zip(names, parts) { files[name] = part }
+    let loaded = WorkspaceLoader.load(from: InMemoryFiles(bytes: files), library: Context.library)
+    guard let workspace = loaded.value, !loaded.diagnostics.contains(where: { $0.severity == .error }) else { return }
+    let score = Scorer(manifest: workspace.manifest)
+        .score(checklists: workspace.checklists, assessments: workspace.assessments)
+    let tracker = ActionTracker(
+        register: workspace.actions ?? ActionRegister(actions: []), score: score, asOf: Fixed.asOf)
+    _ = (tracker.overdue.count, tracker.uncoveredGaps.count, tracker.projected, tracker.achieved)
+}
+
+/// Fixed dates, so that a crash reproduces whatever day it is.
+enum Fixed {
+    static let assessmentDate = CalendarDate(dayNumber: 20_777)
+    static let asOf = CalendarDate(dayNumber: 20_819)
+}
