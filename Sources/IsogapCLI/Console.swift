@@ -44,7 +44,7 @@ struct Console {
             colour ? "\u{1B}[1;\(diagnostic.severity == .error ? 31 : 33)m\(severity):\u{1B}[0m" : "\(severity):"
         var lines: [String] = []
         let prefix = diagnostic.location.map { "\($0): " } ?? ""
-        lines.append("\(prefix)\(painted) \(diagnostic.message)")
+        lines.append("\(prefix)\(painted) \(Self.visible(diagnostic.message))")
         if stderrIsTerminal, let location = diagnostic.location, let source = sourceLine(location) {
             lines.append(source)
             lines.append(
@@ -52,9 +52,27 @@ struct Console {
         }
         for note in diagnostic.notes {
             let notePrefix = note.location.map { "\($0): " } ?? ""
-            lines.append("\(notePrefix)\(colour ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:") \(note.message)")
+            lines.append(
+                "\(notePrefix)\(colour ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:") \(Self.visible(note.message))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with control characters and invisible format characters (zero-width spaces,
+    /// bidirectional overrides) written as `\u{XXXX}`: a message quotes the user's input, which
+    /// must not be able to break the line, hide text or reorder what the terminal shows.
+    static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || scalar.properties.generalCategory == .format
+            {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The text of the diagnostic's line, read back from the file (terminal display only).
