@@ -29,7 +29,7 @@ enum TemplateCheck {
                 && scalars[position..<position + pattern.count].elementsEqual(pattern)
         }
         func advance(to position: Int) {
-            while index < position {
+            while index < min(position, scalars.count) {
                 if scalars[index] == "\n" {
                     line += 1
                     column = 1
@@ -45,6 +45,9 @@ enum TemplateCheck {
                 continue
             }
             let (tagLine, tagColumn) = (line, column)
+            // The length of the delimiter that ends this tag: a delimiter change inside it applies
+            // only after it.
+            let closeLength = close.count
             var end = index + open.count
             while end < scalars.count, !matches(close, at: end) { end += 1 }
             guard end < scalars.count else { break }
@@ -62,7 +65,7 @@ enum TemplateCheck {
                         sigil: first, name: String(content.dropFirst()).trimmingSpaces, line: tagLine, column: tagColumn
                     ))
             }
-            advance(to: end + close.count)
+            advance(to: end + closeLength)
         }
         return tags
     }

@@ -103,6 +103,29 @@ struct PortfolioTests {
         #expect(output.status == 66, "a linked workspace is not searched: \(output.stdout)")
     }
 
+    @Test func progressBarOnlyOnATerminal() throws {
+        // `script` gives the command a terminal; without one (every other test) stderr stays clean.
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try #require(FileManager.default.isExecutableFile(atPath: script.path), "util-linux 'script' is missing")
+        let executable = try #require(Command.executable)
+        let process = Process()
+        process.executableURL = script
+        process.arguments = [
+            "-qec", "\(executable.path) portfolio portfolio/north --as-of 2026-11-26 --format csv", "/dev/null",
+        ]
+        process.currentDirectoryURL = Fixtures.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.contains("2/2 workspaces"))
+        #expect(output.contains("\r\u{1B}[K"), "the bar is erased before the results")
+        #expect(output.contains("portfolio/north/branch-b,ok,"))
+    }
+
     @Test func badJobsIsAUsageError() throws {
         let output = try portfolio(["--jobs", "0"])
         #expect(output.status == 64)
