@@ -113,23 +113,8 @@ struct Actions: ParsableCommand {
                 console.err("error: \(refusal)")
                 throw ExitStatus.dataError
             }
-            let updated: [UInt8]
-            do {
-                updated = try ActionRegisterEditor.apply(transition, to: id, in: bytes)
-            } catch {
-                console.err("error: \(error.description)")
-                throw ExitStatus.dataError
-            }
-            // The edit must leave a register that still loads; otherwise nothing is written.
-            guard ActionRegisterLoader.load(updated, file: path).succeeded else {
-                console.err("error: the change would leave \(path) unreadable; nothing was written")
-                throw ExitStatus.dataError
-            }
-            do {
-                try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
-            } catch {
-                console.err("error: cannot write \(path): \(error.localizedDescription)")
-                throw ExitStatus.cannotCreate
+            try ActionRegisterFile.write(path, console: console) { () throws(ActionRegisterEditor.Failure) in
+                try ActionRegisterEditor.apply(transition, to: id, in: bytes)
             }
             console.out("\(id): \(action.status.rawValue) → \(status.rawValue) on \(day)")
         }

@@ -29,18 +29,7 @@ struct PlanCommand: ParsableCommand {
     )
     var format: Format = .md
 
-    @Option(name: .long, help: "Write the plan to this file instead of standard output.")
-    var out: String?
-
-    @Option(name: .long, help: "Plan language: en or ar (default: the workspace's).")
-    var lang: ReportLanguage?
-
-    @Option(name: .customLong("as-of"), help: "Date of the run, YYYY-MM-DD (default: today); stamps calendar events.")
-    var asOf: CalendarDate?
-
-    @Option(
-        name: .long, help: "A folder of templates (and labels.yaml) that replace the built-in ones of the same name.")
-    var templates: String?
+    @OptionGroup var options: DocumentOptions
 
     @Flag(
         name: .customLong("write-actions"),
@@ -50,11 +39,11 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         let context = try WorkspaceContext.load(workspace.directory, console: console)
-        let templateSet = try TemplateSet.load(overrides: templates, console: console)
+        let templateSet = try TemplateSet.load(overrides: options.templates, console: console)
         let plan = try context.plan(console: console)
         let manifest = context.workspace.manifest
         let input = PlanInput(
-            manifest: manifest, plan: plan, asOf: asOf ?? Init.today(), language: lang ?? manifest.language,
+            manifest: manifest, plan: plan, asOf: options.date, language: options.lang ?? manifest.language,
             labels: templateSet.labels)
         let text: String
         switch format {
@@ -72,7 +61,7 @@ struct PlanCommand: ParsableCommand {
         case .ics: text = PlanICS.text(input)
         case .json: text = PlanJSON.document(input).serialized()
         }
-        try OutputTarget.write(text, to: out, console: console)
+        try OutputTarget.write(text, to: options.out, console: console)
         if writeActions { try raiseActions(for: plan, context: context, date: input.asOf, console: console) }
     }
 
@@ -88,22 +77,8 @@ struct PlanCommand: ParsableCommand {
         let existing =
             FileManager.default.contents(atPath: path).map(Array.init)
             ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
-        let updated: [UInt8]
-        do {
-            updated = try ActionRegisterEditor.append(actions, to: existing)
-        } catch {
-            console.err("error: \(error.description)")
-            throw ExitStatus.dataError
-        }
-        guard ActionRegisterLoader.load(updated, file: path).succeeded else {
-            console.err("error: adding the actions would leave \(path) unreadable; nothing was written")
-            throw ExitStatus.dataError
-        }
-        do {
-            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
-        } catch {
-            console.err("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+        try ActionRegisterFile.write(path, console: console) { () throws(ActionRegisterEditor.Failure) in
+            try ActionRegisterEditor.append(actions, to: existing)
         }
         let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
         console.err("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")

@@ -20,26 +20,15 @@ struct Report: ParsableCommand {
     @Option(help: "Output format: md, html, json or csv.")
     var format: Format = .md
 
-    @Option(name: .long, help: "Report language: en or ar (default: the workspace's).")
-    var lang: ReportLanguage?
-
-    @Option(name: .long, help: "Write the report to this file instead of standard output.")
-    var out: String?
-
-    @Option(name: .customLong("as-of"), help: "Date for time-dependent figures, YYYY-MM-DD (default: today).")
-    var asOf: CalendarDate?
-
-    @Option(
-        name: .long, help: "A folder of templates (and labels.yaml) that replace the built-in ones of the same name.")
-    var templates: String?
+    @OptionGroup var options: DocumentOptions
 
     func run() throws {
         let console = Console()
         let context = try WorkspaceContext.load(workspace.directory, console: console)
-        let templateSet = try TemplateSet.load(overrides: templates, console: console)
+        let templateSet = try TemplateSet.load(overrides: options.templates, console: console)
         let plan = try context.plan(console: console)
         let input = context.reportInput(
-            asOf: asOf ?? Init.today(), language: lang, labels: templateSet.labels, plan: plan)
+            asOf: options.date, language: options.lang, labels: templateSet.labels, plan: plan)
         let text: String
         switch format {
         case .md, .html:
@@ -55,6 +44,6 @@ struct Report: ParsableCommand {
         case .json: text = ReportJSON.document(input).serialized()
         case .csv: text = ReportCSV.text(input)
         }
-        try OutputTarget.write(text, to: out, console: console)
+        try OutputTarget.write(text, to: options.out, console: console)
     }
 }
