@@ -44,14 +44,19 @@ public struct NodeDecoder {
             error("expected \(what()) as a mapping of 'key: value' lines, found \(node.kindDescription)", at: node)
             return nil
         }
+        // A misspelt required key is reported once, as the unknown key with its suggestion.
+        var suggested: Set<String> = []
         for pair in pairs {
             guard let key = pair.key.scalar?.value, !allowed.contains(key) else { continue }
             var message = "unknown key '\(key)' in \(what())"
-            if let suggestion = Suggestion.didYouMean(key, in: allowed) { message += "; \(suggestion)" }
+            if let suggestion = Suggestion.closest(to: key, in: allowed) {
+                message += "; did you mean '\(suggestion)'?"
+                suggested.insert(suggestion)
+            }
             error(message, at: pair.key)
         }
         let fields = Fields(node: node, pairs: pairs)
-        for key in required where fields[key] == nil {
+        for key in required where fields[key] == nil && !suggested.contains(key) {
             error("\(what()) is missing the required key '\(key)'", at: node)
         }
         return fields
