@@ -54,6 +54,10 @@ struct DiskFiles: FileSource {
         ((try? FileManager.default.contentsOfDirectory(atPath: displayPath(folder))) ?? []).sorted()
     }
 
+    func sha256(of path: String) -> String? {
+        EvidenceFiles(workspace: folder.isEmpty ? "." : folder).digest(of: path)
+    }
+
     func displayPath(_ path: String) -> String {
         if folder.isEmpty || folder == "." { return path }
         return folder.hasSuffix("/") ? folder + path : "\(folder)/\(path)"
