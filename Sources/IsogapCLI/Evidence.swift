@@ -10,7 +10,7 @@ struct Evidence: ParsableCommand {
         abstract: "Record or check the SHA-256 of the evidence files an assessment cites.",
         subcommands: [Lock.self, Verify.self])
 
-    struct Lock: ParsableCommand {
+    struct Lock: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the SHA-256 of every cited evidence file in the assessment files.",
             discussion: "Only the sha256 values change (or a sha256 line is added under file:); every other byte stays."
@@ -18,17 +18,20 @@ struct Evidence: ParsableCommand {
 
         @OptionGroup var workspace: WorkspaceArgument
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let files = EvidenceFiles(workspace: workspace.directory)
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
+            let disk = DiskFiles(folder: workspace.directory, in: context)
             // Loading looked at every cited file once; its digests are reused, never recomputed.
-            let digest = context.workspace.evidenceFiles.digest
+            let digest = loaded.workspace.evidenceFiles.digest
             var missing = 0
-            for checklist in context.workspace.checklists {
+            for checklist in loaded.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
-                let path = DiskFiles(folder: workspace.directory).displayPath(relative)
-                guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { continue }
+                let path = disk.displayPath(relative)
+                guard let bytes = FileManager.default.contents(atPath: disk.filePath(relative)).map(Array.init) else {
+                    continue
+                }
                 let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
                 where digest(citation.file) == nil {
@@ -39,7 +42,7 @@ struct Evidence: ParsableCommand {
                 }
                 guard result.bytes != bytes else { continue }
                 do {
-                    try AtomicFile.write(Data(result.bytes), to: URL(fileURLWithPath: path))
+                    try AtomicFile.write(Data(result.bytes), to: URL(fileURLWithPath: disk.filePath(relative)))
                 } catch {
                     console.err("error: cannot write \(path): \(error.localizedDescription)")
                     throw ExitStatus.cannotCreate
@@ -52,25 +55,28 @@ struct Evidence: ParsableCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check cited evidence files against their recorded SHA-256; list files nobody cites.",
             discussion: "Exit status 1 when a cited file is missing or has changed since it was locked.")
 
         @OptionGroup var workspace: WorkspaceArgument
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let files = EvidenceFiles(workspace: workspace.directory)
-            let digest = context.workspace.evidenceFiles.digest
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
+            let disk = DiskFiles(folder: workspace.directory, in: context)
+            let digest = loaded.workspace.evidenceFiles.digest
             var failures = 0
             var cited: Set<String> = []
             var counts: [String: Int] = [:]
-            for checklist in context.workspace.checklists {
-                let path = DiskFiles(folder: workspace.directory).displayPath(
-                    WorkspaceLoader.assessmentFile(for: checklist.id))
-                guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { continue }
+            for checklist in loaded.workspace.checklists {
+                let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
+                let path = disk.displayPath(relative)
+                guard let bytes = FileManager.default.contents(atPath: disk.filePath(relative)).map(Array.init) else {
+                    continue
+                }
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations {
                     cited.insert(EvidenceFiles.normalized(citation.file))
                     let status: String

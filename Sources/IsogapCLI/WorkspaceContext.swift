@@ -21,13 +21,16 @@ struct WorkspaceContext {
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65).
-    static func load(_ directory: String, console: Console) throws -> WorkspaceContext {
+    static func load(_ directory: String, context: CommandContext) throws -> WorkspaceContext {
+        let console = context.console
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: context.resolve(directory), isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             console.err("error: \(directory): no such folder")
             throw ExitStatus.noInput
         }
-        let files = DiskFiles(folder: directory)
+        let files = DiskFiles(folder: directory, in: context)
         guard files.exists(WorkspaceLoader.manifestFile) else {
             console.err(
                 "error: \(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')"
@@ -40,7 +43,7 @@ struct WorkspaceContext {
             )
             throw ExitStatus.noInput
         }
-        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library())
+        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }
         return WorkspaceContext(
