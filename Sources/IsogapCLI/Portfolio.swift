@@ -128,7 +128,7 @@ enum SiteLoader {
             }
             return Outcome(result: .failed(path: path), diagnostics: diagnostics)
         }
-        let score = Scorer(manifest: workspace.manifest)
+        let score = Scorer(workspace: workspace)
             .score(checklists: workspace.checklists, assessments: workspace.assessments)
         let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
         let summary = SiteSummary(path: path, manifest: workspace.manifest, score: score, overdueActions: overdue)

@@ -16,7 +16,6 @@ struct WorkspaceArgument: ParsableArguments {
 struct WorkspaceContext {
     let workspace: Workspace
     let score: WorkspaceScore
-    let scorer: Scorer
     /// Positions in the manifest, for problems found after loading (such as the plan's).
     let manifestMap: SourceMap?
 
@@ -44,11 +43,11 @@ struct WorkspaceContext {
         let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }
-        let scorer = Scorer(manifest: workspace.manifest)
         return WorkspaceContext(
             workspace: workspace,
-            score: scorer.score(checklists: workspace.checklists, assessments: workspace.assessments),
-            scorer: scorer, manifestMap: loaded.sourceMap)
+            score: Scorer(workspace: workspace).score(
+                checklists: workspace.checklists, assessments: workspace.assessments),
+            manifestMap: loaded.sourceMap)
     }
 
     /// The action register read against the scores as of `date` (an empty register when the
@@ -88,7 +87,7 @@ struct WorkspaceContext {
         -> ReportInput
     {
         ReportInput(
-            manifest: workspace.manifest, score: score, scorer: scorer, asOf: asOf,
+            manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan)
     }
