@@ -26,23 +26,31 @@ struct Actions: ParsableCommand {
         @Flag(help: "Show only overdue actions.")
         var overdue = false
 
-        @Option(name: .customLong("as-of"), help: "The date to judge due dates against, YYYY-MM-DD (default: today).")
+        @Option(
+            name: .customLong("as-of"), help: "The date to judge due dates against, YYYY-MM-DD (default: today).",
+            transform: CalendarDate.argument)
         var asOf: CalendarDate?
 
         @Option(help: "Output format: text, json, csv or ics (one calendar event per open action, on its due date).")
         var format: Format = .text
 
+        @OptionGroup var output: OutputOption
+
         func run(in context: CommandContext) throws {
-            let console = context.console
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
             let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
             switch format {
-            case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
-            case .json: console.write(ActionReport.json(tracker).serialized())
-            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, context: context)
+            case .text:
+                try OutputTarget.writeText(
+                    ActionReport.text(tracker, onlyOverdue: overdue), to: output.out, context: context)
+            case .json:
+                try OutputTarget.write(
+                    ActionReport.document(tracker, manifest: loaded.workspace.manifest).serialized(), to: output.out,
+                    context: context)
+            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: output.out, context: context)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest), to: nil, context: context)
+                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest), to: output.out, context: context)
             }
         }
     }
@@ -69,7 +77,7 @@ struct Actions: ParsableCommand {
         @Option(help: "Who made the change (for the history entry).")
         var by: String?
 
-        @Option(help: "The date of the change, YYYY-MM-DD (default: today).")
+        @Option(help: "The date of the change, YYYY-MM-DD (default: today).", transform: CalendarDate.argument)
         var date: CalendarDate?
 
         @Option(name: .customLong("verified-by"), help: "Who verified the action's effectiveness.")
@@ -88,6 +96,7 @@ struct Actions: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let console = context.console
+            try WorkspaceArgument.checkOrder(operand: id, what: "action id", workspace: workspace, context: context)
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
             let files = DiskFiles(folder: workspace.directory, in: context)
             let path = files.displayPath(WorkspaceLoader.actionsFile)
