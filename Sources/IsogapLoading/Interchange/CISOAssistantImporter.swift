@@ -36,6 +36,10 @@ public enum CISOAssistantImporter {
     static let limits = YAMLLimits(
         maxFileSize: maxFileSize, maxDepth: 64, maxScalarLength: 1 << 20, maxNodes: 8_000_000)
 
+    /// Deepest nesting of nodes accepted (the clause tree is built recursively, and a checklist
+    /// file must stay within the YAML nesting cap).
+    public static let maxNodeDepth = 20
+
     /// Longest id kept as it is.
     public static let maxIDLength = 64
 
@@ -66,6 +70,8 @@ private struct Node {
     var typicalEvidence: LocalizedText?
     var annotation: LocalizedText?
     var weight: Double
+    /// 1 for a node without a parent.
+    var depth: Int
     var mark: YAMLMark
     var children: [Int] = []
 }
@@ -76,6 +82,7 @@ private struct Reader {
     var locale = "en"
     var clauseIDs = Set<String>()
     var requirementIDs = Set<String>()
+    var nextSuffix: [String: Int] = [:]
 
     init(file: String) {
         self.file = file
@@ -218,9 +225,17 @@ private struct Reader {
                 continue
             }
             var parent: String?
+            var depth = 1
             if let parentNode = Self.value(item, "parent_urn"), let parentURN = Self.string(parentNode)?.lowercased() {
-                guard index[parentURN] != nil else {
+                guard let parentIndex = index[parentURN] else {
                     error("parent_urn '\(parentURN)' does not name an earlier node", at: parentNode)
+                    continue
+                }
+                depth = nodes[parentIndex].depth + 1
+                guard depth <= CISOAssistantImporter.maxNodeDepth else {
+                    error(
+                        "nodes nest more than \(CISOAssistantImporter.maxNodeDepth) levels deep; isogap's checklists do not go deeper",
+                        at: parentNode)
                     continue
                 }
                 parent = parentURN
@@ -253,7 +268,7 @@ private struct Reader {
                 urn: urn, parent: parent, assessable: assessable, refID: Self.string(Self.value(item, "ref_id")),
                 name: text(item, "name"), description: text(item, "description"),
                 typicalEvidence: text(item, "typical_evidence"), annotation: text(item, "annotation"), weight: weight,
-                mark: item.mark)
+                depth: depth, mark: item.mark)
             index[urn] = nodes.count
             if let parent, let parentIndex = index[parent] { nodes[parentIndex].children.append(nodes.count) }
             nodes.append(node)
@@ -275,15 +290,20 @@ private struct Reader {
         }
         if id.count > CISOAssistantImporter.maxIDLength { id = String(id.prefix(CISOAssistantImporter.maxIDLength)) }
         if id.isEmpty { id = "node" }
-        var taken = clause ? clauseIDs : requirementIDs
+        // Mutated in place: a copy of the set per node would make large libraries quadratic.
+        func isTaken(_ candidate: String) -> Bool {
+            clause ? clauseIDs.contains(candidate) : requirementIDs.contains(candidate)
+        }
         var unique = id
-        var counter = 2
-        while taken.contains(unique) {
+        // The next suffix to try per id, so that many nodes with one ref_id stay linear.
+        let suffixKey = (clause ? "c:" : "r:") + id
+        var counter = nextSuffix[suffixKey] ?? 2
+        while isTaken(unique) {
             unique = "\(id)-\(counter)"
             counter += 1
         }
-        taken.insert(unique)
-        if clause { clauseIDs = taken } else { requirementIDs = taken }
+        nextSuffix[suffixKey] = counter
+        if clause { clauseIDs.insert(unique) } else { requirementIDs.insert(unique) }
         if unique != original {
             let kind = clause ? "clause" : "requirement"
             let why =

@@ -31,7 +31,7 @@ MODELS = {
 failed = False
 workspace = tempfile.mkdtemp(prefix="isogap-trestle-")
 try:
-    subprocess.run(["trestle", "init"], cwd=workspace, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "trestle", "init"], cwd=workspace, check=True, capture_output=True)
     for index, path in enumerate(sys.argv[1:]):
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
@@ -48,7 +48,7 @@ try:
         target = os.path.join(workspace, folder, f"doc{index}")
         os.makedirs(target, exist_ok=True)
         shutil.copy(path, os.path.join(target, name))
-        run = subprocess.run(["trestle", "validate", "-f", os.path.join(target, name)], cwd=workspace,
+        run = subprocess.run([sys.executable, "-m", "trestle", "validate", "-f", os.path.join(target, name)], cwd=workspace,
                              capture_output=True, text=True)
         result["trestle_validate"] = "ok" if run.returncode == 0 else (run.stdout + run.stderr)[-2000:]
         loaded = OSCAL.load(path)
