@@ -29,10 +29,13 @@ MODELS = {
 }
 
 failed = False
+paths = [os.path.abspath(path) for path in sys.argv[1:]]
 workspace = tempfile.mkdtemp(prefix="isogap-trestle-")
+# The oscal package unpacks its support data into ./support: keep it out of the caller's folder.
+os.chdir(workspace)
 try:
     subprocess.run([sys.executable, "-m", "trestle", "init"], cwd=workspace, check=True, capture_output=True)
-    for index, path in enumerate(sys.argv[1:]):
+    for index, path in enumerate(paths):
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
         root = next(iter(document))
