@@ -66,6 +66,10 @@ struct DiskFiles: FileSource {
         location.hasSuffix("/") ? location + path : "\(location)/\(path)"
     }
 
+    func sha256(of path: String) -> String? {
+        EvidenceFiles(workspace: location).digest(of: path)
+    }
+
     func displayPath(_ path: String) -> String {
         if folder.isEmpty || folder == "." { return path }
         return folder.hasSuffix("/") ? folder + path : "\(folder)/\(path)"

@@ -23,6 +23,8 @@ struct Evidence: ParsableCommand {
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
             let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
             let disk = DiskFiles(folder: workspace.directory, in: context)
+            // Loading looked at every cited file once; its digests are reused, never recomputed.
+            let digest = loaded.workspace.evidenceFiles.digest
             var missing = 0
             for checklist in loaded.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
@@ -30,20 +32,20 @@ struct Evidence: ParsableCommand {
                 guard let bytes = FileManager.default.contents(atPath: disk.filePath(relative)).map(Array.init) else {
                     continue
                 }
-                let result = EvidenceLocks.lock(bytes, file: path) { files.digest(of: $0) }
+                let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
-                where files.digest(of: citation.file) == nil {
-                    console.err(
-                        "\(citation.location): error: cannot lock '\(citation.file)': \(files.problem(with: citation.file))"
-                    )
+                where digest(citation.file) == nil {
+                    console.emit(
+                        .error(
+                            "cannot lock '\(citation.file)': \(files.problem(with: citation.file))",
+                            at: citation.location))
                     missing += 1
                 }
                 guard result.bytes != bytes else { continue }
                 do {
                     try AtomicFile.write(Data(result.bytes), to: URL(fileURLWithPath: disk.filePath(relative)))
                 } catch {
-                    console.err("error: cannot write \(path): \(error.localizedDescription)")
-                    throw ExitStatus.cannotCreate
+                    throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
                 }
                 for citation in result.updated {
                     console.out("locked  \(citation.file)  (\(checklist.id) \(citation.requirement))")
@@ -65,6 +67,7 @@ struct Evidence: ParsableCommand {
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
             let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
             let disk = DiskFiles(folder: workspace.directory, in: context)
+            let digest = loaded.workspace.evidenceFiles.digest
             var failures = 0
             var cited: Set<String> = []
             var counts: [String: Int] = [:]
@@ -77,7 +80,7 @@ struct Evidence: ParsableCommand {
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations {
                     cited.insert(EvidenceFiles.normalized(citation.file))
                     let status: String
-                    switch (files.digest(of: citation.file), citation.recorded) {
+                    switch (digest(citation.file), citation.recorded) {
                     case (nil, _):
                         status = "missing"
                         failures += 1
@@ -100,7 +103,7 @@ struct Evidence: ParsableCommand {
             let summary = ["ok", "changed", "missing", "unlocked", "uncited"].compactMap { key in
                 counts[key].map { "\($0) \(key)" }
             }
-            console.err(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
+            console.status(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
             if failures > 0 { throw ExitStatus.checkFailed }
         }
     }
@@ -130,15 +133,26 @@ struct EvidenceFiles {
     }
 
     /// The SHA-256 of a file inside the workspace, or `nil` when it is missing, unreadable or outside.
+    /// The file is read through one fixed 64 KiB buffer, so a large scan costs no memory.
     func digest(of relative: String) -> String? {
         guard WorkspacePath.problem(with: relative) == nil else { return nil }
         let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
-        // Only regular files: a named pipe or device would block or never end.
-        guard isInside(url), isRegularFile(url), let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
+        guard isInside(url) else { return nil }
+        // O_NONBLOCK: opening a named pipe must not wait for a writer; only regular files are read.
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var hasher = SHA256()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        return hasher.hexDigest()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return hasher.hexDigest() }
+            hasher.update(buffer[..<count])
+        }
     }
 
     /// Regular files under `evidence/`, relative to the workspace, sorted.
