@@ -66,10 +66,9 @@ struct ExportPOAM: ContextualCommand {
         let input = loaded.reportInput(
             asOf: manifest.assessmentDate, language: options.lang, labels: templates.labels, plan: plan)
         guard let document = OSCALPOAM.document(input) else {
-            console.err(
-                "error: the workspace has no actions and no gaps, so there is nothing to plan (an OSCAL POA&M needs at least one item)"
-            )
-            throw ExitStatus.checkFailed
+            throw console.fail(
+                "the workspace has no actions and no gaps, so there is nothing to plan (an OSCAL POA&M needs at least one item)",
+                ExitStatus.checkFailed)
         }
         try OutputTarget.write(document.serialized(), to: options.out, context: context)
     }
@@ -96,16 +95,12 @@ struct ChecklistExportArguments: ParsableArguments {
         var library = BuiltInResources.library
         if let builtIn = library.checklist(checklist) { return builtIn }
         guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
-            var message = "error: no built-in checklist '\(checklist)'"
-            if let close = Suggestion.closest(to: checklist, in: library.ids) {
-                message += "; did you mean '\(close)'?"
-            }
-            console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
-            throw ExitStatus.noInput
+            var message = "no built-in checklist '\(checklist)'"
+            if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
+            throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
         guard let bytes = DiskFiles.readFile(atPath: context.resolve(checklist)) else {
-            console.err("error: \(checklist): no such file, or it cannot be read")
-            throw ExitStatus.noInput
+            throw console.fail("\(checklist): no such file, or it cannot be read", ExitStatus.noInput)
         }
         guard let entry = library.add(ChecklistLoader.load(bytes, file: checklist), file: checklist) else {
             console.report(library.diagnostics)

@@ -41,8 +41,7 @@ struct ImportCISOAssistant: ContextualCommand {
         let console = context.console
         let limit = CISOAssistantImporter.maxFileSize + 1
         guard let bytes = DiskFiles.readFile(atPath: context.resolve(library), limit: limit) else {
-            console.err("error: \(library): no such file, or it cannot be read")
-            throw ExitStatus.noInput
+            throw console.fail("\(library): no such file, or it cannot be read", ExitStatus.noInput)
         }
         let loaded = CISOAssistantImporter.load(bytes, file: library, id: id)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
@@ -53,7 +52,9 @@ struct ImportCISOAssistant: ContextualCommand {
             $0.severity == .error
         }
         if !problems.isEmpty {
-            for problem in problems { console.err("error: imported checklist, \(problem.path): \(problem.message)") }
+            for problem in problems {
+                console.emit(.error("imported checklist, \(problem.path): \(problem.message)", at: nil))
+            }
             throw ExitStatus.dataError
         }
         let header = [
@@ -62,9 +63,10 @@ struct ImportCISOAssistant: ContextualCommand {
         ]
         let text = ChecklistYAMLWriter.yaml(checklist, header: header)
         if text.utf8.count > YAMLLimits.standard.maxFileSize {
-            console.err(
-                "warning: the checklist is \(text.utf8.count) bytes, above the \(YAMLLimits.standard.maxFileSize) bytes isogap reads from one checklist file; split the framework to assess it"
-            )
+            console.emit(
+                .warning(
+                    "the checklist is \(text.utf8.count) bytes, above the \(YAMLLimits.standard.maxFileSize) bytes isogap reads from one checklist file; split the framework to assess it",
+                    at: nil))
         }
         try OutputTarget.write(text, to: out, context: context)
     }

@@ -12,6 +12,7 @@ public enum ChecklistYAMLWriter {
         out.raw("kind", "checklist")
         out.scalar("id", checklist.id)
         out.scalar("standard", checklist.standard)
+        if checklist.nature != .requirements { out.raw("nature", checklist.nature.rawValue) }
         text(&out, "title", checklist.title)
         out.scalar("version", checklist.version)
         out.open("scale")
@@ -22,6 +23,9 @@ public enum ChecklistYAMLWriter {
             if let description = level.description { text(&out, "description", description) }
             out.raw("min_evidence", String(level.minEvidence))
             out.raw("expected_type", level.expectedType ? "true" : "false")
+            if !level.evidenceTypes.isEmpty {
+                out.raw("evidence_types", "[" + level.evidenceTypes.map(\.rawValue).joined(separator: ", ") + "]")
+            }
             out.close()
         }
         out.close()

@@ -19,10 +19,10 @@ public enum OSCALAssessmentResults {
         for requirement in input.score.requirements {
             let key = requirement.key
             var observationUUIDs: [String] = []
-            for (index, item) in (requirement.response?.evidence ?? []).enumerated() where requirement.applicable {
+            for (index, scored) in requirement.evidence.enumerated() where requirement.applicable {
                 let uuid = NameBasedUUID("\(base)|observation|\(key)|\(index)").description
                 observationUUIDs.append(uuid)
-                observations.append(observation(item, uuid: uuid, requirement: requirement, input: input))
+                observations.append(observation(scored, uuid: uuid, requirement: requirement, input: input))
             }
             guard requirement.isAssessed, let gap = requirement.gap, let effective = requirement.effective else {
                 continue
@@ -137,12 +137,13 @@ public enum OSCALAssessmentResults {
         }
     }
 
-    static func observation(_ item: EvidenceItem, uuid: String, requirement: RequirementScore, input: ReportInput)
-        -> JSONValue
-    {
+    static func observation(
+        _ scored: ScoredEvidence, uuid: String, requirement: RequirementScore, input: ReportInput
+    ) -> JSONValue {
+        let item = scored.item
         var props = [
             OSCAL.prop("evidence-type", item.type.rawValue),
-            OSCAL.prop("evidence-status", input.scorer.status(of: item).rawValue),
+            OSCAL.prop("evidence-status", scored.status.rawValue),
             OSCAL.prop("requirement", requirement.key),
         ]
         if let sha = item.sha256 { props.append(OSCAL.prop("sha256", sha)) }
