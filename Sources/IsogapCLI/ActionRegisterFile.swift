@@ -1,28 +1,63 @@
 import Foundation
+import IsogapDiagnostics
 import IsogapLoading
+import IsogapModel
 
-/// Writing `actions.yaml` after an edit: the edited bytes must still load as a register, then they
-/// replace the file atomically. Nothing is written when either step fails.
+/// Changing `actions.yaml`: under the folder's lock, the register is read as it is now, the edit is
+/// made from it (and checked by the editor: the edited bytes must load as exactly the intended
+/// register), then the new bytes replace the file atomically. Nothing is written when a step fails,
+/// and two runs at once never lose one another's change.
 enum ActionRegisterFile {
-    static func write(
-        _ path: String, console: Console, edit: () throws(ActionRegisterEditor.Failure) -> [UInt8]
+    /// - Parameters:
+    ///   - missing: the bytes to start from when the file does not exist (`nil`: a missing file is an error).
+    ///   - edit: the new bytes from the current register and its bytes; it prints its own refusals
+    ///     and throws an ``ExitStatus``, or throws ``ActionRegisterEditor/Failure``.
+    static func update(
+        _ path: String, console: Console, missing: [UInt8]? = nil,
+        edit: (_ register: ActionRegister, _ bytes: [UInt8]) throws -> [UInt8]
     ) throws {
-        let updated: [UInt8]
+        let lock: FileLock?
         do {
-            updated = try edit()
+            lock = try FileLock.forFolder(of: path)
         } catch {
             console.err("error: \(error.description)")
+            throw ExitStatus.cannotCreate
+        }
+        defer { withExtendedLifetime(lock) {} }
+        guard let bytes = try readRegister(path, console: console) ?? missing else {
+            console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
+            throw ExitStatus.noInput
+        }
+        let loaded = ActionRegisterLoader.load(bytes, file: path)
+        guard let register = loaded.value, loaded.succeeded else {
+            console.report(loaded.diagnostics)
             throw ExitStatus.dataError
         }
-        guard ActionRegisterLoader.load(updated, file: path).succeeded else {
-            console.err("error: the change would leave \(path) unreadable; nothing was written")
+        let updated: [UInt8]
+        do {
+            updated = try edit(register, bytes)
+        } catch let failure as ActionRegisterEditor.Failure {
+            console.err("error: \(path): \(failure.description)")
             throw ExitStatus.dataError
         }
+        guard updated != bytes else { return }
         do {
             try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
         } catch {
             console.err("error: cannot write \(path): \(error.localizedDescription)")
             throw ExitStatus.cannotCreate
         }
+    }
+
+    /// The register's bytes, or `nil` when it does not exist. Only a regular file is read (a named
+    /// pipe would block); the parser reports one larger than the YAML size limit.
+    private static func readRegister(_ path: String, console: Console) throws -> [UInt8]? {
+        var info = stat()
+        if stat(path, &info) != 0, errno == ENOENT { return nil }
+        guard let bytes = DiskFiles.readFile(atPath: path) else {
+            console.err("error: \(path): cannot be read (it is not a regular file, or access is denied)")
+            throw ExitStatus.noInput
+        }
+        return bytes
     }
 }

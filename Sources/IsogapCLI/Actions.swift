@@ -8,8 +8,8 @@ import IsogapRendering
 /// `isogap actions`: the corrective-action register.
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the corrective-action register, or change an action's status.",
-        subcommands: [List.self, Set.self], defaultSubcommand: List.self)
+        abstract: "Show the corrective-action register, add an action, or change one.",
+        subcommands: [List.self, Set.self, Add.self, Edit.self], defaultSubcommand: List.self)
 
     /// `isogap actions [DIR]`: the register as of a date.
     struct List: ParsableCommand {
@@ -38,11 +38,12 @@ struct Actions: ParsableCommand {
             let tracker = context.actionTracker(asOf: asOf ?? Init.today())
             switch format {
             case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
-            case .json: console.out(ActionReport.json(tracker).serialized())
+            case .json: console.out(ActionReport.document(tracker, manifest: context.workspace.manifest).serialized())
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, console: console)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: context.workspace.manifest), to: nil, console: console)
+                    ActionReport.ics(tracker, manifest: context.workspace.manifest, roles: context.workspace.roles),
+                    to: nil, console: console)
             }
         }
     }
@@ -88,35 +89,55 @@ struct Actions: ParsableCommand {
 
         func run() throws {
             let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
+            try ActionArguments.checkOrder(id: id, directory: workspace.directory, command: "set", console: console)
+            _ = try WorkspaceContext.load(workspace.directory, console: console)
             let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
-            guard let register = context.workspace.actions,
-                let bytes = FileManager.default.contents(atPath: path).map(Array.init)
-            else {
-                console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
-                throw ExitStatus.noInput
-            }
-            guard let action = register.action(id) else {
-                var message = "error: no action '\(id)' in \(path)"
-                if let close = Suggestion.closest(to: id, in: register.actions.map(\.id)) {
-                    message += "; did you mean '\(close)'?"
-                }
-                console.err(message)
-                throw ExitStatus.dataError
-            }
-            let day = date ?? Init.today()
+            let today = Init.today()
+            let day = date ?? today
             let verification = verifiedBy.map {
                 Verification(date: day, by: $0, effective: effective ?? true, note: note)
             }
             let transition = ActionTransition(to: status, date: day, by: by, note: note, verification: verification)
-            if let refusal = transition.refusal(for: action) {
-                console.err("error: \(refusal)")
-                throw ExitStatus.dataError
+            var before = status
+            // The action is looked up and checked in the register as it is under the lock, so a
+            // change made by another run in the meantime is seen.
+            try ActionRegisterFile.update(path, console: console) { register, bytes in
+                let action = try ActionArguments.action(id, in: register, path: path, console: console)
+                if let refusal = transition.refusal(for: action, today: today) {
+                    console.err("error: \(refusal)")
+                    throw ExitStatus.dataError
+                }
+                before = action.status
+                return try ActionRegisterEditor.apply(transition, to: id, in: bytes)
             }
-            try ActionRegisterFile.write(path, console: console) { () throws(ActionRegisterEditor.Failure) in
-                try ActionRegisterEditor.apply(transition, to: id, in: bytes)
-            }
-            console.out("\(id): \(action.status.rawValue) → \(status.rawValue) on \(day)")
+            console.out("\(id): \(before.rawValue) → \(status.rawValue) on \(day)")
         }
+    }
+}
+
+/// Checks shared by the commands that change one action.
+enum ActionArguments {
+    /// Refuses `actions set WS CA-001`: the id comes first, then the workspace folder.
+    static func checkOrder(id: String, directory: String, command: String, console: Console) throws {
+        var isFolder: ObjCBool = false
+        let idIsFolder = FileManager.default.fileExists(atPath: id, isDirectory: &isFolder) && isFolder.boolValue
+        guard idIsFolder, !FileManager.default.fileExists(atPath: directory) else { return }
+        console.err(
+            "error: '\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'"
+        )
+        throw ExitStatus.usage
+    }
+
+    /// The action `id` of the register, or a message with the closest id.
+    static func action(_ id: String, in register: ActionRegister, path: String, console: Console) throws -> Action {
+        guard let action = register.action(id) else {
+            var message = "error: no action '\(id)' in \(path)"
+            if let close = Suggestion.closest(to: id, in: register.actions.map(\.id)) {
+                message += "; did you mean '\(close)'?"
+            }
+            console.err(message)
+            throw ExitStatus.dataError
+        }
+        return action
     }
 }

@@ -26,8 +26,21 @@ struct Evidence: ParsableCommand {
             for checklist in context.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
                 let path = DiskFiles(folder: workspace.directory).displayPath(relative)
-                guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { continue }
+                // Read, edit and replace under the folder's lock, so concurrent runs never lose a change.
+                let lock: FileLock?
+                do {
+                    lock = try FileLock.forFolder(of: path)
+                } catch {
+                    console.err("error: \(error.description)")
+                    throw ExitStatus.cannotCreate
+                }
+                defer { withExtendedLifetime(lock) {} }
+                guard let bytes = DiskFiles.readFile(atPath: path) else { continue }
                 let result = EvidenceLocks.lock(bytes, file: path) { files.digest(of: $0) }
+                if !result.diagnostics.isEmpty {
+                    console.report(result.diagnostics)
+                    throw ExitStatus.dataError
+                }
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
                 where files.digest(of: citation.file) == nil {
                     console.err(

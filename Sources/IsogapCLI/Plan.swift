@@ -66,19 +66,19 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// Appends the plan's new actions to `actions.yaml` (created when missing), changing nothing else.
+    /// The actions are worked out from the register as it is under the lock.
     private func raiseActions(for plan: Plan, context: WorkspaceContext, date: CalendarDate, console: Console) throws {
         let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
-        let register = context.workspace.actions ?? ActionRegister(actions: [])
-        let actions = plan.actionsToRaise(for: register, opened: date, language: context.workspace.manifest.language)
+        var actions: [Action] = []
+        try ActionRegisterFile.update(
+            path, console: console, missing: Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+        ) { register, bytes in
+            actions = plan.actionsToRaise(for: register, opened: date, language: context.workspace.manifest.language)
+            return try ActionRegisterEditor.append(actions, to: bytes)
+        }
         guard !actions.isEmpty else {
             console.err("every plan task is already covered by an action; \(path) is unchanged")
             return
-        }
-        let existing =
-            FileManager.default.contents(atPath: path).map(Array.init)
-            ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
-        try ActionRegisterFile.write(path, console: console) { () throws(ActionRegisterEditor.Failure) in
-            try ActionRegisterEditor.append(actions, to: existing)
         }
         let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
         console.err("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")

@@ -39,14 +39,15 @@ struct ActionEditTests {
             with: "    status: open\n    raises_to: 3\n    history: [{date: 2026-11-26, status: open}]")
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
 
-        // No history yet: one line added after the action's last key.
+        // No history yet: a block list added after the action's last key.
         #expect(try set(["A-4", "--status", "done"], in: folder).status == 0)
         expected = expected.replacingOccurrences(
             of: "    status: in-progress\n    raises_to: 3\n",
-            with: "    status: done\n    raises_to: 3\n    history: [{date: 2026-11-26, status: done}]\n")
+            with: "    status: done\n    raises_to: 3\n    history:\n      - date: 2026-11-26\n        status: done\n")
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
 
-        // A block action: the comment after the status stays; verification and entry are added.
+        // A block action whose last history entry is a block mapping: the comment after the status
+        // stays; the verification is added and the entry is appended as a block mapping too.
         #expect(try set(["A-1", "--status", "verified", "--verified-by", "Internal audit"], in: folder).status == 0)
         expected = expected.replacingOccurrences(
             of: "    status: done        # finished before the assessment\n",
@@ -56,7 +57,7 @@ struct ActionEditTests {
         expected = expected.replacingOccurrences(
             of: "        status: done\n        by: Lina Haddad\n",
             with:
-                "        status: done\n        by: Lina Haddad\n      - {date: 2026-11-26, status: verified, by: \"Internal audit\", effective: true}\n"
+                "        status: done\n        by: Lina Haddad\n      - date: 2026-11-26\n        status: verified\n        by: \"Internal audit\"\n        effective: true\n"
         )
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
         #expect(try Command.run(["validate", "ws"], in: folder).status == 0)
