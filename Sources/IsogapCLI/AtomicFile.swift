@@ -31,7 +31,7 @@ enum AtomicFile {
         unlink(temporary.path)
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw Failure(description: problem(errno, creatingIn: folder.path))
+            throw Failure(description: problem(errno))
         }
         do {
             if let existing {
@@ -46,13 +46,13 @@ enum AtomicFile {
             try handle.synchronize()
             try handle.close()
             if rename(temporary.path, path) != 0 {
-                throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
+                throw Failure(description: "cannot replace it: \(String(cString: strerror(errno)))")
             }
             syncFolder(folder.path)
         } catch {
             unlink(temporary.path)
             if let failure = error as? Failure { throw failure }
-            throw Failure(description: "cannot write \(path): \(error.localizedDescription)")
+            throw Failure(description: error.localizedDescription)
         }
     }
 
@@ -61,28 +61,28 @@ enum AtomicFile {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return nil }
-            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw Failure(description: String(cString: strerror(errno)))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFLNK: return nil
-        case S_IFDIR: throw Failure(description: "\(path) is a folder; give a file name")
+        case S_IFDIR: throw Failure(description: "it is a folder; give a file name")
         default:
-            throw Failure(description: "\(path) is not a regular file (a pipe, socket or device); it is not replaced")
+            throw Failure(description: "it is not a regular file (a pipe, socket or device); it is not replaced")
         }
         if access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
-            throw Failure(description: "\(path) is read-only; nothing was written")
+            throw Failure(description: "it is read-only; nothing was written")
         }
         return info
     }
 
-    /// A message for a failed `open` of a new file in `folder`.
-    private static func problem(_ code: Int32, creatingIn folder: String) -> String {
+    /// A message for a failed `open` of a new file next to the destination.
+    private static func problem(_ code: Int32) -> String {
         switch code {
-        case ENOENT: "the folder \(folder) does not exist"
-        case ENOTDIR: "\(folder) is not a folder"
-        case EACCES, EPERM: "no permission to create files in \(folder)"
-        default: "cannot create a file in \(folder): \(String(cString: strerror(code)))"
+        case ENOENT: "its folder does not exist"
+        case ENOTDIR: "its folder is not a folder"
+        case EACCES, EPERM: "no permission to create files in its folder"
+        default: "cannot create a file in its folder: \(String(cString: strerror(code)))"
         }
     }
 
