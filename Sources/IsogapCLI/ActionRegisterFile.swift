@@ -12,19 +12,21 @@ enum ActionRegisterFile {
     ///   - missing: the bytes to start from when the file does not exist (`nil`: a missing file is an error).
     ///   - edit: the new bytes from the current register and its bytes; it prints its own refusals
     ///     and throws an ``ExitStatus``, or throws ``ActionRegisterEditor/Failure``.
+    /// - Parameters:
+    ///   - path: the register as messages name it; `location`: where it is on disk.
     static func update(
-        _ path: String, console: Console, missing: [UInt8]? = nil,
+        _ path: String, at location: String, console: Console, missing: [UInt8]? = nil,
         edit: (_ register: ActionRegister, _ bytes: [UInt8]) throws -> [UInt8]
     ) throws {
         let lock: FileLock?
         do {
-            lock = try FileLock.forFolder(of: path)
+            lock = try FileLock.forFolder(of: location)
         } catch {
             console.err("error: \(error.description)")
             throw ExitStatus.cannotCreate
         }
         defer { withExtendedLifetime(lock) {} }
-        guard let bytes = try readRegister(path, console: console) ?? missing else {
+        guard let bytes = try readRegister(location, shownAs: path, console: console) ?? missing else {
             console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
             throw ExitStatus.noInput
         }
@@ -42,7 +44,7 @@ enum ActionRegisterFile {
         }
         guard updated != bytes else { return }
         do {
-            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
+            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: location))
         } catch {
             console.err("error: cannot write \(path): \(error.localizedDescription)")
             throw ExitStatus.cannotCreate
@@ -51,10 +53,10 @@ enum ActionRegisterFile {
 
     /// The register's bytes, or `nil` when it does not exist. Only a regular file is read (a named
     /// pipe would block); the parser reports one larger than the YAML size limit.
-    private static func readRegister(_ path: String, console: Console) throws -> [UInt8]? {
+    private static func readRegister(_ location: String, shownAs path: String, console: Console) throws -> [UInt8]? {
         var info = stat()
-        if stat(path, &info) != 0, errno == ENOENT { return nil }
-        guard let bytes = DiskFiles.readFile(atPath: path) else {
+        if stat(location, &info) != 0, errno == ENOENT { return nil }
+        guard let bytes = DiskFiles.readFile(atPath: location) else {
             console.err("error: \(path): cannot be read (it is not a regular file, or access is denied)")
             throw ExitStatus.noInput
         }

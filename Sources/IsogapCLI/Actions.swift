@@ -12,7 +12,7 @@ struct Actions: ParsableCommand {
         subcommands: [List.self, Set.self, Add.self, Edit.self], defaultSubcommand: List.self)
 
     /// `isogap actions [DIR]`: the register as of a date.
-    struct List: ParsableCommand {
+    struct List: ContextualCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "Show the register: overdue first, counts, uncovered gaps, achieved and projected scores.")
@@ -32,24 +32,24 @@ struct Actions: ParsableCommand {
         @Option(help: "Output format: text, json, csv or ics (one calendar event per open action, on its due date).")
         var format: Format = .text
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let tracker = context.actionTracker(asOf: asOf ?? Init.today())
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
             switch format {
             case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
-            case .json: console.out(ActionReport.document(tracker, manifest: context.workspace.manifest).serialized())
-            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, console: console)
+            case .json: console.out(ActionReport.document(tracker, manifest: loaded.workspace.manifest).serialized())
+            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, context: context)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: context.workspace.manifest, roles: context.workspace.roles),
-                    to: nil, console: console)
+                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest, roles: loaded.workspace.roles),
+                    to: nil, context: context)
             }
         }
     }
 
     /// `isogap actions set ID --status S [DIR]`: one step of an action's life cycle.
-    struct Set: ParsableCommand {
+    struct Set: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an action's status, appending one history entry; nothing else in actions.yaml changes.",
             discussion: """
@@ -87,13 +87,14 @@ struct Actions: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let console = Console()
-            try ActionArguments.checkOrder(id: id, directory: workspace.directory, command: "set", console: console)
-            _ = try WorkspaceContext.load(workspace.directory, console: console)
-            let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
-            let today = Init.today()
-            let day = date ?? today
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            try ActionArguments.checkOrder(
+                id: id, directory: workspace.directory, command: "set", context: context)
+            _ = try WorkspaceContext.load(workspace.directory, context: context)
+            let files = DiskFiles(folder: workspace.directory, in: context)
+            let path = files.displayPath(WorkspaceLoader.actionsFile)
+            let day = date ?? context.today
             let verification = verifiedBy.map {
                 Verification(date: day, by: $0, effective: effective ?? true, note: note)
             }
@@ -101,9 +102,10 @@ struct Actions: ParsableCommand {
             var before = status
             // The action is looked up and checked in the register as it is under the lock, so a
             // change made by another run in the meantime is seen.
-            try ActionRegisterFile.update(path, console: console) { register, bytes in
+            try ActionRegisterFile.update(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
+                register, bytes in
                 let action = try ActionArguments.action(id, in: register, path: path, console: console)
-                if let refusal = transition.refusal(for: action, today: today) {
+                if let refusal = transition.refusal(for: action, today: context.today) {
                     console.err("error: \(refusal)")
                     throw ExitStatus.dataError
                 }
@@ -118,11 +120,12 @@ struct Actions: ParsableCommand {
 /// Checks shared by the commands that change one action.
 enum ActionArguments {
     /// Refuses `actions set WS CA-001`: the id comes first, then the workspace folder.
-    static func checkOrder(id: String, directory: String, command: String, console: Console) throws {
+    static func checkOrder(id: String, directory: String, command: String, context: CommandContext) throws {
         var isFolder: ObjCBool = false
-        let idIsFolder = FileManager.default.fileExists(atPath: id, isDirectory: &isFolder) && isFolder.boolValue
-        guard idIsFolder, !FileManager.default.fileExists(atPath: directory) else { return }
-        console.err(
+        let idIsFolder =
+            FileManager.default.fileExists(atPath: context.resolve(id), isDirectory: &isFolder) && isFolder.boolValue
+        guard idIsFolder, !FileManager.default.fileExists(atPath: context.resolve(directory)) else { return }
+        context.console.err(
             "error: '\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'"
         )
         throw ExitStatus.usage

@@ -7,7 +7,7 @@ extension ActionType: ExpressibleByArgument {}
 
 extension Actions {
     /// `isogap actions add --title … [DIR]`: a new action at the end of the register.
-    struct Add: ParsableCommand {
+    struct Add: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an open action to actions.yaml, numbered after the last CA-NNN; nothing else changes.")
 
@@ -62,19 +62,21 @@ extension Actions {
             }
         }
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
+        func run(in command: CommandContext) throws {
+            let console = command.console
+            let context = try WorkspaceContext.load(workspace.directory, context: command)
+            let files = DiskFiles(folder: workspace.directory, in: command)
+            let path = files.displayPath(WorkspaceLoader.actionsFile)
             let roles = context.workspace.roles.map(\.id)
             if let message = ActionRegister.unknownRoleMessage(ownerRole, roles: roles) {
                 console.err("error: \(message)")
                 throw ExitStatus.dataError
             }
-            let day = opened ?? Init.today()
+            let day = opened ?? command.today
             var added: Action?
             try ActionRegisterFile.update(
-                path, console: console, missing: Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+                path, at: files.filePath(WorkspaceLoader.actionsFile), console: console,
+                missing: Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
             ) { register, bytes in
                 let action = Action(
                     id: register.nextActionID, title: title, requirements: requirements.compactMap(CrossReference.init),
@@ -92,7 +94,7 @@ extension Actions {
     }
 
     /// `isogap actions edit ID [--due …] [DIR]`: an action's planning fields.
-    struct Edit: ParsableCommand {
+    struct Edit: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an action's title, due date, owner, owner role or raises_to; nothing else changes.")
 
@@ -123,11 +125,12 @@ extension Actions {
             if let title, title.allSatisfy(\.isWhitespace) { throw ValidationError("--title must not be empty") }
         }
 
-        func run() throws {
-            let console = Console()
-            try ActionArguments.checkOrder(id: id, directory: workspace.directory, command: "edit", console: console)
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
+        func run(in command: CommandContext) throws {
+            let console = command.console
+            try ActionArguments.checkOrder(id: id, directory: workspace.directory, command: "edit", context: command)
+            let context = try WorkspaceContext.load(workspace.directory, context: command)
+            let files = DiskFiles(folder: workspace.directory, in: command)
+            let path = files.displayPath(WorkspaceLoader.actionsFile)
             if let ownerRole,
                 let message = ActionRegister.unknownRoleMessage(ownerRole, roles: context.workspace.roles.map(\.id))
             {
@@ -135,7 +138,8 @@ extension Actions {
                 throw ExitStatus.dataError
             }
             let change = ActionChange(title: title, due: due, owner: owner, ownerRole: ownerRole, raisesTo: raisesTo)
-            try ActionRegisterFile.update(path, console: console) { register, bytes in
+            try ActionRegisterFile.update(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
+                register, bytes in
                 let action = try ActionArguments.action(id, in: register, path: path, console: console)
                 guard let index = register.actions.firstIndex(of: action) else { return bytes }
                 var changed = register
