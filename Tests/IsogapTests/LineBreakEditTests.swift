@@ -1,5 +1,6 @@
 import Foundation
 import IsogapModel
+import IsogapYAML
 import Testing
 
 @testable import IsogapLoading
@@ -173,5 +174,38 @@ struct LineBreakEditTests {
             Breaks.lf.text(Self.register).replacingOccurrences(of: "due: 2026-03-01", with: "due: 2026-03-02").utf8)
         let due = try #require(CalendarDate("2026-03-02"))
         #expect(try ActionRegisterEditor.checked(right, original: original) { $0.actions[1].due = due } == right)
+    }
+}
+
+@Suite("YAML node styles and key lookup")
+struct YAMLNodeStyleTests {
+    @Test func stylesComeFromTheParser() throws {
+        let text = "a: {x: 1}\nb: [1, 2]\nc:\n  - 1\nd:\n  y: 2\ne: ~\n"
+        let root = try #require(YAMLParser().parse(text, file: "t.yaml").root)
+        #expect(root.style == .block)
+        #expect(root["a"]?.style == .flow && root["a"]?.isFlow == true)
+        #expect(root["b"]?.style == .flow)
+        #expect(root["c"]?.style == .block && root["d"]?.style == .block)
+        #expect(root["a"]?["x"]?.scalar?.value == "1")
+        #expect(root["zz"] == nil && root["e"]?.isNull == true)
+        #expect(root.pair(forKey: "d")?.key.mark == YAMLMark(line: 5, column: 1))
+        #expect(root["c"]?["x"] == nil)
+    }
+
+    @Test func sameContentIgnoresPositionsAndCollectionStyle() throws {
+        let block = try #require(YAMLParser().parse("a:\n  - 1\n  - x\n", file: "t.yaml").root)
+        let flow = try #require(YAMLParser().parse("a: [1, x]\n", file: "t.yaml").root)
+        let other = try #require(YAMLParser().parse("a: [1, \"x\"]\n", file: "t.yaml").root)
+        #expect(block.hasSameContent(as: flow))
+        #expect(!flow.hasSameContent(as: other))
+    }
+
+    @Test func lineStartsCountEveryBreakLibYAMLCounts() {
+        let bytes = Array("a\rb\r\nc\nd\u{85}e\u{2028}f".utf8)
+        #expect(LineBreak.lineStarts(in: bytes).count == 6)
+        #expect(YAMLSourceEditor(bytes).lineBreak == "\r")
+        #expect(YAMLSourceEditor(Array("a\r\nb".utf8)).lineBreak == "\r\n")
+        #expect(!YAMLSourceEditor(Array("a\r\nb".utf8)).endsWithLineBreak)
+        #expect(YAMLSourceEditor(Array("a\rb\r".utf8)).endsWithLineBreak)
     }
 }
