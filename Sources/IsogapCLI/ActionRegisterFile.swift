@@ -9,11 +9,10 @@ import IsogapModel
 /// and two runs at once never lose one another's change.
 enum ActionRegisterFile {
     /// - Parameters:
+    ///   - path: the register as messages name it; `location`: where it is on disk.
     ///   - missing: the bytes to start from when the file does not exist (`nil`: a missing file is an error).
     ///   - edit: the new bytes from the current register and its bytes; it prints its own refusals
     ///     and throws an ``ExitStatus``, or throws ``ActionRegisterEditor/Failure``.
-    /// - Parameters:
-    ///   - path: the register as messages name it; `location`: where it is on disk.
     static func update(
         _ path: String, at location: String, console: Console, missing: [UInt8]? = nil,
         edit: (_ register: ActionRegister, _ bytes: [UInt8]) throws -> [UInt8]
@@ -22,13 +21,11 @@ enum ActionRegisterFile {
         do {
             lock = try FileLock.forFolder(of: location)
         } catch {
-            console.err("error: \(error.description)")
-            throw ExitStatus.cannotCreate
+            throw console.fail(error.description, ExitStatus.cannotCreate)
         }
         defer { withExtendedLifetime(lock) {} }
         guard let bytes = try readRegister(location, shownAs: path, console: console) ?? missing else {
-            console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
-            throw ExitStatus.noInput
+            throw console.fail("\(path) does not exist; create it with 'isogap init' or by hand", ExitStatus.noInput)
         }
         let loaded = ActionRegisterLoader.load(bytes, file: path)
         guard let register = loaded.value, loaded.succeeded else {
@@ -39,15 +36,13 @@ enum ActionRegisterFile {
         do {
             updated = try edit(register, bytes)
         } catch let failure as ActionRegisterEditor.Failure {
-            console.err("error: \(path): \(failure.description)")
-            throw ExitStatus.dataError
+            throw console.fail("\(path): \(failure.description)", ExitStatus.dataError)
         }
         guard updated != bytes else { return }
         do {
             try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: location))
         } catch {
-            console.err("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
     }
 
@@ -57,8 +52,8 @@ enum ActionRegisterFile {
         var info = stat()
         if stat(location, &info) != 0, errno == ENOENT { return nil }
         guard let bytes = DiskFiles.readFile(atPath: location) else {
-            console.err("error: \(path): cannot be read (it is not a regular file, or access is denied)")
-            throw ExitStatus.noInput
+            throw console.fail(
+                "\(path): cannot be read (it is not a regular file, or access is denied)", ExitStatus.noInput)
         }
         return bytes
     }

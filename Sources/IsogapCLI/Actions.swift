@@ -38,7 +38,7 @@ struct Actions: ParsableCommand {
             let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
             switch format {
             case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
-            case .json: console.out(ActionReport.document(tracker, manifest: loaded.workspace.manifest).serialized())
+            case .json: console.write(ActionReport.document(tracker, manifest: loaded.workspace.manifest).serialized())
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, context: context)
             case .ics:
                 try OutputTarget.write(
@@ -106,8 +106,7 @@ struct Actions: ParsableCommand {
                 register, bytes in
                 let action = try ActionArguments.action(id, in: register, path: path, console: console)
                 if let refusal = transition.refusal(for: action, today: context.today) {
-                    console.err("error: \(refusal)")
-                    throw ExitStatus.dataError
+                    throw console.fail("\(refusal)", ExitStatus.dataError)
                 }
                 before = action.status
                 return try ActionRegisterEditor.apply(transition, to: id, in: bytes)
@@ -125,21 +124,17 @@ enum ActionArguments {
         let idIsFolder =
             FileManager.default.fileExists(atPath: context.resolve(id), isDirectory: &isFolder) && isFolder.boolValue
         guard idIsFolder, !FileManager.default.fileExists(atPath: context.resolve(directory)) else { return }
-        context.console.err(
-            "error: '\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'"
-        )
-        throw ExitStatus.usage
+        throw context.console.fail(
+            "'\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'",
+            ExitStatus.usage)
     }
 
     /// The action `id` of the register, or a message with the closest id.
     static func action(_ id: String, in register: ActionRegister, path: String, console: Console) throws -> Action {
         guard let action = register.action(id) else {
-            var message = "error: no action '\(id)' in \(path)"
-            if let close = Suggestion.closest(to: id, in: register.actions.map(\.id)) {
-                message += "; did you mean '\(close)'?"
-            }
-            console.err(message)
-            throw ExitStatus.dataError
+            var message = "no action '\(id)' in \(path)"
+            if let close = Suggestion.didYouMean(id, in: register.actions.map(\.id)) { message += "; \(close)" }
+            throw console.fail(message, ExitStatus.dataError)
         }
         return action
     }

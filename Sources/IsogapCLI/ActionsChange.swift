@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import IsogapDiagnostics
 import IsogapLoading
 public import IsogapModel
 
@@ -69,8 +70,7 @@ extension Actions {
             let path = files.displayPath(WorkspaceLoader.actionsFile)
             let roles = context.workspace.roles.map(\.id)
             if let message = ActionRegister.unknownRoleMessage(ownerRole, roles: roles) {
-                console.err("error: \(message)")
-                throw ExitStatus.dataError
+                throw console.fail("\(message)", ExitStatus.dataError)
             }
             let day = opened ?? command.today
             var added: Action?
@@ -134,8 +134,7 @@ extension Actions {
             if let ownerRole,
                 let message = ActionRegister.unknownRoleMessage(ownerRole, roles: context.workspace.roles.map(\.id))
             {
-                console.err("error: \(message)")
-                throw ExitStatus.dataError
+                throw console.fail("\(message)", ExitStatus.dataError)
             }
             let change = ActionChange(title: title, due: due, owner: owner, ownerRole: ownerRole, raisesTo: raisesTo)
             try ActionRegisterFile.update(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
@@ -158,8 +157,8 @@ extension ActionArguments {
         let errors = register.errors(
             inActionAt: index, checklists: workspace.checklists, roles: workspace.roles.map(\.id))
         guard errors.isEmpty else {
-            for error in errors { console.err("error: \(error)") }
-            throw ExitStatus.dataError
+            for error in errors.dropLast() { console.emit(.error(error, at: nil)) }
+            throw console.fail(errors[errors.count - 1], ExitStatus.dataError)
         }
     }
 }

@@ -96,9 +96,7 @@ struct Init: ContextualCommand {
             chosen = try checklist.map { id in
                 guard let found = library.checklist(id) else {
                     var message = "unknown built-in checklist '\(id)'"
-                    if let close = Suggestion.closest(to: id, in: library.ids) {
-                        message += "; did you mean '\(close)'?"
-                    }
+                    if let close = Suggestion.didYouMean(id, in: library.ids) { message += "; \(close)" }
                     throw ValidationError(message)
                 }
                 return found
@@ -114,17 +112,17 @@ struct Init: ContextualCommand {
             assessmentDate: assessmentDate, checklists: chosen, site: site, targetLevel: targetLevel,
             weekend: try weekendDays())
         if let targetLevel, targetLevel > skeleton.highestTargetLevel {
-            console.err(
-                "error: --target-level \(targetLevel) is above the top level \(skeleton.highestTargetLevel) of the chosen checklists' scales"
-            )
-            throw ExitStatus.usage
+            throw console.fail(
+                "--target-level \(targetLevel) is above the top level \(skeleton.highestTargetLevel) of the chosen checklists' scales",
+                ExitStatus.usage)
         }
         let files = try skeleton.files(using: BuiltInResources.templates())
 
         let folder = URL(fileURLWithPath: context.resolve(directory))
         for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.path).path) {
-            console.err("error: \(directory)/\(file.path) already exists; isogap init does not overwrite a workspace")
-            throw ExitStatus.cannotCreate
+            throw console.fail(
+                "\(directory)/\(file.path) already exists; isogap init does not overwrite a workspace",
+                ExitStatus.cannotCreate)
         }
         do {
             try FileManager.default.createDirectory(
@@ -135,8 +133,8 @@ struct Init: ContextualCommand {
                 try AtomicFile.write(Data(file.contents.utf8), to: folder.appendingPathComponent(file.path))
             }
         } catch {
-            console.err("error: cannot write the workspace in \(directory): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail(
+                "cannot write the workspace in \(directory): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
         let count = chosen.map { $0.requirementsInOrder.count }.reduce(0, +)
         console.out(

@@ -55,8 +55,7 @@ struct PlanCommand: ContextualCommand {
                     ? try PlanRenderer.markdown(input, templates: templateSet.library)
                     : try PlanRenderer.html(input, templates: templateSet.library)
             } catch {
-                console.err(error.description)
-                throw ExitStatus.dataError
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
             }
         case .csv: text = PlanCSV.text(input)
         case .ics: text = PlanICS.text(input)
@@ -83,10 +82,10 @@ struct PlanCommand: ContextualCommand {
             return try ActionRegisterEditor.append(actions, to: bytes)
         }
         guard !actions.isEmpty else {
-            console.err("every plan task is already covered by an action; \(path) is unchanged")
+            console.status("every plan task is already covered by an action; \(path) is unchanged")
             return
         }
         let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
-        console.err("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
+        console.status("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
     }
 }
