@@ -79,7 +79,7 @@ struct ActionEditTests {
     }
 
     /// Kills `actions set` at random moments on a large register: the file must always be the old
-    /// version or the new one, never a mix.
+    /// version or the new one, never a mix, and no temporary file outlives the next run.
     @Test func interruptedWritesLeaveTheOldOrTheNewFile() throws {
         let (folder, url) = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -121,5 +121,12 @@ struct ActionEditTests {
             )
             if after == next { current = next }
         }
+        // Temporary files the killed runs left are removed by the next run that writes the register.
+        let cleanup = try Command.run(
+            ["actions", "set", "CA-1999", "--status", "done", "--date", "2026-11-26", "ws"], in: folder)
+        #expect(cleanup.status == 0, "\(cleanup.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }
