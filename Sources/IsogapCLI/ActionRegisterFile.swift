@@ -9,14 +9,16 @@ import IsogapModel
 /// and two runs at once never lose one another's change.
 enum ActionRegisterFile {
     /// - Parameters:
-    ///   - path: the register as messages name it; `location`: where it is on disk.
+    ///   - files: the workspace, whose `actions.yaml` is read through the hardened reader.
     ///   - missing: the bytes to start from when the file does not exist (`nil`: a missing file is an error).
     ///   - edit: the new bytes from the current register and its bytes; it prints its own refusals
     ///     and throws an ``ExitStatus``, or throws ``ActionRegisterEditor/Failure``.
     static func update(
-        _ path: String, at location: String, console: Console, missing: [UInt8]? = nil,
+        in files: DiskFiles, console: Console, missing: [UInt8]? = nil,
         edit: (_ register: ActionRegister, _ bytes: [UInt8]) throws -> [UInt8]
     ) throws {
+        let path = files.displayPath(WorkspaceLoader.actionsFile)
+        let location = files.filePath(WorkspaceLoader.actionsFile)
         let lock: FileLock?
         do {
             lock = try FileLock.forFolder(of: location)
@@ -24,7 +26,7 @@ enum ActionRegisterFile {
             throw console.fail(error.description, ExitStatus.cannotCreate)
         }
         defer { withExtendedLifetime(lock) {} }
-        guard let bytes = try readRegister(location, shownAs: path, console: console) ?? missing else {
+        guard let bytes = try readRegister(files, shownAs: path, console: console) ?? missing else {
             throw console.fail("\(path) does not exist; create it with 'isogap init' or by hand", ExitStatus.noInput)
         }
         let loaded = ActionRegisterLoader.load(bytes, file: path)
@@ -46,15 +48,13 @@ enum ActionRegisterFile {
         }
     }
 
-    /// The register's bytes, or `nil` when it does not exist. Only a regular file is read (a named
-    /// pipe would block); the parser reports one larger than the YAML size limit.
-    private static func readRegister(_ location: String, shownAs path: String, console: Console) throws -> [UInt8]? {
-        var info = stat()
-        if stat(location, &info) != 0, errno == ENOENT { return nil }
-        guard let bytes = DiskFiles.readFile(atPath: location) else {
-            throw console.fail(
-                "\(path): cannot be read (it is not a regular file, or access is denied)", ExitStatus.noInput)
+    /// The register's bytes, or `nil` when it does not exist; read as it is now (not as loading saw
+    /// it), through the hardened reader: a regular file inside the workspace, capped.
+    private static func readRegister(_ files: DiskFiles, shownAs path: String, console: Console) throws -> [UInt8]? {
+        switch files.readResult(WorkspaceLoader.actionsFile) {
+        case .success(let bytes): return bytes
+        case .failure(let failure) where failure.kind == .missing: return nil
+        case .failure(let failure): throw console.fail("\(path): \(failure.reason)", ExitStatus.noInput)
         }
-        return bytes
     }
 }

@@ -102,7 +102,7 @@ struct Actions: ParsableCommand {
             var before = status
             // The action is looked up and checked in the register as it is under the lock, so a
             // change made by another run in the meantime is seen.
-            try ActionRegisterFile.update(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
+            try ActionRegisterFile.update(in: files, console: console) {
                 register, bytes in
                 let action = try ActionArguments.action(id, in: register, path: path, console: console)
                 if let refusal = transition.refusal(for: action, today: context.today) {

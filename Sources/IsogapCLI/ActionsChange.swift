@@ -67,7 +67,6 @@ extension Actions {
             let console = command.console
             let context = try WorkspaceContext.load(workspace.directory, context: command)
             let files = DiskFiles(folder: workspace.directory, in: command)
-            let path = files.displayPath(WorkspaceLoader.actionsFile)
             let roles = context.workspace.roles.map(\.id)
             if let message = ActionRegister.unknownRoleMessage(ownerRole, roles: roles) {
                 throw console.fail("\(message)", ExitStatus.dataError)
@@ -75,7 +74,7 @@ extension Actions {
             let day = opened ?? command.today
             var added: Action?
             try ActionRegisterFile.update(
-                path, at: files.filePath(WorkspaceLoader.actionsFile), console: console,
+                in: files, console: console,
                 missing: Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
             ) { register, bytes in
                 let action = Action(
@@ -137,7 +136,7 @@ extension Actions {
                 throw console.fail("\(message)", ExitStatus.dataError)
             }
             let change = ActionChange(title: title, due: due, owner: owner, ownerRole: ownerRole, raisesTo: raisesTo)
-            try ActionRegisterFile.update(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
+            try ActionRegisterFile.update(in: files, console: console) {
                 register, bytes in
                 let action = try ActionArguments.action(id, in: register, path: path, console: console)
                 guard let index = register.actions.firstIndex(of: action) else { return bytes }

@@ -75,7 +75,7 @@ struct PlanCommand: ContextualCommand {
         let path = files.displayPath(WorkspaceLoader.actionsFile)
         var actions: [Action] = []
         try ActionRegisterFile.update(
-            path, at: files.filePath(WorkspaceLoader.actionsFile), console: console,
+            in: files, console: console,
             missing: Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
         ) { register, bytes in
             actions = plan.actionsToRaise(for: register, opened: date, language: loaded.workspace.manifest.language)
