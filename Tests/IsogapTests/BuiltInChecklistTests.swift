@@ -135,9 +135,27 @@ struct BuiltInChecklistTests {
         #expect(requirements == Self.library.checklist(id)?.requirementsInOrder.count)
     }
 
-    @Test func exampleWorkspaceValidatesWithoutAnyDiagnostic() throws {
+    /// The example shows evidence integrity on purpose: one changed and one missing file, both
+    /// warnings; nothing else may be reported.
+    @Test func exampleWorkspaceValidatesWithOnlyTheEvidenceWarnings() throws {
         let result = try Command.run(["validate", "examples/alnoor-retail"])
         #expect(result.status == 0)
-        #expect(result.stderr == "")
+        let file = "examples/alnoor-retail/assessments/iso-10002-2018.yaml:"
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(
+            lines.first.map {
+                $0.hasPrefix(file)
+                    && $0.contains(
+                        ": warning: evidence file 'evidence/escalation-log-2026-10.csv' has changed since it was locked"
+                    )
+            } == true)
+        #expect(
+            lines.dropFirst().first.map {
+                $0.hasPrefix(file)
+                    && $0.contains(
+                        ": warning: evidence file 'evidence/escalation-procedure-ep04.pdf' is not in the workspace")
+            } == true)
+        #expect(lines.last == "0 errors, 2 warnings")
     }
 }
