@@ -58,6 +58,17 @@ public struct ChecklistLibrary: Sendable {
         return entry
     }
 
+    /// The error for a workspace checklist whose id is a built-in checklist's: it would shadow the
+    /// built-in one for every workspace reader (SPEC §4). `nil` when there is no clash.
+    public func builtInClash(_ loaded: Loaded<Checklist>) -> Diagnostic? {
+        guard let id = loaded.value?.id, !id.isEmpty,
+            entries.contains(where: { $0.isBuiltIn && $0.checklist.id == id })
+        else { return nil }
+        return .error(
+            "checklist id '\(id)' is the id of a built-in checklist; a workspace checklist needs an id of its own (list the built-in one by its id instead)",
+            at: loaded.sourceMap?.location(of: DocumentPath.root["id"]))
+    }
+
     /// The checklist with this id.
     public func checklist(_ id: String) -> Checklist? {
         entries.first { $0.checklist.id == id }?.checklist

@@ -86,8 +86,13 @@ public enum WorkspaceLoader {
                     continue
                 }
                 let file = source.displayPath(name)
+                let loadedChecklist = ChecklistLoader.load(bytes, file: file)
+                if let clash = library.builtInClash(loadedChecklist) {
+                    diagnostics += loadedChecklist.diagnostics + [clash]
+                    continue
+                }
                 let diagnosticsBefore = library.diagnostics.count
-                guard let entry = library.add(ChecklistLoader.load(bytes, file: file), file: file) else {
+                guard let entry = library.add(loadedChecklist, file: file) else {
                     diagnostics += library.diagnostics[diagnosticsBefore...]
                     continue
                 }
