@@ -5,7 +5,7 @@ import IsogapLoading
 /// replace the file atomically. Nothing is written when either step fails.
 enum ActionRegisterFile {
     static func write(
-        _ path: String, console: Console, edit: () throws(ActionRegisterEditor.Failure) -> [UInt8]
+        _ path: String, at location: String, console: Console, edit: () throws(ActionRegisterEditor.Failure) -> [UInt8]
     ) throws {
         let updated: [UInt8]
         do {
@@ -19,7 +19,7 @@ enum ActionRegisterFile {
             throw ExitStatus.dataError
         }
         do {
-            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
+            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: location))
         } catch {
             console.err("error: cannot write \(path): \(error.localizedDescription)")
             throw ExitStatus.cannotCreate

@@ -8,24 +8,46 @@ struct Console {
     /// Whether stderr is a terminal (source lines with a caret are shown only there).
     let stderrIsTerminal: Bool
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        stderrIsTerminal = isatty(STDERR_FILENO) == 1
-        colour = stderrIsTerminal && environment["NO_COLOR"] == nil
+    private let stdout: OutputSink
+    private let stderr: OutputSink
+    /// Where relative paths of source files start (for the caret line).
+    private let context: CommandContext?
+
+    /// The console of a command's context.
+    init(_ context: CommandContext) {
+        stderrIsTerminal = context.stderrIsTerminal
+        colour = stderrIsTerminal && context.environment["NO_COLOR"] == nil
+        stdout = context.stdout
+        stderr = context.stderr
+        self.context = context
     }
 
-    /// A console with fixed settings (`colour: false, stderrIsTerminal: false` formats
-    /// diagnostics as plain text for reports).
+    /// A console with fixed settings that prints nothing (`colour: false, stderrIsTerminal:
+    /// false` formats diagnostics as plain text for reports).
     init(colour: Bool, stderrIsTerminal: Bool) {
         self.colour = colour
         self.stderrIsTerminal = stderrIsTerminal
+        stdout = OutputSink { _ in }
+        stderr = OutputSink { _ in }
+        context = nil
     }
 
     func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        stdout.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes `text` to standard output as it is, with no newline added.
+    func write(_ text: String) {
+        stdout.write(text)
     }
 
     func err(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        stderr.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes `text` to standard error as it is (progress bars).
+    func writeError(_ text: String) {
+        stderr.write(text)
     }
 
     /// Prints diagnostics to stderr, sorted by position, then a count when there are any.
@@ -77,7 +99,9 @@ struct Console {
 
     /// The text of the diagnostic's line, read back from the file (terminal display only).
     private func sourceLine(_ location: SourceLocation) -> String? {
-        guard let data = FileManager.default.contents(atPath: location.file) else { return nil }
+        guard let context, let data = FileManager.default.contents(atPath: context.resolve(location.file)) else {
+            return nil
+        }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.indices.contains(location.line - 1) else { return nil }
         return String(lines[location.line - 1]).replacingOccurrences(of: "\t", with: " ")

@@ -6,13 +6,20 @@ import IsogapYAML
 struct DiskFiles: FileSource {
     /// The folder as the user named it; used to build the paths shown in diagnostics.
     let folder: String
+    /// The folder as the file system sees it (resolved against the command's working directory).
+    let location: String
+
+    init(folder: String, in context: CommandContext) {
+        self.folder = folder
+        location = context.resolve(folder)
+    }
 
     func read(_ path: String) -> [UInt8]? {
         // Plain POSIX calls: this runs for every file of every workspace of a portfolio, and
         // reading straight into the array saves Foundation's extra copy. At most one byte more
         // than the YAML size limit is read, so a huge file costs no memory: the parser reports it
         // as too large.
-        Self.readFile(atPath: displayPath(path))
+        Self.readFile(atPath: filePath(path))
     }
 
     /// The bytes of the regular file at `path` (read through links), at most one byte more than the
@@ -47,11 +54,20 @@ struct DiskFiles: FileSource {
     }
 
     func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: displayPath(path))
+        FileManager.default.fileExists(atPath: filePath(path))
     }
 
     func files(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: displayPath(folder))) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: filePath(folder))) ?? []).sorted()
+    }
+
+    /// `path` (relative to the workspace) as the file system sees it.
+    func filePath(_ path: String) -> String {
+        location.hasSuffix("/") ? location + path : "\(location)/\(path)"
+    }
+
+    func sha256(of path: String) -> String? {
+        EvidenceFiles(workspace: location).digest(of: path)
     }
 
     func displayPath(_ path: String) -> String {

@@ -6,7 +6,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap init DIR`: a new workspace ready for an assessor to fill in.
-struct Init: ParsableCommand {
+struct Init: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a workspace: manifest, one assessment file per checklist, and an empty action register.",
         discussion: "Refuses to write into a folder that already holds a workspace.")
@@ -40,9 +40,9 @@ struct Init: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let console = Console()
-        let library = BuiltInResources.library()
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        let library = BuiltInResources.library
         let chosen: [Checklist]
         if checklist.isEmpty {
             chosen = library.entries.map(\.checklist).filter { !$0.requirementsInOrder.isEmpty }
@@ -58,7 +58,7 @@ struct Init: ParsableCommand {
                 return found
             }
         }
-        let assessmentDate = date.flatMap { CalendarDate($0) } ?? Self.today()
+        let assessmentDate = date.flatMap { CalendarDate($0) } ?? context.today
         let defaultScope =
             lang == .ar
             ? "معالجة الشكاوى ورصد رضا العملاء وقياسه"
@@ -68,7 +68,7 @@ struct Init: ParsableCommand {
             assessmentDate: assessmentDate, checklists: chosen)
         let files = try skeleton.files(using: BuiltInResources.templates())
 
-        let folder = URL(fileURLWithPath: directory)
+        let folder = URL(fileURLWithPath: context.resolve(directory))
         for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.path).path) {
             console.err("error: \(directory)/\(file.path) already exists; isogap init does not overwrite a workspace")
             throw ExitStatus.cannotCreate
@@ -92,10 +92,4 @@ struct Init: ParsableCommand {
         console.out("Next: fill in \(directory)/assessments/*.yaml, then run 'isogap validate \(directory)'.")
     }
 
-    /// Today's date in the local time zone.
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(dayNumber: 0)
-    }
 }

@@ -6,7 +6,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap show CHECKLIST`: a checklist as a readable outline.
-struct Show: ParsableCommand {
+struct Show: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a checklist as a readable outline.",
         discussion: "CHECKLIST is a built-in id (see 'isogap checklists') or the path of a checklist file.")
@@ -17,9 +17,9 @@ struct Show: ParsableCommand {
     @Option(name: .long, help: "Language of the outline: en or ar.")
     var lang: ReportLanguage = .en
 
-    func run() throws {
-        let console = Console()
-        var library = BuiltInResources.library()
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        var library = BuiltInResources.library
         if let builtIn = library.checklist(checklist) {
             console.out(ChecklistOutline(checklist: builtIn, language: lang).render())
             return
@@ -32,7 +32,7 @@ struct Show: ParsableCommand {
             console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
             throw ExitStatus.noInput
         }
-        guard let data = FileManager.default.contents(atPath: checklist) else {
+        guard let data = FileManager.default.contents(atPath: context.resolve(checklist)) else {
             console.err("error: \(checklist): no such file")
             throw ExitStatus.noInput
         }

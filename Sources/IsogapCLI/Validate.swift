@@ -6,7 +6,7 @@ import IsogapModel
 import IsogapYAML
 
 /// `isogap validate [PATH]...`: checks checklists, workspaces and single files.
-struct Validate: ParsableCommand {
+struct Validate: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check workspaces, checklists or single isogap files and report every problem.",
         discussion: """
@@ -18,23 +18,23 @@ struct Validate: ParsableCommand {
     @Argument(help: "Workspaces, folders or files to check.")
     var paths: [String] = ["."]
 
-    func run() throws {
-        let console = Console()
-        var library = BuiltInResources.library()
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        var library = BuiltInResources.library
         var diagnostics: [Diagnostic] = library.diagnostics + library.phaseTemplateValidation
         var missing = false
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: context.resolve(path), isDirectory: &isDirectory) else {
                 console.err("error: \(path): no such file or folder")
                 missing = true
                 continue
             }
             let result: FileCheck.Result
             if isDirectory.boolValue {
-                result = FileCheck.folder(path, library: &library)
+                result = FileCheck.folder(path, library: &library, context: context)
             } else {
-                result = FileCheck.file(path, library: &library)
+                result = FileCheck.file(path, library: &library, context: context)
             }
             diagnostics += result.diagnostics
             for line in result.summaries { console.out(line) }
@@ -54,8 +54,8 @@ enum FileCheck {
         var unreadable = false
     }
 
-    static func folder(_ path: String, library: inout ChecklistLibrary) -> Result {
-        let files = DiskFiles(folder: path)
+    static func folder(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {
+        let files = DiskFiles(folder: path, in: context)
         if files.exists(WorkspaceLoader.manifestFile) { return workspace(files, library: library) }
         let yamlFiles = files.files(in: ".").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         guard !yamlFiles.isEmpty else {
@@ -65,7 +65,7 @@ enum FileCheck {
         }
         var result = Result()
         for name in yamlFiles {
-            let single = file(files.displayPath(name), library: &library)
+            let single = file(files.displayPath(name), library: &library, context: context)
             result.summaries += single.summaries
             result.diagnostics += single.diagnostics
             result.unreadable = result.unreadable || single.unreadable
@@ -92,8 +92,8 @@ enum FileCheck {
         return result
     }
 
-    static func file(_ path: String, library: inout ChecklistLibrary) -> Result {
-        guard let bytes = DiskFiles.readFile(atPath: path) else {
+    static func file(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {
+        guard let bytes = DiskFiles.readFile(atPath: context.resolve(path)) else {
             return Result(
                 diagnostics: [.error("\(path): cannot read the file (not a regular, readable file)", at: nil)],
                 unreadable: true)
@@ -122,7 +122,8 @@ enum FileCheck {
         case .workspace:
             let folder = (path as NSString).deletingLastPathComponent
             let name = (path as NSString).lastPathComponent
-            return workspace(DiskFiles(folder: folder.isEmpty ? "." : folder), library: library, manifest: name)
+            return workspace(
+                DiskFiles(folder: folder.isEmpty ? "." : folder, in: context), library: library, manifest: name)
         case .assessment:
             let loaded = AssessmentLoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics

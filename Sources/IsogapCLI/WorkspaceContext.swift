@@ -16,19 +16,21 @@ struct WorkspaceArgument: ParsableArguments {
 struct WorkspaceContext {
     let workspace: Workspace
     let score: WorkspaceScore
-    let scorer: Scorer
     /// Positions in the manifest, for problems found after loading (such as the plan's).
     let manifestMap: SourceMap?
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65).
-    static func load(_ directory: String, console: Console) throws -> WorkspaceContext {
+    static func load(_ directory: String, context: CommandContext) throws -> WorkspaceContext {
+        let console = context.console
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: context.resolve(directory), isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             console.err("error: \(directory): no such folder")
             throw ExitStatus.noInput
         }
-        let files = DiskFiles(folder: directory)
+        let files = DiskFiles(folder: directory, in: context)
         guard files.exists(WorkspaceLoader.manifestFile) else {
             console.err(
                 "error: \(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')"
@@ -41,14 +43,14 @@ struct WorkspaceContext {
             )
             throw ExitStatus.noInput
         }
-        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library())
+        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }
-        let scorer = Scorer(manifest: workspace.manifest)
         return WorkspaceContext(
             workspace: workspace,
-            score: scorer.score(checklists: workspace.checklists, assessments: workspace.assessments),
-            scorer: scorer, manifestMap: loaded.sourceMap)
+            score: Scorer(workspace: workspace).score(
+                checklists: workspace.checklists, assessments: workspace.assessments),
+            manifestMap: loaded.sourceMap)
     }
 
     /// The action register read against the scores as of `date` (an empty register when the
@@ -89,7 +91,7 @@ struct WorkspaceContext {
         -> ReportInput
     {
         ReportInput(
-            manifest: workspace.manifest, score: score, scorer: scorer, asOf: asOf,
+            manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan)
     }

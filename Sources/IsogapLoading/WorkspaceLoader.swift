@@ -11,11 +11,14 @@ public struct Workspace: Sendable {
     public var phaseTemplate: PhaseTemplate?
     /// The action register, when `actions.yaml` exists.
     public var actions: ActionRegister?
+    /// What loading found about each evidence file the assessments cite.
+    public var evidenceFiles: EvidenceFileFacts
 
     public init(
         manifest: WorkspaceManifest, checklists: [Checklist], assessments: [Assessment],
-        phaseTemplate: PhaseTemplate?, actions: ActionRegister?
+        phaseTemplate: PhaseTemplate?, actions: ActionRegister?, evidenceFiles: EvidenceFileFacts = EvidenceFileFacts()
     ) {
+        self.evidenceFiles = evidenceFiles
         self.manifest = manifest
         self.checklists = checklists
         self.assessments = assessments
@@ -115,6 +118,7 @@ public enum WorkspaceLoader {
 
         // Assessments, one per checklist.
         var assessments: [Assessment] = []
+        var assessmentMaps: [(index: Int, map: SourceMap)] = []
         for checklist in checklists {
             let path = assessmentFile(for: checklist.id)
             guard let bytes = source.read(path) else {
@@ -137,9 +141,17 @@ public enum WorkspaceLoader {
             if let assessment = loaded.value, let map = loaded.sourceMap {
                 diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
                 assessments.append(assessment)
+                assessmentMaps.append((assessments.count - 1, map))
             } else {
                 assessments.append(Assessment(checklist: checklist.id, responses: []))
             }
+        }
+        // Evidence integrity: each cited file looked at once; missing and changed files are warned about.
+        let evidenceFiles = EvidenceFileCheck.facts(for: assessments, from: source)
+        let evidenceScorer = Scorer(manifest: manifest, files: evidenceFiles)
+        for (index, map) in assessmentMaps {
+            diagnostics += map.diagnostics(
+                for: EvidenceFileCheck.findings(for: assessments[index], scorer: evidenceScorer))
         }
         for name in source.files(in: "assessments") where name.hasSuffix(".yaml") {
             let id = String(name.dropLast(".yaml".count))
@@ -167,7 +179,7 @@ public enum WorkspaceLoader {
 
         let workspace = Workspace(
             manifest: manifest, checklists: checklists, assessments: assessments, phaseTemplate: template,
-            actions: actions)
+            actions: actions, evidenceFiles: evidenceFiles)
         return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
     }
 }

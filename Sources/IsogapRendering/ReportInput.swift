@@ -4,9 +4,8 @@ public import IsogapModel
 /// given as of, the language and the report's own labels.
 public struct ReportInput: Sendable {
     public var manifest: WorkspaceManifest
+    /// The scores, with every evidence item's status and every unsupported claim's reason.
     public var score: WorkspaceScore
-    /// The scorer used, for evidence statuses.
-    public var scorer: Scorer
     /// The date time-dependent figures are computed for (`--as-of`, default today).
     public var asOf: CalendarDate
     public var language: ReportLanguage
@@ -17,12 +16,11 @@ public struct ReportInput: Sendable {
     public var plan: Plan?
 
     public init(
-        manifest: WorkspaceManifest, score: WorkspaceScore, scorer: Scorer, asOf: CalendarDate,
+        manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil
     ) {
         self.manifest = manifest
         self.score = score
-        self.scorer = scorer
         self.asOf = asOf
         self.language = language
         self.labels = labels

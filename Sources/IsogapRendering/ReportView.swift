@@ -272,8 +272,8 @@ struct ReportView {
         notAssessedCount = score.requirements.filter { $0.applicable && $0.claimed == nil }.count
         hasNotAssessed = notAssessedCount > 0
         evidence = score.requirements.flatMap { requirement in
-            (requirement.response?.evidence ?? []).map { item in
-                let status = input.scorer.status(of: item)
+            requirement.evidence.map { scored in
+                let (item, status) = (scored.item, scored.status)
                 return EvidenceRow(
                     checklist: requirement.checklist, requirement: requirement.requirement.id,
                     type: input.label("type_\(item.type.rawValue)"), ref: item.ref, date: item.date?.description ?? "—",
