@@ -157,7 +157,7 @@ enum FileCheck {
             let loaded = PhaseTemplateLoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics
             if let template = loaded.value, let map = loaded.sourceMap {
-                result.diagnostics += map.diagnostics(for: template.validate())
+                result.diagnostics += map.diagnostics(for: template.validate(knownTags: library.knownTags))
                 result.summaries.append(
                     summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
             }

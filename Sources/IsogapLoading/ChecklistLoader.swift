@@ -117,7 +117,7 @@ public enum ChecklistLoader {
     static func decodeTask(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanTask? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["id", "title", "role", "effort_days", "phase", "after"],
+                node, allowed: ["id", "title", "role", "effort_days", "phase", "tags", "after"],
                 required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
         else { return nil }
         return PlanTask(
@@ -126,6 +126,7 @@ public enum ChecklistLoader {
             role: decoder.required(fields, "role") { $0.nonEmptyString($1, $2) } ?? "",
             effortDays: decoder.required(fields, "effort_days") { $0.number($1, $2) } ?? 1,
             phase: decoder.required(fields, "phase") { $0.nonEmptyString($1, $2) } ?? "",
-            after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" })
+            after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" },
+            tags: decoder.items(fields, "tags") { $0.nonEmptyString($1, "tags") }.compactMap { $0 })
     }
 }
