@@ -82,13 +82,20 @@ struct ContentLintTests {
             tokens.filter { !stop.contains($0) }.map { $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0 })
     }
 
+    /// A task id without its clause prefix: `4.6-triage-rules` → `triage-rules`. Two requirements
+    /// whose tasks share a stem are doing the same work under two numbers.
+    static func idStem(_ id: String) -> Substring {
+        guard let dash = id.firstIndex(of: "-") else { return Substring(id) }
+        return id[id.index(after: dash)...]
+    }
+
     static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
         let union = a.union(b).count
         return union == 0 ? 1 : Double(a.intersection(b).count) / Double(union)
     }
 
-    /// A task is kept once: no two requirements carry the same task title, or near-identical titles
-    /// for the same role (or almost the same title for any role).
+    /// A task is kept once: no two requirements carry the same task title, near-identical titles for
+    /// the same role, almost the same title for any role, or task ids that differ only in the clause.
     @Test(arguments: guidanceChecklists)
     func noTaskIsDuplicatedAcrossRequirements(id: String) throws {
         let checklist = try #require(Self.library.checklist(id))
@@ -103,6 +110,7 @@ struct ContentLintTests {
                 let duplicate =
                     first.words == second.words || score >= 0.75
                     || (first.task.role == second.task.role && score >= 0.6)
+                    || Self.idStem(first.task.id) == Self.idStem(second.task.id)
                 #expect(
                     !duplicate,
                     "\(id): task \(first.task.id) (\(first.requirement)) and \(second.task.id) (\(second.requirement)) look like the same work"
