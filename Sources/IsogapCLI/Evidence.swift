@@ -35,17 +35,17 @@ struct Evidence: ParsableCommand {
                 let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
                 where digest(citation.file) == nil {
-                    console.err(
-                        "\(citation.location): error: cannot lock '\(citation.file)': \(files.problem(with: citation.file))"
-                    )
+                    console.emit(
+                        .error(
+                            "cannot lock '\(citation.file)': \(files.problem(with: citation.file))",
+                            at: citation.location))
                     missing += 1
                 }
                 guard result.bytes != bytes else { continue }
                 do {
                     try AtomicFile.write(Data(result.bytes), to: URL(fileURLWithPath: disk.filePath(relative)))
                 } catch {
-                    console.err("error: cannot write \(path): \(error.localizedDescription)")
-                    throw ExitStatus.cannotCreate
+                    throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
                 }
                 for citation in result.updated {
                     console.out("locked  \(citation.file)  (\(checklist.id) \(citation.requirement))")
@@ -103,7 +103,7 @@ struct Evidence: ParsableCommand {
             let summary = ["ok", "changed", "missing", "unlocked", "uncited"].compactMap { key in
                 counts[key].map { "\($0) \(key)" }
             }
-            console.err(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
+            console.status(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
             if failures > 0 { throw ExitStatus.checkFailed }
         }
     }

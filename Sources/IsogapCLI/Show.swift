@@ -25,16 +25,12 @@ struct Show: ContextualCommand {
             return
         }
         guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
-            var message = "error: no built-in checklist '\(checklist)'"
-            if let close = Suggestion.closest(to: checklist, in: library.ids) {
-                message += "; did you mean '\(close)'?"
-            }
-            console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
-            throw ExitStatus.noInput
+            var message = "no built-in checklist '\(checklist)'"
+            if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
+            throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
         guard let data = FileManager.default.contents(atPath: context.resolve(checklist)) else {
-            console.err("error: \(checklist): no such file")
-            throw ExitStatus.noInput
+            throw console.fail("\(checklist): no such file", ExitStatus.noInput)
         }
         let loaded = ChecklistLoader.load(Array(data), file: checklist)
         guard let entry = library.add(loaded, file: checklist) else {

@@ -26,7 +26,7 @@ struct Validate: ContextualCommand {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: context.resolve(path), isDirectory: &isDirectory) else {
-                console.err("error: \(path): no such file or folder")
+                console.emit(.error("\(path): no such file or folder", at: nil))
                 missing = true
                 continue
             }

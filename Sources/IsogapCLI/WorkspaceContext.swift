@@ -27,21 +27,18 @@ struct WorkspaceContext {
         guard FileManager.default.fileExists(atPath: context.resolve(directory), isDirectory: &isDirectory),
             isDirectory.boolValue
         else {
-            console.err("error: \(directory): no such folder")
-            throw ExitStatus.noInput
+            throw console.fail("\(directory): no such folder", ExitStatus.noInput)
         }
         let files = DiskFiles(folder: directory, in: context)
         guard files.exists(WorkspaceLoader.manifestFile) else {
-            console.err(
-                "error: \(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')"
-            )
-            throw ExitStatus.noInput
+            throw console.fail(
+                "\(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')",
+                ExitStatus.noInput)
         }
         guard files.read(WorkspaceLoader.manifestFile) != nil else {
-            console.err(
-                "error: \(files.displayPath(WorkspaceLoader.manifestFile)): cannot be read (it is not a regular file, or access is denied)"
-            )
-            throw ExitStatus.noInput
+            throw console.fail(
+                "\(files.displayPath(WorkspaceLoader.manifestFile)): cannot be read (it is not a regular file, or access is denied)",
+                ExitStatus.noInput)
         }
         let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
@@ -63,10 +60,9 @@ struct WorkspaceContext {
     /// lie); throws 65 when it cannot be scheduled.
     func plan(console: Console) throws -> Plan {
         guard let template = workspace.phaseTemplate else {
-            console.err(
-                "error: the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'"
-            )
-            throw ExitStatus.dataError
+            throw console.fail(
+                "the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'",
+                ExitStatus.dataError)
         }
         let manifest = workspace.manifest
         let outcome = Planner.plan(

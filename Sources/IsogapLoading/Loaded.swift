@@ -25,15 +25,18 @@ enum DocumentLoading {
         decode: (inout NodeDecoder, YAMLNode) -> Value
     ) -> Loaded<Value> {
         let parsed = YAMLParser().parse(bytes, file: file)
+        let source = Array(bytes)
+        let lines = SourceLines(file: file, bytes: source)
         guard let root = parsed.root else {
-            return Loaded(value: nil, diagnostics: parsed.diagnostics, sourceMap: nil)
+            return Loaded(value: nil, diagnostics: lines.attach(to: parsed.diagnostics), sourceMap: nil)
         }
         var decoder = NodeDecoder(file: file)
         decoder.append(parsed.diagnostics)
+        let map = SourceMap(file: file, root: root, bytes: source)
         guard DocumentHeader.read(root, expected: kind, decoder: &decoder) != nil else {
-            return Loaded(value: nil, diagnostics: decoder.diagnostics, sourceMap: SourceMap(file: file, root: root))
+            return Loaded(value: nil, diagnostics: lines.attach(to: decoder.diagnostics), sourceMap: map)
         }
         let value = decode(&decoder, root)
-        return Loaded(value: value, diagnostics: decoder.diagnostics, sourceMap: SourceMap(file: file, root: root))
+        return Loaded(value: value, diagnostics: lines.attach(to: decoder.diagnostics), sourceMap: map)
     }
 }

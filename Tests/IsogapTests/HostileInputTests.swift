@@ -131,6 +131,6 @@ struct HostileInputTests {
         let withTemplates = try MeasuredCommand.run(
             ["report", Fixtures.url("sample").path, "--templates", "templates"], in: scratch, killAfter: 10)
         Self.checkClean(withTemplates, "templates with a pipe")
-        #expect(withTemplates.stderr.contains("templates/report/report.md.mustache: error: not a regular file"))
+        #expect(withTemplates.stderr.contains("error: templates/report/report.md.mustache: not a regular file"))
     }
 }
