@@ -10,7 +10,12 @@ public enum ChecklistLoader {
     /// Parses and decodes a checklist. Model-level validation (ids, references, cycles) is a
     /// separate step, ``Checklist/validate(in:)``, because it needs the other checklists.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Checklist> {
-        DocumentLoading.load(bytes, file: file, kind: .checklist) { decoder, root in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<Checklist> {
+        DocumentLoading.load(document, kind: .checklist) { decoder, root in
             decodeChecklist(root, &decoder)
         }
     }

@@ -10,7 +10,12 @@ public enum ManifestLoader {
     ]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<WorkspaceManifest> {
-        DocumentLoading.load(bytes, file: file, kind: .workspace) { decoder, root -> WorkspaceManifest in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<WorkspaceManifest> {
+        DocumentLoading.load(document, kind: .workspace) { decoder, root -> WorkspaceManifest in
             let placeholderDate = CalendarDate(dayNumber: 0)
             guard
                 let fields = decoder.fields(
