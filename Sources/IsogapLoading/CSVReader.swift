@@ -66,6 +66,11 @@ public struct CSVReader {
             index >= cells.count || cells[index].start == cells[index].end
         }
 
+        /// Whether cell `index` is quoted and holds a doubled quote (its raw bytes differ from its text).
+        public func isEscaped(_ index: Int) -> Bool {
+            index < cells.count && cells[index].escaped
+        }
+
         /// The raw bytes of cell `index` (a quote doubled inside a quoted cell stays doubled).
         public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             guard index < cells.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }

@@ -35,6 +35,7 @@ public enum MeasureDataLoader {
     ) -> LoadedData<ComplaintLog> {
         var sink = DiagnosticSink(file: file)
         var header: Header?
+        var c = ComplaintColumns()
         var log = ComplaintLog()
         var nameIndex: [String: Int32] = [:]
         var firstLine: [String: Int] = [:]
@@ -47,59 +48,61 @@ public enum MeasureDataLoader {
         }
         let structural = CSVReader(file: file, limits: limits).read(chunks: chunks) { row in
             guard let columns = header else {
-                header = Header(row, known: complaintColumns, required: ["id", "received"], sink: &sink)
+                let parsed = Header(row, known: complaintColumns, required: ["id", "received"], sink: &sink)
+                c = ComplaintColumns(parsed)
+                header = parsed
                 return true
             }
             guard columns.checkWidth(row, sink: &sink) else { return true }
-            var cells = Cells(row: row, header: columns, sink: sink)
+            var cells = Cells(row: row, sink: sink)
             defer { sink = cells.sink }
-            let id = cells.text("id", required: true)
-            let received = cells.date("received", required: true)
+            let id = cells.text(c.id, required: true)
+            let received = cells.date(c.received, required: true)
             guard let receivedDate = received else {
                 _ = id
                 return true
             }
             var complaint = Complaint(id: id ?? "", received: receivedDate)
-            func after(_ column: String, _ earliest: CalendarDate?, _ earliestName: String) -> Int32 {
+            func after(_ column: Column, _ earliest: CalendarDate?, _ earliestName: String) -> Int32 {
                 guard let date = cells.date(column) else { return Complaint.none }
                 if let earliest, date < earliest {
-                    cells.error(column, "'\(column)' \(date) is before '\(earliestName)' \(earliest)")
+                    cells.error(column, "'\(column.name)' \(date) is before '\(earliestName)' \(earliest)")
                 }
                 return Int32(date.dayNumber)
             }
-            complaint.acknowledged = after("acknowledged", receivedDate, "received")
-            complaint.responded = after("responded", receivedDate, "received")
-            complaint.closed = after("closed", receivedDate, "received")
+            complaint.acknowledged = after(c.acknowledged, receivedDate, "received")
+            complaint.responded = after(c.responded, receivedDate, "received")
+            complaint.closed = after(c.closed, receivedDate, "received")
             let closed = complaint.closed == Complaint.none ? nil : CalendarDate(dayNumber: Int(complaint.closed))
-            complaint.reopened = after("reopened", closed ?? receivedDate, closed == nil ? "received" : "closed")
-            complaint.channel = cells.text("channel").map(intern) ?? -1
-            complaint.category = cells.text("category").map(intern) ?? -1
-            complaint.site = cells.text("site").map(intern) ?? -1
-            complaint.customer = cells.text("customer").map(intern) ?? -1
-            if let outcome = cells.text("outcome") {
+            complaint.reopened = after(c.reopened, closed ?? receivedDate, closed == nil ? "received" : "closed")
+            complaint.channel = cells.text(c.channel).map(intern) ?? -1
+            complaint.category = cells.text(c.category).map(intern) ?? -1
+            complaint.site = cells.text(c.site).map(intern) ?? -1
+            complaint.customer = cells.text(c.customer).map(intern) ?? -1
+            if let outcome = cells.text(c.outcome) {
                 if let value = ComplaintOutcome(rawValue: outcome) {
                     complaint.outcome = value
                 } else {
                     cells.error(
-                        "outcome",
+                        c.outcome,
                         "unknown outcome '\(outcome)'; expected \(ComplaintOutcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
                     )
                 }
             }
-            complaint.stage = Int8(cells.integer("stage", in: 1...3) ?? 0)
-            complaint.satisfaction = Int8(cells.integer("satisfaction", in: 1...5) ?? 0)
-            if let action = cells.text("action") {
+            complaint.stage = Int8(cells.integer(c.stage, in: 1...3) ?? 0)
+            complaint.satisfaction = Int8(cells.integer(c.satisfaction, in: 1...5) ?? 0)
+            if let action = cells.text(c.action) {
                 if actionIDs.contains(action) {
                     complaint.action = action
                 } else {
-                    cells.error("action", "unknown action id '\(action)'; it is not in actions.yaml")
+                    cells.error(c.action, "unknown action id '\(action)'; it is not in actions.yaml")
                 }
             }
             if let id {
                 if let first = firstLine[id] {
-                    cells.error("id", "duplicate id '\(id)'; first used on line \(first)")
+                    cells.error(c.id, "duplicate id '\(id)'; first used on line \(first)")
                 } else {
-                    firstLine[id] = cells.line("id")
+                    firstLine[id] = cells.line(c.id)
                     complaint.id = id
                     log.complaints.append(complaint)
                 }
@@ -116,8 +119,9 @@ public enum MeasureDataLoader {
         var sink = DiagnosticSink(file: file)
         var header: Header?
         var result = SurveyWave(wave: wave, invited: invited)
-        var performanceColumns: [Int?] = []
-        var importanceColumns: [Int?] = []
+        var performanceColumns: [Column] = []
+        var importanceColumns: [Column] = []
+        var c = SurveyColumns()
         var firstLine: [String: Int] = [:]
         let structural = CSVReader(file: file, limits: limits).read(chunks: chunks) { row in
             guard let columns = header else {
@@ -135,43 +139,40 @@ public enum MeasureDataLoader {
                     }
                     if !result.attributes.contains(attribute) { result.attributes.append(attribute) }
                 }
-                performanceColumns = result.attributes.map { parsed.index["perf:" + $0] }
-                importanceColumns = result.attributes.map { parsed.index["imp:" + $0] }
-                result.hasImportance = importanceColumns.map { $0 != nil }
+                performanceColumns = result.attributes.map { parsed.column("perf:" + $0) }
+                importanceColumns = result.attributes.map { parsed.column("imp:" + $0) }
+                result.hasImportance = importanceColumns.map { $0.index != nil }
+                c = SurveyColumns(parsed)
                 header = parsed
                 return true
             }
             guard columns.checkWidth(row, sink: &sink) else { return true }
-            var cells = Cells(row: row, header: columns, sink: sink)
+            var cells = Cells(row: row, sink: sink)
             defer { sink = cells.sink }
-            let respondent = cells.text("respondent", required: true)
+            let respondent = cells.text(c.respondent, required: true)
             var response = SurveyResponse(respondent: respondent ?? "", attributeCount: result.attributes.count)
-            response.date = cells.date("date")
-            response.site = cells.text("site")
-            response.segment = cells.text("segment")
-            response.overall = cells.integer("overall", in: 1...5)
-            response.nps = cells.integer("nps", in: 0...10)
-            response.ces = cells.integer("ces", in: 1...7)
+            response.date = cells.date(c.date)
+            response.site = cells.text(c.site)
+            response.segment = cells.text(c.segment)
+            response.overall = cells.integer(c.overall, in: 1...5)
+            response.nps = cells.integer(c.nps, in: 0...10)
+            response.ces = cells.integer(c.ces, in: 1...7)
             for index in result.attributes.indices {
-                if let column = performanceColumns[index] {
-                    response.performance[index] = cells.integer(at: column, in: 1...5)
-                }
-                if let column = importanceColumns[index] {
-                    response.importance[index] = cells.integer(at: column, in: 1...5)
-                }
+                response.performance[index] = cells.integer(performanceColumns[index], in: 1...5)
+                response.importance[index] = cells.integer(importanceColumns[index], in: 1...5)
             }
-            if let weight = cells.number("weight") {
+            if let weight = cells.number(c.weight) {
                 if weight > 0, weight.isFinite {
                     response.weight = weight
                 } else {
-                    cells.error("weight", "'weight' must be greater than 0")
+                    cells.error(c.weight, "'weight' must be greater than 0")
                 }
             }
             if let respondent {
                 if let first = firstLine[respondent] {
-                    cells.error("respondent", "duplicate respondent '\(respondent)'; first used on line \(first)")
+                    cells.error(c.respondent, "duplicate respondent '\(respondent)'; first used on line \(first)")
                 } else {
-                    firstLine[respondent] = cells.line("respondent")
+                    firstLine[respondent] = cells.line(c.respondent)
                     result.responses.append(response)
                 }
             }
@@ -186,40 +187,85 @@ public enum MeasureDataLoader {
     {
         var sink = DiagnosticSink(file: file)
         var header: Header?
+        var period = Column(index: nil, name: "period"), transactions = Column(index: nil, name: "transactions")
         var form: MeasurePeriod?
         var rows: [(key: Int, transactions: Int)] = []
         var firstLine: [Int: Int] = [:]
         let structural = CSVReader(file: file, limits: limits).read(chunks: chunks) { row in
             guard let columns = header else {
-                header = Header(row, known: volumeColumns, required: ["period", "transactions"], sink: &sink)
+                let parsed = Header(row, known: volumeColumns, required: ["period", "transactions"], sink: &sink)
+                period = parsed.column("period")
+                transactions = parsed.column("transactions")
+                header = parsed
                 return true
             }
             guard columns.checkWidth(row, sink: &sink) else { return true }
-            var cells = Cells(row: row, header: columns, sink: sink)
+            var cells = Cells(row: row, sink: sink)
             defer { sink = cells.sink }
-            let transactions = cells.integer("transactions", in: 0...Int(Int32.max), required: true)
-            guard let text = cells.text("period", required: true) else { return true }
+            let count = cells.integer(transactions, in: 0...Int(Int32.max), required: true)
+            guard let text = cells.text(period, required: true) else { return true }
             guard let parsed = MeasurePeriod.parse(text) else {
-                cells.error("period", "'period' \(text) is not YYYY-MM, YYYY-Qn or YYYY")
+                cells.error(period, "'period' \(text) is not YYYY-MM, YYYY-Qn or YYYY")
                 return true
             }
             if let form, form != parsed.period {
                 cells.error(
-                    "period",
+                    period,
                     "'period' \(text) is a \(parsed.period.rawValue); the file's periods are \(form.rawValue)s")
                 return true
             }
             form = parsed.period
             if let first = firstLine[parsed.key] {
-                cells.error("period", "duplicate period \(text); first given on line \(first)")
+                cells.error(period, "duplicate period \(text); first given on line \(first)")
                 return true
             }
-            firstLine[parsed.key] = cells.line("period")
-            if let transactions { rows.append((parsed.key, transactions)) }
+            firstLine[parsed.key] = cells.line(period)
+            if let count { rows.append((parsed.key, count)) }
             return true
         }
         return sink.finish(
             structural: structural, header: header, value: VolumeTable(period: form ?? .quarter, rows: rows))
+    }
+}
+
+/// The columns of a complaint log, looked up once.
+struct ComplaintColumns {
+    var id, received, acknowledged, responded, closed, channel, category, site, outcome, stage, reopened,
+        customer, satisfaction, action: Column
+
+    init(_ header: Header? = nil) {
+        func column(_ name: String) -> Column { header?.column(name) ?? Column(index: nil, name: name) }
+        id = column("id")
+        received = column("received")
+        acknowledged = column("acknowledged")
+        responded = column("responded")
+        closed = column("closed")
+        channel = column("channel")
+        category = column("category")
+        site = column("site")
+        outcome = column("outcome")
+        stage = column("stage")
+        reopened = column("reopened")
+        customer = column("customer")
+        satisfaction = column("satisfaction")
+        action = column("action")
+    }
+}
+
+/// The fixed columns of a survey wave, looked up once.
+struct SurveyColumns {
+    var respondent, date, site, segment, overall, nps, ces, weight: Column
+
+    init(_ header: Header? = nil) {
+        func column(_ name: String) -> Column { header?.column(name) ?? Column(index: nil, name: name) }
+        respondent = column("respondent")
+        date = column("date")
+        site = column("site")
+        segment = column("segment")
+        overall = column("overall")
+        nps = column("nps")
+        ces = column("ces")
+        weight = column("weight")
     }
 }
 
@@ -298,15 +344,25 @@ struct Header {
     }
 }
 
-/// Typed reading of the cells of one row, reporting bad values.
+/// A column of a data file: its index in the header (`nil` when the file has none) and its name.
+struct Column {
+    let index: Int?
+    let name: String
+}
+
+extension Header {
+    /// The column named `name`, looked up once per file rather than once per cell.
+    func column(_ name: String) -> Column { Column(index: index[name], name: name) }
+}
+
+/// Typed reading of the cells of one row, reporting bad values. Cells are read in place: nothing
+/// is copied but the text that is kept.
 struct Cells {
     let row: CSVReader.Row
-    let header: Header
     var sink: DiagnosticSink
 
-    init(row: CSVReader.Row, header: Header, sink: DiagnosticSink) {
+    init(row: CSVReader.Row, sink: DiagnosticSink) {
         self.row = row
-        self.header = header
         self.sink = sink
     }
 
@@ -315,96 +371,107 @@ struct Cells {
         return SourceLocation(file: sink.file, line: position.line, column: position.column)
     }
 
-    func line(_ name: String) -> Int {
-        header.index[name].map { row.position($0).line } ?? row.line
+    func line(_ column: Column) -> Int {
+        column.index.map { row.position($0).line } ?? row.line
     }
 
-    mutating func error(_ name: String, _ message: String) {
-        sink.add(.error(message, at: header.index[name].map(location) ?? location(0)))
+    mutating func error(_ column: Column, _ message: String) {
+        sink.add(.error(message, at: location(column.index ?? 0)))
     }
 
-    /// The trimmed bytes of a cell; `nil` when blank.
-    private func trimmed(_ column: Int) -> [UInt8]? {
-        row.withBytes(column) { bytes -> [UInt8]? in
+    /// Calls `body` with the cell's bytes without surrounding spaces and tabs (`nil` when blank).
+    private func withTrimmed<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        row.withBytes(column) { bytes in
             var start = 0, end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return start == end ? nil : Array(bytes[start..<end])
+            return body(start == end ? nil : UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
     }
 
-    /// A cell's text; `nil` when blank (an error when `required`).
-    mutating func text(_ name: String, required: Bool = false) -> String? {
-        guard let column = header.index[name] else { return nil }
-        guard trimmed(column) != nil else {
-            if required { sink.add(.error("'\(name)' is required", at: location(column))) }
-            return nil
+    private mutating func required(_ column: Int, _ name: String) {
+        sink.add(.error("'\(name)' is required", at: location(column)))
+    }
+
+    /// A cell's text without surrounding spaces and tabs; `nil` when blank (an error when `required`).
+    mutating func text(_ column: Column, required: Bool = false) -> String? {
+        guard let index = column.index else { return nil }
+        let text: String? = withTrimmed(index) { bytes in
+            guard let bytes else { return nil }
+            guard row.isEscaped(index) else { return String(decoding: bytes, as: UTF8.self) }
+            let whole = row.string(index)
+            let blanks: Set<Character> = [" ", "\t"]
+            guard let first = whole.firstIndex(where: { !blanks.contains($0) }),
+                let last = whole.lastIndex(where: { !blanks.contains($0) })
+            else { return nil }
+            return String(whole[first...last])
         }
-        let text = row.string(column)
-        let blanks: Set<Character> = [" ", "\t"]
-        guard let first = text.firstIndex(where: { !blanks.contains($0) }),
-            let last = text.lastIndex(where: { !blanks.contains($0) })
-        else { return nil }
-        return String(text[first...last])
+        if text == nil, required { self.required(index, column.name) }
+        return text
     }
 
     /// A date cell (`YYYY-MM-DD`, optionally with a time and zone, of which only the date is used).
-    mutating func date(_ name: String, required: Bool = false) -> CalendarDate? {
-        guard let column = header.index[name] else { return nil }
-        guard let bytes = trimmed(column) else {
-            if required { sink.add(.error("'\(name)' is required", at: location(column))) }
-            return nil
+    mutating func date(_ column: Column, required: Bool = false) -> CalendarDate? {
+        guard let index = column.index else { return nil }
+        let result: (CalendarDate?, String?) = withTrimmed(index) { bytes in
+            guard let bytes else { return (nil, nil) }
+            if let date = Self.parseDate(bytes) { return (date, nil) }
+            return (nil, String(decoding: bytes, as: UTF8.self))
         }
-        if let date = Self.parseDate(bytes) { return date }
-        sink.add(
-            .error(
-                "'\(name)' \(String(decoding: bytes, as: UTF8.self).debugDescription) is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM",
-                at: location(column)))
-        return nil
+        if let bad = result.1 {
+            sink.add(
+                .error(
+                    "'\(column.name)' \(bad.debugDescription) is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM",
+                    at: location(index)))
+        } else if result.0 == nil, required {
+            self.required(index, column.name)
+        }
+        return result.0
     }
 
     /// An integer cell within `range`.
-    mutating func integer(_ name: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
-        guard let column = header.index[name] else { return nil }
-        return integer(at: column, in: range, required: required)
-    }
-
-    mutating func integer(at column: Int, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
-        let name = header.names[column]
-        guard let bytes = trimmed(column) else {
-            if required { sink.add(.error("'\(name)' is required", at: location(column))) }
-            return nil
+    mutating func integer(_ column: Column, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        guard let index = column.index else { return nil }
+        let result: (Int?, String?) = withTrimmed(index) { bytes in
+            guard let bytes else { return (nil, nil) }
+            var value = 0
+            var valid = bytes.count <= 10
+            for byte in bytes where valid {
+                if (0x30...0x39).contains(byte) { value = value * 10 + Int(byte - 0x30) } else { valid = false }
+            }
+            if valid, range.contains(value) { return (value, nil) }
+            return (nil, String(decoding: bytes, as: UTF8.self))
         }
-        var value = 0
-        var valid = bytes.count <= 10
-        for byte in bytes where valid {
-            if (0x30...0x39).contains(byte) { value = value * 10 + Int(byte - 0x30) } else { valid = false }
+        if let bad = result.1 {
+            sink.add(
+                .error(
+                    "'\(column.name)' \(bad.debugDescription) is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                    at: location(index)))
+        } else if result.0 == nil, required {
+            self.required(index, column.name)
         }
-        if valid, range.contains(value) { return value }
-        sink.add(
-            .error(
-                "'\(name)' \(String(decoding: bytes, as: UTF8.self).debugDescription) is not a whole number from \(range.lowerBound) to \(range.upperBound)",
-                at: location(column)))
-        return nil
+        return result.0
     }
 
     /// A decimal number cell.
-    mutating func number(_ name: String) -> Double? {
-        guard let column = header.index[name], let bytes = trimmed(column) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let allowed = bytes.allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }
-        if allowed, bytes.count <= 32, let value = Double(text) { return value }
-        sink.add(.error("'\(name)' \(text.debugDescription) is not a number", at: location(column)))
+    mutating func number(_ column: Column) -> Double? {
+        guard let index = column.index,
+            let text = withTrimmed(index, { $0.map { String(decoding: $0, as: UTF8.self) } })
+        else { return nil }
+        let allowed = text.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }
+        if allowed, text.utf8.count <= 32, let value = Double(text) { return value }
+        sink.add(.error("'\(column.name)' \(text.debugDescription) is not a number", at: location(index)))
         return nil
     }
 
     /// `YYYY-MM-DD`, then optionally `T`, `HH:MM`, optional `:SS` (and fraction), and
     /// `Z` or `±HH:MM`.
-    static func parseDate(_ bytes: [UInt8]) -> CalendarDate? {
+    static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for byte in bytes[range] {
+            for index in range {
+                let byte = bytes[index]
                 guard (0x30...0x39).contains(byte) else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
