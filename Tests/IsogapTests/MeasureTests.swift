@@ -3,7 +3,7 @@ import IsogapLoading
 import IsogapModel
 import Testing
 
-private func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+private func day(_ text: String) -> CalendarDate { CalendarDate(text) ?? CalendarDate(dayNumber: 0) }
 
 private func complaint(
     _ id: String, _ received: String, ack: String? = nil, closed: String? = nil, outcome: ComplaintOutcome? = nil,
@@ -23,7 +23,10 @@ private func complaint(
 
 @Suite("Measures computed by hand")
 struct MeasureHandTests {
-    let calendar = WorkingCalendar(weekend: [.sat, .sun], holidays: [])!
+    /// Saturday and Sunday off, no holidays.
+    var calendar: WorkingCalendar {
+        get throws { try #require(WorkingCalendar(weekend: [.sat, .sun], holidays: [CalendarDate]())) }
+    }
 
     /// Names: 0 late, 1 price, 2 c1, 3 c2.
     var log: ComplaintLog {
@@ -43,8 +46,8 @@ struct MeasureHandTests {
     }
 
     @Test("working days count the days after the first date through the second")
-    func workingDays() {
-        let measurer = ComplaintMeasurer(calendar: calendar, targets: MeasureTargets(), period: .quarter)
+    func workingDays() throws {
+        let measurer = ComplaintMeasurer(calendar: try calendar, targets: MeasureTargets(), period: .quarter)
         func wd(_ a: String, _ b: String) -> Int {
             measurer.workingDays(after: Int32(day(a).dayNumber), through: Int32(day(b).dayNumber))
         }
@@ -53,7 +56,8 @@ struct MeasureHandTests {
         #expect(wd("2026-01-02", "2026-01-30") == 20)
         #expect(wd("2026-01-05", "2026-02-06") == 24)
         let holidays = ComplaintMeasurer(
-            calendar: WorkingCalendar(weekend: [.fri, .sat], holidays: [day("2026-01-04")])!, targets: MeasureTargets(),
+            calendar: try #require(WorkingCalendar(weekend: [.fri, .sat], holidays: [day("2026-01-04")])),
+            targets: MeasureTargets(),
             period: .quarter)
         #expect(
             holidays.workingDays(after: Int32(day("2026-01-01").dayNumber), through: Int32(day("2026-01-05").dayNumber))
@@ -80,7 +84,7 @@ struct MeasureHandTests {
 
     @Test("complaint measures per quarter and for all data")
     func complaintMeasures() throws {
-        let measurer = ComplaintMeasurer(calendar: calendar, targets: MeasureTargets(), period: .quarter)
+        let measurer = ComplaintMeasurer(calendar: try calendar, targets: MeasureTargets(), period: .quarter)
         let volumes = VolumeTable(period: .quarter, rows: [(2026 * 4, 1500), (2026 * 4 + 1, 500)])
         let (all, periods) = measurer.measure(log, volumes: volumes)
         #expect(periods.map(\.period) == ["2026-Q1", "2026-Q2"])
@@ -119,10 +123,10 @@ struct MeasureHandTests {
     }
 
     @Test("per_1000 is null with a warning when the volumes use another period form")
-    func volumesOfAnotherForm() {
+    func volumesOfAnotherForm() throws {
         let report = MeasureReport(
             period: .month, log: log, waves: [], volumes: VolumeTable(period: .quarter, rows: [(2026 * 4, 1)]),
-            kpiSet: KPISet(), calendar: calendar)
+            kpiSet: KPISet(), calendar: try calendar)
         #expect(report.all?.per1000 == nil)
         #expect(report.warnings == ["per_1000 is null: the volumes are given per quarter and the measures per month"])
     }
@@ -160,7 +164,7 @@ struct MeasureHandTests {
     }
 
     @Test("KPIs: met, missed and insufficient; the evidence reference of §12")
-    func kpis() {
+    func kpis() throws {
         let kpis = [
             KPI(
                 id: "k1", measure: "ack_within_target", title: LocalizedText("t"), target: 90, better: .higher, minN: 1,
@@ -173,7 +177,7 @@ struct MeasureHandTests {
                 supports: []),
         ]
         let report = MeasureReport(
-            period: .quarter, log: log, waves: [], volumes: nil, kpiSet: KPISet(kpis: kpis), calendar: calendar)
+            period: .quarter, log: log, waves: [], volumes: nil, kpiSet: KPISet(kpis: kpis), calendar: try calendar)
         #expect(report.kpis.map(\.met) == [true, true, nil])
         #expect(report.kpis.map(\.sufficient) == [true, true, false])
         #expect(report.kpis[0].evidenceReference == "KPI k1 2026-Q2: 100 (n=1)")
@@ -247,7 +251,7 @@ enum MeasureOracle {
                 differences.append("\(path): expected \(text), got \(String(describing: actual))")
             }
         default:
-            if !(actual == nil || actual is NSNull) { differences.append("\(path): expected null, got \(actual!)") }
+            if let actual, !(actual is NSNull) { differences.append("\(path): expected null, got \(actual)") }
         }
     }
 }
