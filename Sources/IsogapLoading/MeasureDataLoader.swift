@@ -39,6 +39,15 @@ public enum MeasureDataLoader {
         var log = ComplaintLog()
         var nameIndex: [String: Int32] = [:]
         var firstLine: [String: Int] = [:]
+        // Channels, categories and sites take few values: a short list searched from the most
+        // recent finds them without hashing; customers go through the dictionary.
+        var recent: [(name: String, index: Int32)] = []
+        func internFew(_ name: String) -> Int32 {
+            for entry in recent where entry.name == name { return entry.index }
+            let index = intern(name)
+            if recent.count < 64 { recent.append((name, index)) }
+            return index
+        }
         func intern(_ name: String) -> Int32 {
             if let index = nameIndex[name] { return index }
             let index = Int32(log.names.count)
@@ -75,9 +84,9 @@ public enum MeasureDataLoader {
             complaint.closed = after(c.closed, receivedDate, "received")
             let closed = complaint.closed == Complaint.none ? nil : CalendarDate(dayNumber: Int(complaint.closed))
             complaint.reopened = after(c.reopened, closed ?? receivedDate, closed == nil ? "received" : "closed")
-            complaint.channel = cells.text(c.channel).map(intern) ?? -1
-            complaint.category = cells.text(c.category).map(intern) ?? -1
-            complaint.site = cells.text(c.site).map(intern) ?? -1
+            complaint.channel = cells.text(c.channel).map(internFew) ?? -1
+            complaint.category = cells.text(c.category).map(internFew) ?? -1
+            complaint.site = cells.text(c.site).map(internFew) ?? -1
             complaint.customer = cells.text(c.customer).map(intern) ?? -1
             if let outcome = cells.text(c.outcome) {
                 if let value = ComplaintOutcome(rawValue: outcome) {

@@ -99,9 +99,10 @@ public struct ComplaintMeasurer: Sendable {
         let allIndex = periodKeys.count
         for (index, complaint) in complaints.enumerated() {
             let periodIndex = slot[keys[index]] ?? allIndex
-            let flags = repeats[index]
-            accumulators[periodIndex].add(complaint, repeatFlag: flags, measurer: self)
-            accumulators[allIndex].add(complaint, repeatFlag: flags, measurer: self)
+            // Working days once per complaint, counted in its period and in all data.
+            let row = Accumulator.Row(complaint, repeatFlag: repeats[index], measurer: self)
+            accumulators[periodIndex].add(row)
+            accumulators[allIndex].add(row)
         }
         // open_at_end: received by the day minus closed by the day.
         let receivedDays = complaints.map(\.received).sorted()
@@ -149,21 +150,22 @@ public struct ComplaintMeasurer: Sendable {
     /// `repeatWindowDays` calendar days before.
     func repeatFlags(_ complaints: [Complaint]) -> [Bool?] {
         var flags = [Bool?](repeating: nil, count: complaints.count)
-        let order = complaints.indices.filter { complaints[$0].customer >= 0 }.sorted {
-            let a = complaints[$0], b = complaints[$1]
-            return (a.customer, a.received, $0) < (b.customer, b.received, $1)
+        var order: [(customer: Int32, received: Int32, index: Int32)] = []
+        order.reserveCapacity(complaints.count)
+        for (index, complaint) in complaints.enumerated() where complaint.customer >= 0 {
+            order.append((complaint.customer, complaint.received, Int32(index)))
         }
-        var previous: Int?
-        for index in order {
-            let complaint = complaints[index]
-            if let earlier = previous, complaints[earlier].customer == complaint.customer,
-                Int(complaint.received) - Int(complaints[earlier].received) <= targets.repeatWindowDays
+        order.sort { ($0.customer, $0.received, $0.index) < ($1.customer, $1.received, $1.index) }
+        var previous: (customer: Int32, received: Int32, index: Int32)?
+        for entry in order {
+            if let earlier = previous, earlier.customer == entry.customer,
+                Int(entry.received) - Int(earlier.received) <= targets.repeatWindowDays
             {
-                flags[index] = true
+                flags[Int(entry.index)] = true
             } else {
-                flags[index] = false
+                flags[Int(entry.index)] = false
             }
-            previous = index
+            previous = entry
         }
         return flags
     }
@@ -187,17 +189,41 @@ private struct Accumulator {
     var satisfied = 0
     var categories: [Int32: Int] = [:]
 
-    mutating func add(_ complaint: Complaint, repeatFlag: Bool?, measurer: ComplaintMeasurer) {
-        received += 1
-        if complaint.acknowledged != Complaint.none {
-            let days = measurer.workingDays(after: complaint.received, through: complaint.acknowledged)
-            ackDays.append(Double(days))
-            if days <= measurer.targets.ackDays { ackWithin += 1 }
+    /// What one complaint contributes, computed once.
+    struct Row {
+        var ackDays: Int?
+        var ackWithin = false
+        var resolutionDays: Int?
+        var closedWithin = false
+        var complaint: Complaint
+        var repeatFlag: Bool?
+
+        init(_ complaint: Complaint, repeatFlag: Bool?, measurer: ComplaintMeasurer) {
+            self.complaint = complaint
+            self.repeatFlag = repeatFlag
+            if complaint.acknowledged != Complaint.none {
+                let days = measurer.workingDays(after: complaint.received, through: complaint.acknowledged)
+                ackDays = days
+                ackWithin = days <= measurer.targets.ackDays
+            }
+            if complaint.closed != Complaint.none {
+                let days = measurer.workingDays(after: complaint.received, through: complaint.closed)
+                resolutionDays = days
+                closedWithin = days <= measurer.targets.resolutionDays
+            }
         }
-        if complaint.closed != Complaint.none {
-            let days = measurer.workingDays(after: complaint.received, through: complaint.closed)
+    }
+
+    mutating func add(_ row: Row) {
+        let complaint = row.complaint
+        received += 1
+        if let days = row.ackDays {
+            ackDays.append(Double(days))
+            if row.ackWithin { ackWithin += 1 }
+        }
+        if let days = row.resolutionDays {
             resolutionDays.append(Double(days))
-            if days <= measurer.targets.resolutionDays { closedWithin += 1 }
+            if row.closedWithin { closedWithin += 1 }
             if complaint.reopened != Complaint.none { reopened += 1 }
             if let outcome = complaint.outcome {
                 withOutcome += 1
@@ -208,7 +234,7 @@ private struct Accumulator {
                 if complaint.stage == 1 { firstStage += 1 }
             }
         }
-        if let repeatFlag {
+        if let repeatFlag = row.repeatFlag {
             withCustomer += 1
             if repeatFlag { repeats += 1 }
         }
