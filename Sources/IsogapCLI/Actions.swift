@@ -38,7 +38,7 @@ struct Actions: ParsableCommand {
             let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
             switch format {
             case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
-            case .json: console.out(ActionReport.json(tracker).serialized())
+            case .json: console.write(ActionReport.json(tracker).serialized())
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, context: context)
             case .ics:
                 try OutputTarget.write(
@@ -92,19 +92,15 @@ struct Actions: ParsableCommand {
             let files = DiskFiles(folder: workspace.directory, in: context)
             let path = files.displayPath(WorkspaceLoader.actionsFile)
             guard let register = loaded.workspace.actions,
-                let bytes = FileManager.default.contents(atPath: files.filePath(WorkspaceLoader.actionsFile)).map(
-                    Array.init)
+                let bytes = loaded.actionsBytes
             else {
-                console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
-                throw ExitStatus.noInput
+                throw console.fail(
+                    "\(path) does not exist; create it with 'isogap init' or by hand", ExitStatus.noInput)
             }
             guard let action = register.action(id) else {
-                var message = "error: no action '\(id)' in \(path)"
-                if let close = Suggestion.closest(to: id, in: register.actions.map(\.id)) {
-                    message += "; did you mean '\(close)'?"
-                }
-                console.err(message)
-                throw ExitStatus.dataError
+                var message = "no action '\(id)' in \(path)"
+                if let close = Suggestion.didYouMean(id, in: register.actions.map(\.id)) { message += "; \(close)" }
+                throw console.fail(message, ExitStatus.dataError)
             }
             let day = date ?? context.today
             let verification = verifiedBy.map {
@@ -112,8 +108,7 @@ struct Actions: ParsableCommand {
             }
             let transition = ActionTransition(to: status, date: day, by: by, note: note, verification: verification)
             if let refusal = transition.refusal(for: action) {
-                console.err("error: \(refusal)")
-                throw ExitStatus.dataError
+                throw console.fail("\(refusal)", ExitStatus.dataError)
             }
             try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
                 () throws(ActionRegisterEditor.Failure) in

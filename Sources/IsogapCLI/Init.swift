@@ -50,9 +50,7 @@ struct Init: ContextualCommand {
             chosen = try checklist.map { id in
                 guard let found = library.checklist(id) else {
                     var message = "unknown built-in checklist '\(id)'"
-                    if let close = Suggestion.closest(to: id, in: library.ids) {
-                        message += "; did you mean '\(close)'?"
-                    }
+                    if let close = Suggestion.didYouMean(id, in: library.ids) { message += "; \(close)" }
                     throw ValidationError(message)
                 }
                 return found
@@ -70,8 +68,9 @@ struct Init: ContextualCommand {
 
         let folder = URL(fileURLWithPath: context.resolve(directory))
         for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.path).path) {
-            console.err("error: \(directory)/\(file.path) already exists; isogap init does not overwrite a workspace")
-            throw ExitStatus.cannotCreate
+            throw console.fail(
+                "\(directory)/\(file.path) already exists; isogap init does not overwrite a workspace",
+                ExitStatus.cannotCreate)
         }
         do {
             try FileManager.default.createDirectory(
@@ -82,8 +81,8 @@ struct Init: ContextualCommand {
                 try AtomicFile.write(Data(file.contents.utf8), to: folder.appendingPathComponent(file.path))
             }
         } catch {
-            console.err("error: cannot write the workspace in \(directory): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail(
+                "cannot write the workspace in \(directory): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
         let count = chosen.map { $0.requirementsInOrder.count }.reduce(0, +)
         console.out(

@@ -11,8 +11,7 @@ enum OutputTarget {
         do {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: context.resolve(path)))
         } catch {
-            console.err("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
     }
 }

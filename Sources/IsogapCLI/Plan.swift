@@ -55,8 +55,7 @@ struct PlanCommand: ContextualCommand {
                     ? try PlanRenderer.markdown(input, templates: templateSet.library)
                     : try PlanRenderer.html(input, templates: templateSet.library)
             } catch {
-                console.err(error.description)
-                throw ExitStatus.dataError
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
             }
         case .csv: text = PlanCSV.text(input)
         case .ics: text = PlanICS.text(input)
@@ -76,17 +75,16 @@ struct PlanCommand: ContextualCommand {
         let register = loaded.workspace.actions ?? ActionRegister(actions: [])
         let actions = plan.actionsToRaise(for: register, opened: date, language: loaded.workspace.manifest.language)
         guard !actions.isEmpty else {
-            console.err("every plan task is already covered by an action; \(path) is unchanged")
+            console.status("every plan task is already covered by an action; \(path) is unchanged")
             return
         }
         let existing =
-            FileManager.default.contents(atPath: files.filePath(WorkspaceLoader.actionsFile)).map(Array.init)
-            ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+            loaded.actionsBytes ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
         try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
             () throws(ActionRegisterEditor.Failure) in
             try ActionRegisterEditor.append(actions, to: existing)
         }
         let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
-        console.err("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
+        console.status("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
     }
 }

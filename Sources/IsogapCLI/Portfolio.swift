@@ -44,24 +44,24 @@ struct Portfolio: ContextualCommand {
         let console = context.console
         var missing = false
         for directory in directories where !PortfolioDiscovery.isDirectory(context.resolve(directory)) {
-            console.err("error: \(directory): no such folder")
+            console.emit(.error("\(directory): no such folder", at: nil))
             missing = true
         }
         if missing { throw ExitStatus.noInput }
         let discovery = PortfolioDiscovery.workspaces(under: directories, in: context)
-        for folder in discovery.unreadable { console.err("warning: \(folder): cannot read the folder; skipped") }
+        for folder in discovery.unreadable {
+            console.emit(.warning("\(folder): cannot read the folder; skipped", at: nil))
+        }
         guard !discovery.workspaces.isEmpty else {
-            console.err(
-                "error: no workspace (a folder with \(WorkspaceLoader.manifestFile)) under \(directories.joined(separator: ", "))"
-            )
-            throw ExitStatus.noInput
+            throw console.fail(
+                "no workspace (a folder with \(WorkspaceLoader.manifestFile)) under \(directories.joined(separator: ", "))",
+                ExitStatus.noInput)
         }
 
         let date = asOf ?? context.today
         // Parsed once for the whole run: every workspace shares the same built-in checklists.
         let library = BuiltInResources.library
         let progress = ProgressBar(total: discovery.workspaces.count, console: console)
-        let plain = Console(colour: false, stderrIsTerminal: false)
         var portfolio = PortfolioSummary()
         var errors = 0
         var warnings = 0
@@ -70,20 +70,20 @@ struct Portfolio: ContextualCommand {
         } consume: { _, outcome in
             if !outcome.diagnostics.isEmpty {
                 progress.clear()
-                for diagnostic in outcome.diagnostics { console.err(console.format(diagnostic)) }
+                for diagnostic in outcome.diagnostics { console.emit(diagnostic) }
                 errors += outcome.diagnostics.filter { $0.severity == .error }.count
                 warnings += outcome.diagnostics.filter { $0.severity == .warning }.count
             }
             switch outcome.result {
             case .site(let site): portfolio.add(site)
             case .failed(let path):
-                portfolio.add(.init(path: path, diagnostics: outcome.diagnostics.map(plain.format)))
+                portfolio.add(.init(path: path, diagnostics: outcome.diagnostics))
             }
             progress.advance()
         }
         progress.clear()
         if errors + warnings > 0 {
-            console.err(
+            console.status(
                 "\(portfolio.sites.count) site\(portfolio.sites.count == 1 ? "" : "s") read, \(portfolio.failed.count) failed; "
                     + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
@@ -95,7 +95,11 @@ struct Portfolio: ContextualCommand {
         case .csv: text = PortfolioReport.csv(portfolio)
         case .md: text = PortfolioReport.markdown(portfolio, asOf: date)
         }
-        try OutputTarget.write(text, to: nil, context: context)
+        if format == .text {
+            console.out(text)
+        } else {
+            try OutputTarget.write(text, to: nil, context: context)
+        }
         if !portfolio.failed.isEmpty { throw ExitStatus.dataError }
     }
 }
@@ -124,7 +128,7 @@ enum SiteLoader {
             }
             return Outcome(result: .failed(path: path), diagnostics: diagnostics)
         }
-        let score = Scorer(manifest: workspace.manifest)
+        let score = Scorer(workspace: workspace)
             .score(checklists: workspace.checklists, assessments: workspace.assessments)
         let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
         let summary = SiteSummary(path: path, manifest: workspace.manifest, score: score, overdueActions: overdue)
@@ -171,8 +175,12 @@ enum PortfolioDiscovery {
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let child = folder == "/" ? "/\(name)" : "\(folder)/\(name)"
                     var info = stat()
-                    guard lstat(context.resolve(child), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-                    children.append(child)
+                    guard lstat(context.resolve(child), &info) == 0 else {
+                        // A path longer than PATH_MAX (or one that vanished) is reported, never dropped.
+                        found.unreadable.append(child)
+                        continue
+                    }
+                    if info.st_mode & S_IFMT == S_IFDIR { children.append(child) }
                 }
                 stack += children.reversed()
             }

@@ -26,14 +26,14 @@ final class ProgressBar {
         let width = 30
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        console.writeError("\r\u{1B}[K\(bar) \(done)/\(total) workspaces")
+        console.control("\r\u{1B}[K\(bar) \(done)/\(total) workspaces")
         visible = true
     }
 
     /// Erases the bar so that other text can be printed on its line.
     func clear() {
         guard visible else { return }
-        console.writeError("\r\u{1B}[K")
+        console.control("\r\u{1B}[K")
         visible = false
     }
 }

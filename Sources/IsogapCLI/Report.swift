@@ -38,8 +38,7 @@ struct Report: ContextualCommand {
                     ? try ReportRenderer.markdown(input, templates: templateSet.library)
                     : try ReportRenderer.html(input, templates: templateSet.library)
             } catch {
-                console.err(error.description)
-                throw ExitStatus.dataError
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
             }
         case .json: text = ReportJSON.document(input).serialized()
         case .csv: text = ReportCSV.text(input)

@@ -25,18 +25,16 @@ struct Show: ContextualCommand {
             return
         }
         guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
-            var message = "error: no built-in checklist '\(checklist)'"
-            if let close = Suggestion.closest(to: checklist, in: library.ids) {
-                message += "; did you mean '\(close)'?"
-            }
-            console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
-            throw ExitStatus.noInput
+            var message = "no built-in checklist '\(checklist)'"
+            if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
+            throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
-        guard let data = FileManager.default.contents(atPath: context.resolve(checklist)) else {
-            console.err("error: \(checklist): no such file")
-            throw ExitStatus.noInput
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(checklist)) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw console.fail("\(checklist): \(failure.reason)", ExitStatus.noInput)
         }
-        let loaded = ChecklistLoader.load(Array(data), file: checklist)
+        let loaded = ChecklistLoader.load(bytes, file: checklist)
         guard let entry = library.add(loaded, file: checklist) else {
             console.report(library.diagnostics)
             throw ExitStatus.dataError

@@ -28,20 +28,20 @@ struct TemplateSet {
             guard FileManager.default.fileExists(atPath: context.resolve(folder), isDirectory: &isDirectory),
                 isDirectory.boolValue
             else {
-                console.err("error: \(folder): no such templates folder")
-                throw ExitStatus.noInput
+                throw console.fail("\(folder): no such templates folder", ExitStatus.noInput)
             }
             let found = folderFiles(under: folder, in: context)
             if !found.refused.isEmpty {
-                for (path, reason) in found.refused { console.err("\(path): error: \(reason)") }
+                for (path, reason) in found.refused { console.emit(.error("\(path): \(reason)", at: nil)) }
                 throw ExitStatus.dataError
             }
             for relative in found.files {
                 let path = (folder as NSString).appendingPathComponent(relative)
                 guard relative == labelsFile || relative.hasSuffix(".mustache") else { continue }
-                guard let bytes = DiskFiles.readFile(atPath: context.resolve(path)) else {
-                    console.err("error: \(path): cannot read the file")
-                    throw ExitStatus.noInput
+                let bytes: [UInt8]
+                switch FileReader.read(context.resolve(path)) {
+                case .success(let read): bytes = read
+                case .failure(let failure): throw console.fail("\(path): \(failure.reason)", ExitStatus.noInput)
                 }
                 if relative == labelsFile {
                     let loaded = LabelsLoader.load(bytes, file: path)
@@ -54,14 +54,16 @@ struct TemplateSet {
                     labels = labels.overridden(by: value)
                 } else {
                     if bytes.count > YAMLLimits.standard.maxFileSize {
-                        console.err(
-                            "\(path):1:1: error: the template is larger than the limit of \(YAMLLimits.standard.maxFileSize) bytes"
-                        )
-                        throw ExitStatus.dataError
+                        throw console.fail(
+                            .error(
+                                "the template is larger than the limit of \(YAMLLimits.standard.maxFileSize) bytes",
+                                at: SourceLocation(file: path, line: 1, column: 1)), ExitStatus.dataError)
                     }
                     guard let text = String(validating: bytes, as: UTF8.self) else {
-                        console.err("\(path):1:1: error: the template is not valid UTF-8; save it as UTF-8")
-                        throw ExitStatus.dataError
+                        throw console.fail(
+                            .error(
+                                "the template is not valid UTF-8; save it as UTF-8",
+                                at: SourceLocation(file: path, line: 1, column: 1)), ExitStatus.dataError)
                     }
                     files.append((relative, text, path))
                 }
@@ -70,8 +72,7 @@ struct TemplateSet {
         do {
             return TemplateSet(library: try TemplateLibrary(files: files), labels: labels)
         } catch {
-            console.err(error.description)
-            throw ExitStatus.dataError
+            throw console.fail(error.diagnostic, ExitStatus.dataError)
         }
     }
 

@@ -6,9 +6,13 @@ internal import IsogapYAML
 ///
 /// `known` lists the requirements (`checklist:requirement`) a KPI may support; others are errors.
 public enum KPILoader {
-    public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<String>? = nil) -> Loaded<KPISet>
-    {
-        DocumentLoading.load(bytes, file: file, kind: .kpis) { decoder, root -> KPISet in
+    public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<String>? = nil) -> Loaded<KPISet> {
+        load(ParsedDocument(bytes, file: file), known: known)
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument, known: Set<String>? = nil) -> Loaded<KPISet> {
+        DocumentLoading.load(document, kind: .kpis) { decoder, root -> KPISet in
             guard
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "targets", "kpis"], required: ["kpis"], what: "the KPI file")

@@ -1,3 +1,4 @@
+public import IsogapDiagnostics
 internal import Mustache
 
 /// Mustache templates by name (their path under `templates/` without `.mustache`, such as
@@ -8,7 +9,19 @@ internal import Mustache
 public struct TemplateLibrary: Sendable {
     /// A template that does not parse, or a name that has no template.
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        /// The problem, located in the template where it lies.
+        public var diagnostic: Diagnostic
+
+        public init(_ diagnostic: Diagnostic) {
+            self.diagnostic = diagnostic
+        }
+
+        /// A problem at `line`:`column` of the template `file`.
+        init(_ message: String, file: String, line: Int = 1, column: Int = 1) {
+            diagnostic = .error(message, at: SourceLocation(file: file, line: line, column: column))
+        }
+
+        public var description: String { diagnostic.description }
     }
 
     private var library = MustacheLibrary()
@@ -32,9 +45,8 @@ public struct TemplateLibrary: Sendable {
             let tags = TemplateCheck.tags(in: text)
             if let tag = TemplateCheck.tooDeep(tags) {
                 throw Failure(
-                    description:
-                        "\(displayPath):\(tag.line):\(tag.column): error: sections are nested deeper than the limit of \(TemplateCheck.maxDepth) levels"
-                )
+                    "sections are nested deeper than the limit of \(TemplateCheck.maxDepth) levels", file: displayPath,
+                    line: tag.line, column: tag.column)
             }
             tagsByName[name] = tags
             displayPaths[name] = displayPath
@@ -44,19 +56,17 @@ public struct TemplateLibrary: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let context = error.context
                 throw Failure(
-                    description:
-                        "\(displayPath):\(context.lineNumber):\(context.columnNumber): error: the template does not parse: \(Self.describe(error.error))"
-                )
+                    "the template does not parse: \(Self.describe(error.error))", file: displayPath,
+                    line: context.lineNumber, column: context.columnNumber)
             } catch {
-                throw Failure(description: "\(displayPath):1:1: error: the template does not parse (\(error))")
+                throw Failure("the template does not parse (\(error))", file: displayPath)
             }
         }
         // Rendering follows partials by recursion: a partial that includes itself would never end.
         if let (template, tag, path) = TemplateCheck.cycle(in: tagsByName) {
             throw Failure(
-                description:
-                    "\(displayPaths[template] ?? template):\(tag.line):\(tag.column): error: the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))"
-            )
+                "the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))",
+                file: displayPaths[template] ?? template, line: tag.line, column: tag.column)
         }
     }
 
@@ -83,7 +93,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders `object` (a view-model value; its stored properties are the template's names).
     public func render(_ object: Any, template name: String) throws(Failure) -> String {
         guard names.contains(name), let text = library.render(object, withTemplate: name) else {
-            throw Failure(description: "error: no template named '\(name).mustache'")
+            throw Failure(.error("no template named '\(name).mustache'", at: nil))
         }
         return text
     }

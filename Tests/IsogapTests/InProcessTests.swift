@@ -32,7 +32,10 @@ struct InProcessTests {
         let results = try await withThrowingTaskGroup(of: (Int, Command.Output).self) { group in
             for index in 0..<16 {
                 group.addTask {
-                    (index, try Command.run(["validate", index % 2 == 0 ? "sample" : "branch-a"], in: folders[index % 2]))
+                    (
+                        index,
+                        try Command.run(["validate", index % 2 == 0 ? "sample" : "branch-a"], in: folders[index % 2])
+                    )
                 }
             }
             return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }

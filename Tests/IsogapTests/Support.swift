@@ -107,10 +107,12 @@ enum Command {
 
     /// Runs the built executable, as a user would: only for what needs a real process
     /// (terminals, pipes, signals, resource budgets, and one smoke test per command).
-    static func process(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
-        -> Output
-    {
-        let executable = try #require(executable, "the isogap executable is not built; run 'swift build' first")
+    static func process(
+        _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+        executableOverride: URL? = nil
+    ) throws -> Output {
+        let executable = try #require(
+            executableOverride ?? executable, "the isogap executable is not built; run 'swift build' first")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
