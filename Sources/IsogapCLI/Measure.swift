@@ -1,4 +1,5 @@
 public import ArgumentParser
+import IsogapDiagnostics
 import IsogapLoading
 public import IsogapModel
 import IsogapRendering
@@ -33,7 +34,7 @@ struct Measure: ContextualCommand {
         let loaded = try WorkspaceContext.load(workspace.directory, context: context)
         let data = try MeasureData.load(loaded, directory: workspace.directory, context: context, period: period)
         let report = data.report()
-        for warning in report.warnings { context.console.err("warning: \(warning)") }
+        for warning in report.warnings { context.console.emit(.warning("\(warning)", at: nil)) }
         let templates = try TemplateSet.load(overrides: nil, context: context)
         let view = MeasureView(
             report: report, language: lang ?? loaded.workspace.manifest.language, labels: templates.labels)

@@ -23,9 +23,10 @@ struct MeasureData {
         let console = context.console
         let manifest = loaded.workspace.manifest
         guard var settings = manifest.measures else {
-            console.err(
-                "error: \(DiskFiles(folder: directory, in: context).displayPath(WorkspaceLoader.manifestFile)) has no 'measures:' settings; name the complaint log and survey files there (see docs/measures.md)"
-            )
+            console.emit(
+                .error(
+                    "\(DiskFiles(folder: directory, in: context).displayPath(WorkspaceLoader.manifestFile)) has no 'measures:' settings; name the complaint log and survey files there (see docs/measures.md)",
+                    at: nil))
             throw ExitStatus.noInput
         }
         if let period { settings.period = period }
@@ -37,7 +38,7 @@ struct MeasureData {
             switch files.open(path) {
             case .success(let file): return file
             case .failure(let problem):
-                console.err("error: \(files.display(path)): \(problem.message)")
+                console.emit(.error("\(files.display(path)): \(problem.message)", at: nil))
                 missing = true
                 return nil
             }
@@ -93,7 +94,7 @@ struct MeasureData {
         }
         if !diagnostics.isEmpty { console.report(diagnostics) }
         for (file, count) in suppressed {
-            console.err(
+            console.status(
                 "\(file): \(count) more error\(count == 1 ? "" : "s") not shown (the first \(MeasureDataLoader.maxDiagnostics) are)"
             )
         }
@@ -169,26 +170,14 @@ struct WorkspaceDataFiles {
         return folder.hasSuffix("/") ? folder + path : "\(folder)/\(path)"
     }
 
+    /// Opens `path` through the one ``FileReader``: inside the workspace, regular files only.
     func open(_ path: String) -> Result<ChunkedFile, DataFileProblem> {
         if let problem = WorkspacePath.problem(with: path) {
             return .failure(DataFileProblem(message: "the path \(problem)"))
         }
-        let full = location.hasSuffix("/") ? location + path : "\(location)/\(path)"
-        let root = URL(fileURLWithPath: location).resolvingSymlinksInPath().path
-        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-        guard FileManager.default.fileExists(atPath: full) else {
-            return .failure(DataFileProblem(message: "no such file in the workspace"))
+        switch FileReader.openInside(path, root: location) {
+        case .success(let descriptor): return .success(ChunkedFile(descriptor: descriptor))
+        case .failure(let failure): return .failure(DataFileProblem(message: failure.reason))
         }
-        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            return .failure(DataFileProblem(message: "it is a link to a file outside the workspace; it is not read"))
-        }
-        let descriptor = Foundation.open(resolved, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(DataFileProblem(message: "the file cannot be read")) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            close(descriptor)
-            return .failure(DataFileProblem(message: "it is not a regular file"))
-        }
-        return .success(ChunkedFile(descriptor: descriptor))
     }
 }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import IsogapDiagnostics
 import IsogapLoading
 import IsogapModel
 import IsogapRendering
@@ -64,7 +65,7 @@ struct Sample: ContextualCommand {
         let loaded = try WorkspaceContext.load(workspace.directory, context: context)
         let data = try MeasureData.load(loaded, directory: workspace.directory, context: context, period: nil)
         guard let log = data.log else {
-            context.console.err("error: the manifest's 'measures:' names no complaint log ('complaints:')")
+            context.console.emit(.error("the manifest's 'measures:' names no complaint log ('complaints:')", at: nil))
             throw ExitStatus.noInput
         }
         let seed = self.seed ?? loaded.workspace.manifest.assessmentDate.description

@@ -6,7 +6,8 @@ internal import IsogapYAML
 ///
 /// `known` lists the requirements (`checklist:requirement`) a KPI may support; others are errors.
 public enum KPILoader {
-    public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<String>? = nil) -> Loaded<KPISet> {
+    public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<String>? = nil) -> Loaded<KPISet>
+    {
         load(ParsedDocument(bytes, file: file), known: known)
     }
 
