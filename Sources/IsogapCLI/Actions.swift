@@ -92,8 +92,7 @@ struct Actions: ParsableCommand {
             let files = DiskFiles(folder: workspace.directory, in: context)
             let path = files.displayPath(WorkspaceLoader.actionsFile)
             guard let register = loaded.workspace.actions,
-                let bytes = FileManager.default.contents(atPath: files.filePath(WorkspaceLoader.actionsFile)).map(
-                    Array.init)
+                let bytes = loaded.actionsBytes
             else {
                 throw console.fail(
                     "\(path) does not exist; create it with 'isogap init' or by hand", ExitStatus.noInput)

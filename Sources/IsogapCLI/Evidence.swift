@@ -29,9 +29,7 @@ struct Evidence: ParsableCommand {
             for checklist in loaded.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
                 let path = disk.displayPath(relative)
-                guard let bytes = FileManager.default.contents(atPath: disk.filePath(relative)).map(Array.init) else {
-                    continue
-                }
+                guard let bytes = disk.read(relative) else { continue }
                 let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
                 where digest(citation.file) == nil {
@@ -74,9 +72,7 @@ struct Evidence: ParsableCommand {
             for checklist in loaded.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
                 let path = disk.displayPath(relative)
-                guard let bytes = FileManager.default.contents(atPath: disk.filePath(relative)).map(Array.init) else {
-                    continue
-                }
+                guard let bytes = disk.read(relative) else { continue }
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations {
                     cited.insert(EvidenceFiles.normalized(citation.file))
                     let status: String
@@ -114,36 +110,34 @@ struct Evidence: ParsableCommand {
 struct EvidenceFiles {
     let workspace: String
 
-    /// The workspace folder with symbolic links resolved.
-    private var root: String { URL(fileURLWithPath: workspace).resolvingSymlinksInPath().path }
-
     /// `path` without `./` segments or doubled slashes, for comparing citations with files found.
     static func normalized(_ path: String) -> String {
         path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
-    /// Why `relative` cannot be read, for messages.
+    /// Why `relative` cannot be read, for messages (the reading itself goes through
+    /// ``FileReader/openInside(_:root:)``, which checks the descriptor it opened).
     func problem(with relative: String) -> String {
         if let problem = WorkspacePath.problem(with: relative) { return "the path \(problem)" }
-        let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
-        if !FileManager.default.fileExists(atPath: url.path) { return "no such file in the workspace" }
-        if !isInside(url) { return "it is a link to a file outside the workspace" }
-        if !isRegularFile(url) { return "it is not a regular file" }
+        let path = workspace.hasSuffix("/") ? workspace + relative : "\(workspace)/\(relative)"
+        guard let resolved = FileReader.realPath(path) else { return "no such file in the workspace" }
+        let root = FileReader.realPath(workspace) ?? workspace
+        if !Array(resolved.utf8).starts(with: Array((root.hasSuffix("/") ? root : root + "/").utf8)) {
+            return "it is a link to a file outside the workspace"
+        }
+        var info = stat()
+        if stat(resolved, &info) != 0 || info.st_mode & S_IFMT != S_IFREG { return "it is not a regular file" }
         return "the file cannot be read"
     }
 
     /// The SHA-256 of a file inside the workspace, or `nil` when it is missing, unreadable or outside.
-    /// The file is read through one fixed 64 KiB buffer, so a large scan costs no memory.
+    /// The place is checked on the descriptor opened (a file swapped for a link after any earlier
+    /// look is still refused), and the file is read through one fixed 64 KiB buffer.
     func digest(of relative: String) -> String? {
-        guard WorkspacePath.problem(with: relative) == nil else { return nil }
-        let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
-        guard isInside(url) else { return nil }
-        // O_NONBLOCK: opening a named pipe must not wait for a writer; only regular files are read.
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard WorkspacePath.problem(with: relative) == nil,
+            case .success(let descriptor) = FileReader.openInside(relative, root: workspace)
+        else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -169,15 +163,5 @@ struct EvidenceFiles {
             }
         }
         return result.sorted()
-    }
-
-    private func isRegularFile(_ url: URL) -> Bool {
-        var info = stat()
-        return stat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
-
-    private func isInside(_ url: URL) -> Bool {
-        let resolved = url.resolvingSymlinksInPath().path
-        return resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

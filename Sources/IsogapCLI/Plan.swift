@@ -79,8 +79,7 @@ struct PlanCommand: ContextualCommand {
             return
         }
         let existing =
-            FileManager.default.contents(atPath: files.filePath(WorkspaceLoader.actionsFile)).map(Array.init)
-            ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+            loaded.actionsBytes ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
         try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
             () throws(ActionRegisterEditor.Failure) in
             try ActionRegisterEditor.append(actions, to: existing)

@@ -29,10 +29,12 @@ struct Show: ContextualCommand {
             if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
             throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
-        guard let data = FileManager.default.contents(atPath: context.resolve(checklist)) else {
-            throw console.fail("\(checklist): no such file", ExitStatus.noInput)
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(checklist)) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw console.fail("\(checklist): \(failure.reason)", ExitStatus.noInput)
         }
-        let loaded = ChecklistLoader.load(Array(data), file: checklist)
+        let loaded = ChecklistLoader.load(bytes, file: checklist)
         guard let entry = library.add(loaded, file: checklist) else {
             console.report(library.diagnostics)
             throw ExitStatus.dataError

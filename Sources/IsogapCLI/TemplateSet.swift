@@ -38,8 +38,10 @@ struct TemplateSet {
             for relative in found.files {
                 let path = (folder as NSString).appendingPathComponent(relative)
                 guard relative == labelsFile || relative.hasSuffix(".mustache") else { continue }
-                guard let bytes = DiskFiles.readFile(atPath: context.resolve(path)) else {
-                    throw console.fail("\(path): cannot read the file", ExitStatus.noInput)
+                let bytes: [UInt8]
+                switch FileReader.read(context.resolve(path)) {
+                case .success(let read): bytes = read
+                case .failure(let failure): throw console.fail("\(path): \(failure.reason)", ExitStatus.noInput)
                 }
                 if relative == labelsFile {
                     let loaded = LabelsLoader.load(bytes, file: path)

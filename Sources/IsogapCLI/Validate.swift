@@ -3,7 +3,6 @@ import Foundation
 import IsogapDiagnostics
 import IsogapLoading
 import IsogapModel
-import IsogapYAML
 
 /// `isogap validate [PATH]...`: checks checklists, workspaces and single files.
 struct Validate: ContextualCommand {
@@ -93,21 +92,19 @@ enum FileCheck {
     }
 
     static func file(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {
-        guard let bytes = DiskFiles.readFile(atPath: context.resolve(path)) else {
-            return Result(
-                diagnostics: [.error("\(path): cannot read the file (not a regular, readable file)", at: nil)],
-                unreadable: true)
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(path)) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return Result(diagnostics: [.error("\(path): \(failure.reason)", at: nil)], unreadable: true)
         }
-        let parsed = YAMLParser().parse(bytes, file: path)
-        guard let root = parsed.root else { return Result(diagnostics: parsed.diagnostics) }
-        var decoder = NodeDecoder(file: path)
-        guard let kind = DocumentHeader.read(root, expected: nil, decoder: &decoder) else {
-            return Result(diagnostics: parsed.diagnostics + decoder.diagnostics)
-        }
+        // Parsed once: the header gives the kind, and the loader of that kind takes the same tree.
+        let document = ParsedDocument(bytes, file: path)
+        guard let kind = document.kind else { return Result(diagnostics: document.diagnostics) }
         var result = Result()
         switch kind {
         case .checklist:
-            let loaded = ChecklistLoader.load(bytes, file: path)
+            let loaded = ChecklistLoader.load(document)
             let before = library.diagnostics.count
             if let entry = library.add(loaded, file: path) {
                 result.diagnostics = library.validation(of: entry)
@@ -122,10 +119,11 @@ enum FileCheck {
         case .workspace:
             let folder = (path as NSString).deletingLastPathComponent
             let name = (path as NSString).lastPathComponent
-            return workspace(
-                DiskFiles(folder: folder.isEmpty ? "." : folder, in: context), library: library, manifest: name)
+            var files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
+            files.preloaded[name] = bytes
+            return workspace(files, library: library, manifest: name)
         case .assessment:
-            let loaded = AssessmentLoader.load(bytes, file: path)
+            let loaded = AssessmentLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let assessment = loaded.value, let map = loaded.sourceMap {
                 if let checklist = library.checklist(assessment.checklist) {
@@ -143,7 +141,7 @@ enum FileCheck {
             }
         case .actions:
             // A register on its own is checked against the built-in checklists and roles.
-            let loaded = ActionRegisterLoader.load(bytes, file: path)
+            let loaded = ActionRegisterLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let register = loaded.value, let map = loaded.sourceMap {
                 let checklists = library.entries.map(\.checklist)
@@ -154,15 +152,15 @@ enum FileCheck {
                     summary(path, result.diagnostics, "action register, \(register.actions.count) actions"))
             }
         case .planPhases:
-            let loaded = PhaseTemplateLoader.load(bytes, file: path)
+            let loaded = PhaseTemplateLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let template = loaded.value, let map = loaded.sourceMap {
-                result.diagnostics += map.diagnostics(for: template.validate())
+                result.diagnostics += map.diagnostics(for: template.validate(knownTags: library.knownTags))
                 result.summaries.append(
                     summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
             }
         case .labels:
-            let loaded = LabelsLoader.load(bytes, file: path)
+            let loaded = LabelsLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let labels = loaded.value, let map = loaded.sourceMap {
                 result.diagnostics += map.diagnostics(for: labels.validate())

@@ -18,6 +18,9 @@ struct WorkspaceContext {
     let score: WorkspaceScore
     /// Positions in the manifest, for problems found after loading (such as the plan's).
     let manifestMap: SourceMap?
+    /// The bytes of `actions.yaml` as loaded (`nil` when the workspace has none), for commands that
+    /// edit the register: the edit applies to exactly the bytes that were checked.
+    var actionsBytes: [UInt8]? = nil
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65).
@@ -29,16 +32,20 @@ struct WorkspaceContext {
         else {
             throw console.fail("\(directory): no such folder", ExitStatus.noInput)
         }
-        let files = DiskFiles(folder: directory, in: context)
-        guard files.exists(WorkspaceLoader.manifestFile) else {
+        var files = DiskFiles(folder: directory, in: context)
+        // The manifest is read once, here: a missing or unreadable one is exit 66 with one wording.
+        switch files.readResult(WorkspaceLoader.manifestFile) {
+        case .success(let bytes): files.preloaded[WorkspaceLoader.manifestFile] = bytes
+        case .failure(let failure) where failure.kind == .missing:
             throw console.fail(
                 "\(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')",
                 ExitStatus.noInput)
-        }
-        guard files.read(WorkspaceLoader.manifestFile) != nil else {
+        case .failure(let failure):
             throw console.fail(
-                "\(files.displayPath(WorkspaceLoader.manifestFile)): cannot be read (it is not a regular file, or access is denied)",
-                ExitStatus.noInput)
+                "\(files.displayPath(WorkspaceLoader.manifestFile)): \(failure.reason)", ExitStatus.noInput)
+        }
+        if case .success(let bytes) = files.readResult(WorkspaceLoader.actionsFile) {
+            files.preloaded[WorkspaceLoader.actionsFile] = bytes
         }
         let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
@@ -47,7 +54,7 @@ struct WorkspaceContext {
             workspace: workspace,
             score: Scorer(workspace: workspace).score(
                 checklists: workspace.checklists, assessments: workspace.assessments),
-            manifestMap: loaded.sourceMap)
+            manifestMap: loaded.sourceMap, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
     }
 
     /// The action register read against the scores as of `date` (an empty register when the

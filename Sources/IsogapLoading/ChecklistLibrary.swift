@@ -89,9 +89,17 @@ public struct ChecklistLibrary: Sendable {
                 )
             },
             uniquingKeysWith: { first, _ in first })
-        return ChecklistContext(phaseIDs: phaseTemplate.value?.phaseIDs) { checklist, target in
+        return ChecklistContext(phaseIDs: phaseTemplate.value?.phaseIDs, knownTags: knownTags) { checklist, target in
             targets[checklist].map { $0.contains(target) }
         }
+    }
+
+    /// Every tag that a task of a loaded checklist or of the phase template carries: the words
+    /// `tag:NAME` may name in any of them.
+    public var knownTags: Set<String> {
+        var tags = Set(phaseTemplate.value?.phases.flatMap { $0.tasks.flatMap(\.tags) } ?? [])
+        for entry in entries { tags.formUnion(entry.checklist.taskTags) }
+        return tags
     }
 
     /// Every diagnostic of a checklist file: loading and model validation, sorted by position.
@@ -107,7 +115,7 @@ public struct ChecklistLibrary: Sendable {
     public var phaseTemplateValidation: [Diagnostic] {
         var result = phaseTemplate.diagnostics
         if let template = phaseTemplate.value, let map = phaseTemplate.sourceMap {
-            result += map.diagnostics(for: template.validate())
+            result += map.diagnostics(for: template.validate(knownTags: knownTags))
         }
         return result.sortedByLocation()
     }

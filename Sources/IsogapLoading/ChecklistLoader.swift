@@ -10,7 +10,12 @@ public enum ChecklistLoader {
     /// Parses and decodes a checklist. Model-level validation (ids, references, cycles) is a
     /// separate step, ``Checklist/validate(in:)``, because it needs the other checklists.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Checklist> {
-        DocumentLoading.load(bytes, file: file, kind: .checklist) { decoder, root in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<Checklist> {
+        DocumentLoading.load(document, kind: .checklist) { decoder, root in
             decodeChecklist(root, &decoder)
         }
     }
@@ -117,7 +122,7 @@ public enum ChecklistLoader {
     static func decodeTask(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanTask? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["id", "title", "role", "effort_days", "phase", "after"],
+                node, allowed: ["id", "title", "role", "effort_days", "phase", "tags", "after"],
                 required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
         else { return nil }
         return PlanTask(
@@ -126,6 +131,7 @@ public enum ChecklistLoader {
             role: decoder.required(fields, "role") { $0.nonEmptyString($1, $2) } ?? "",
             effortDays: decoder.required(fields, "effort_days") { $0.number($1, $2) } ?? 1,
             phase: decoder.required(fields, "phase") { $0.nonEmptyString($1, $2) } ?? "",
-            after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" })
+            after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" },
+            tags: decoder.items(fields, "tags") { $0.nonEmptyString($1, "tags") }.compactMap { $0 })
     }
 }

@@ -35,7 +35,8 @@ public enum WorkspaceLoader {
     public static let actionsFile = "actions.yaml"
 
     /// Why a file that exists was not read.
-    static let unreadable = "cannot be read (it is not a regular file, or access is denied)"
+    static let unreadable =
+        "cannot be read (it is not a regular file inside the workspace, or access is denied)"
 
     /// The path of the assessment file for a checklist.
     public static func assessmentFile(for checklistID: String) -> String {

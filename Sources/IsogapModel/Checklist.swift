@@ -202,16 +202,22 @@ public struct PlanTask: Sendable, Hashable {
     /// Person-days of work.
     public var effortDays: Double
     public var phase: String
-    /// Ids of tasks that must finish first.
+    /// What must finish first: task ids of the same file, `phase:ID` and `tag:NAME` (see
+    /// ``DependencyWord``).
     public var after: [String]
+    /// Words other tasks can depend on with `tag:NAME`.
+    public var tags: [String]
 
-    public init(id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = [])
-    {
+    public init(
+        id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = [],
+        tags: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.role = role
         self.effortDays = effortDays
         self.phase = phase
         self.after = after
+        self.tags = tags
     }
 }

@@ -31,8 +31,13 @@ struct BuiltInChecklistTests {
     @Test func phaseTemplateValidatesWithoutAnyDiagnostic() throws {
         #expect(Self.library.phaseTemplateValidation.map(\.description) == [])
         let template = try #require(Self.library.phaseTemplate.value)
-        #expect(template.phaseIDs == ["mobilize", "diagnose", "design", "train", "implement", "review"])
-        #expect(template.phases.allSatisfy { (2...4).contains($0.tasks.count) })
+        #expect(
+            template.phaseIDs == [
+                "mobilize", "diagnose", "design", "approve", "implement", "train", "go-live", "operate", "audit",
+                "review",
+            ])
+        #expect(template.phases.allSatisfy { (0...4).contains($0.tasks.count) })
+        #expect(template.roles.contains { $0.id == "assessor" })
     }
 
     @Test(arguments: [
@@ -90,6 +95,12 @@ struct BuiltInChecklistTests {
             uniqueKeysWithValues: checklist.requirementsInOrder.flatMap(\.requirement.tasks).map { ($0.id, $0) })
         for task in tasks.values {
             for predecessor in task.after {
+                if predecessor.hasPrefix("phase:") {
+                    let phase = String(predecessor.dropFirst("phase:".count))
+                    #expect((phases.firstIndex(of: phase) ?? .max) < (phases.firstIndex(of: task.phase) ?? 0))
+                    continue
+                }
+                if predecessor.hasPrefix("tag:") { continue }
                 let before = try #require(tasks[predecessor])
                 #expect(
                     (phases.firstIndex(of: before.phase) ?? 0) <= (phases.firstIndex(of: task.phase) ?? 0),

@@ -116,7 +116,7 @@ struct HostileInputTests {
         let report = try MeasuredCommand.run(["report", "site"], in: scratch, killAfter: 10)
         Self.checkClean(report, "report of a pipe")
         #expect(
-            report.stderr == "error: site/isogap.yaml: cannot be read (it is not a regular file, or access is denied)\n"
+            report.stderr == "error: site/isogap.yaml: is a named pipe, not a regular file; it is not read\n"
         )
         let portfolio = try MeasuredCommand.run(["portfolio", "."], in: scratch, killAfter: 10)
         Self.checkClean(portfolio, "portfolio with a pipe")
