@@ -99,7 +99,7 @@ struct ChecklistExportArguments: ParsableArguments {
             if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
             throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
-        guard let bytes = DiskFiles.readFile(atPath: context.resolve(checklist)) else {
+        guard let bytes = try? FileReader.read(context.resolve(checklist)).get() else {
             throw console.fail("\(checklist): no such file, or it cannot be read", ExitStatus.noInput)
         }
         guard let entry = library.add(ChecklistLoader.load(bytes, file: checklist), file: checklist) else {

@@ -40,7 +40,7 @@ struct ImportCISOAssistant: ContextualCommand {
     func run(in context: CommandContext) throws {
         let console = context.console
         let limit = CISOAssistantImporter.maxFileSize + 1
-        guard let bytes = DiskFiles.readFile(atPath: context.resolve(library), limit: limit) else {
+        guard let bytes = try? FileReader.read(context.resolve(library), limit: limit).get() else {
             throw console.fail("\(library): no such file, or it cannot be read", ExitStatus.noInput)
         }
         let loaded = CISOAssistantImporter.load(bytes, file: library, id: id)
