@@ -158,6 +158,6 @@ struct EvidenceFiles {
 
     private func isInside(_ url: URL) -> Bool {
         let resolved = url.resolvingSymlinksInPath().path
-        return resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        return PathBytes.isInside(resolved, folder: root)
     }
 }

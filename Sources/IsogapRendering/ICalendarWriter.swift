@@ -72,16 +72,19 @@ public struct ICalendarWriter: Sendable {
         date.description.filter { $0 != "-" }
     }
 
-    /// A TEXT value: backslash, semicolon and comma escaped, line breaks as `\n`.
+    /// A TEXT value: backslash, semicolon and comma escaped, line breaks (LF, CR LF or a lone CR)
+    /// as `\n`; it works on Unicode scalars, so a mark after a special character changes nothing.
     static func escape(_ text: String) -> String {
         var result = ""
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\n", "\u{2028}", "\u{2029}": result += "\\n"
-            case "\r": continue
+            case "\n" where previous == "\r": continue
+            case "\n", "\r", "\u{2028}", "\u{2029}": result += "\\n"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += " "
             default: result.unicodeScalars.append(scalar)
             }

@@ -24,6 +24,10 @@ public struct TemplateLibrary: Sendable {
     public init(files: [(path: String, text: String, displayPath: String)]) throws(Failure) {
         // Registered before parsing: a template names its content type in a pragma.
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        // The package's own HTML escaper compares whole characters; ours works on scalars. The
+        // renderer starts every template and partial with the package's type, so each template is
+        // given a first line naming ours: a pragma alone on a line renders nothing.
+        MustacheContentTypes.register(ScalarHTMLContentType(), named: "HTML")
         var tagsByName: [String: [TemplateCheck.Tag]] = [:]
         var displayPaths: [String: String] = [:]
         for (path, text, displayPath) in files where path.hasSuffix(".mustache") {
@@ -39,13 +43,13 @@ public struct TemplateLibrary: Sendable {
             tagsByName[name] = tags
             displayPaths[name] = displayPath
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: Self.htmlPragma + text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 let context = error.context
                 throw Failure(
                     description:
-                        "\(displayPath):\(context.lineNumber):\(context.columnNumber): error: the template does not parse: \(Self.describe(error.error))"
+                        "\(displayPath):\(max(1, context.lineNumber - 1)):\(context.columnNumber): error: the template does not parse: \(Self.describe(error.error))"
                 )
             } catch {
                 throw Failure(description: "\(displayPath):1:1: error: the template does not parse (\(error))")
@@ -59,6 +63,10 @@ public struct TemplateLibrary: Sendable {
             )
         }
     }
+
+    /// The line put before every template: HTML escaping on Unicode scalars until the template
+    /// names another content type.
+    static let htmlPragma = "{{% CONTENT_TYPE: HTML }}\n"
 
     /// A parser error in words.
     private static func describe(_ error: any Error) -> String {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the hostile-input corpus next to this script (run it from anywhere; it replaces
-files/, workspaces/ and templates/). Expected outputs (*.expected) are then written by the tests
+files/, workspaces/, templates/ and escaping/). Expected outputs (*.expected) are then written by the tests
 with UPDATE_GOLDENS=1 and reviewed by hand. See HostileInputTests.swift for how each kind is run.
 """
 import os
@@ -8,7 +8,7 @@ import pathlib
 import shutil
 
 HERE = pathlib.Path(__file__).resolve().parent
-for sub in ["files", "workspaces", "templates"]:
+for sub in ["files", "workspaces", "templates", "escaping"]:
     shutil.rmtree(HERE / sub, ignore_errors=True)
     (HERE / sub).mkdir()
 
@@ -249,4 +249,63 @@ templates("link-outside", {}, {REPORT: "../../../../sample/isogap.yaml"})
 templates("link-absolute", {}, {"labels.yaml": "/etc/hostname"})
 templates("link-folder-outside", {}, {"report": "../../../sample"})
 templates("link-dangling", {}, {REPORT: "nowhere.mustache"})
+
+
+
+# --- Escaping (valid workspaces whose text must come out as text in every format) ---------------
+# Run by EscapingTests.swift: every output is read back by an independent reader. Each special
+# character is followed by a combining mark (U+0301), which makes it one Swift Character with the
+# mark: an escaper that compares whole characters lets it through.
+SAMPLE = HERE.parent / "sample"
+MARK = "\\u0301"
+SPECIALS = '\\"' + MARK + " data-injected=" + '\\"' + "1" + MARK + " |" + MARK + " *" + MARK + " _" + MARK + " [" + MARK + "]" \
+    + " ;" + MARK + " :" + MARK + " #" + MARK + " %" + MARK + " (" + MARK + ")" + " `" + MARK + " <" + MARK \
+    + "b>" + " ," + MARK + " &" + MARK + " \\\\" + MARK + " '" + MARK + " }" + MARK + "{"
+# Line breaks (CR LF, LF, lone CR) each followed by what a spreadsheet would run.
+BREAKS = "\\r\\n=HYPERLINK(\\" + '"' + "http://x\\" + '"' + ")" + MARK + "\\n+1+2\\r@SUM(A1)\\n -3+4\\r\\n\\t=5"
+
+
+def escaping(name, replacements):
+    root = HERE / "escaping" / name
+    for source in sorted(SAMPLE.rglob("*")):
+        if source.is_dir():
+            continue
+        relative = source.relative_to(SAMPLE)
+        text = source.read_text(encoding="utf-8")
+        for old, new in replacements.get(str(relative), []):
+            assert old in text, (relative, old)
+            text = text.replace(old, new)
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def quoted(text):
+    return '"' + text + '"'
+
+
+escaping("combining-marks", {
+    "isogap.yaml": [
+        ('organization: "Sample & Sons <Trading> | Co."', "organization: " + quoted("Org " + SPECIALS)),
+        ("scope: Complaints received at the front desk", "scope: " + quoted("Scope " + SPECIALS + BREAKS)),
+    ],
+    "sample-checklist.yaml": [
+        ("title: {en: Recording, ar: التسجيل}", "title: {en: " + quoted("Sub " + SPECIALS) + ", ar: التسجيل}"),
+        ("title: {en: Receiving complaints, ar: استلام الشكاوى}",
+         "title: {en: " + quoted("Top " + SPECIALS) + ", ar: استلام الشكاوى}"),
+        ('title: {en: "Write an acknowledgement template", ar:', "title: {en: " + quoted("Task " + SPECIALS) + ", ar:"),
+        ('text: {en: "Is every complaint recorded with a unique reference?", ar:',
+         "text: {en: " + quoted("Question " + SPECIALS) + ", ar:"),
+    ],
+    "assessments/sample-complaints.yaml": [
+        ('notes: "Register kept in the CRM; every ticket has a reference."',
+         "notes: " + quoted("Notes " + SPECIALS + BREAKS)),
+        ('notes: "=SUM(A1:A2), typed by the assessor, must stay text"', "notes: " + quoted(BREAKS)),
+    ],
+    "actions.yaml": [
+        ('title: "Keep the register reference on every ticket"', "title: " + quoted("Done " + SPECIALS)),
+        ('title: "Start the monthly trend review"', "title: " + quoted("Action " + SPECIALS + BREAKS)),
+    ],
+})
+
 print("corpus written")
