@@ -58,6 +58,7 @@ extension Checklist {
         // A role entry the loader could not read leaves the role list incomplete: skip role checks.
         let roleIDs = roles.contains { $0.id.isEmpty } ? nil : roles.map(\.id)
         findings += TaskGraph.validate(tasks, roles: roleIDs, phaseIDs: context.phaseIDs)
+        findings += PlanLimits.effortFindings(tasks)
         return findings
     }
 

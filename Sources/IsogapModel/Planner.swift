@@ -115,6 +115,13 @@ public enum Planner {
         return items
     }
 
+    /// The error for a plan that would end after the last date isogap writes.
+    private static func pastTheLastDay(_ startPath: DocumentPath) -> PlanProblem {
+        .error(
+            "the plan would end after \(PlanLimits.lastDay), the last date a plan may use; reduce the work or add people",
+            manifestPath: startPath)
+    }
+
     private static func higher(_ a: Double?, _ b: Double?) -> Double? {
         guard let a else { return b }
         guard let b else { return a }
@@ -135,6 +142,10 @@ public enum Planner {
                 problems: [
                     .error("the weekend covers all seven days; nobody ever works", manifestPath: planPath["weekend"])
                 ])
+        }
+        // No date past 9999-12-31 is ever written (SPEC §8).
+        guard calendar.nextWorkingDay(onOrAfter: requestedStart) <= PlanLimits.lastDay else {
+            return Outcome(plan: nil, problems: [Self.pastTheLastDay(startPath)])
         }
         let start = calendar.nextWorkingDay(onOrAfter: requestedStart)
         if start != requestedStart {
@@ -182,6 +193,9 @@ public enum Planner {
         }
 
         let lastDay = slots.map(\.finish).max() ?? 0
+        guard lastDay < calendar.workingDays(from: start, through: PlanLimits.lastDay) else {
+            return Outcome(plan: nil, problems: problems + [Self.pastTheLastDay(startPath)])
+        }
         var dates: [CalendarDate] = [start]
         while dates.count <= lastDay {
             dates.append(calendar.nextWorkingDay(onOrAfter: dates[dates.count - 1].adding(days: 1)))

@@ -51,7 +51,7 @@ public struct ICalendarWriter: Sendable {
             "UID:\(Self.escape(event.uid))",
             "DTSTAMP:\(Self.basic(stamp))T000000Z",
             "DTSTART;VALUE=DATE:\(Self.basic(event.start))",
-            "DTEND;VALUE=DATE:\(Self.basic(event.finish.adding(days: 1)))",
+            Self.end(of: event),
             "SUMMARY:\(Self.escape(event.summary))",
         ]
         if let description = event.description { lines.append("DESCRIPTION:\(Self.escape(description))") }
@@ -65,6 +65,14 @@ public struct ICalendarWriter: Sendable {
     /// The calendar, closed and folded.
     public var text: String {
         (lines + ["END:VCALENDAR"]).map { Self.fold($0) + "\r\n" }.joined()
+    }
+
+    /// `DTEND`, the day after the last day; for an event ending on 9999-12-31, whose next day has
+    /// no four-digit year, the same span as a `DURATION` in days.
+    static func end(of event: Event) -> String {
+        let next = event.finish.adding(days: 1)
+        guard next.year > 9999 else { return "DTEND;VALUE=DATE:\(basic(next))" }
+        return "DURATION:P\(max(1, event.finish.dayNumber - event.start.dayNumber + 1))D"
     }
 
     /// `YYYYMMDD`.

@@ -13,6 +13,10 @@ public struct TemplateLibrary: Sendable {
 
     private var library = MustacheLibrary()
     private var names: Set<String> = []
+    /// See ``RenderBudget/sectionWeights``.
+    private var sectionWeights: [String: Int] = [:]
+    /// How each template's file is named in messages.
+    private var displayPaths: [String: String] = [:]
 
     /// Parses every `.mustache` file among `files` (path, text); other files are ignored.
     public init(files: [(path: String, text: String)]) throws(Failure) {
@@ -29,6 +33,7 @@ public struct TemplateLibrary: Sendable {
         // given a first line naming ours: a pragma alone on a line renders nothing.
         MustacheContentTypes.register(ScalarHTMLContentType(), named: "HTML")
         var tagsByName: [String: [TemplateCheck.Tag]] = [:]
+        var sizes: [String: Int] = [:]
         var displayPaths: [String: String] = [:]
         for (path, text, displayPath) in files where path.hasSuffix(".mustache") {
             var name = String(path.dropLast(".mustache".count))
@@ -41,6 +46,7 @@ public struct TemplateLibrary: Sendable {
                 )
             }
             tagsByName[name] = tags
+            sizes[name] = text.utf8.count
             displayPaths[name] = displayPath
             do {
                 library.register(try MustacheTemplate(string: Self.htmlPragma + text), named: name)
@@ -62,6 +68,18 @@ public struct TemplateLibrary: Sendable {
                     "\(displayPaths[template] ?? template):\(tag.line):\(tag.column): error: the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))"
             )
         }
+        // Partials that each include the next twice double the text at every step: refused before
+        // anything is rendered.
+        let expanded = RenderBudget.expandedSizes(sizes: sizes, tags: tagsByName)
+        for name in expanded.keys.sorted() where (expanded[name] ?? 0) > RenderBudget.maxExpandedSize {
+            let tag = tagsByName[name]?.first { $0.sigil == ">" || $0.sigil == "<" }
+            throw Failure(
+                description:
+                    "\(displayPaths[name] ?? name):\(tag?.line ?? 1):\(tag?.column ?? 1): error: with its partials written out, the template is larger than the limit of \(RenderBudget.maxExpandedSize) bytes; it is not rendered"
+            )
+        }
+        sectionWeights = RenderBudget.sectionWeights(tags: tagsByName, expanded: expanded)
+        self.displayPaths = displayPaths
     }
 
     /// The line put before every template: HTML escaping on Unicode scalars until the template
@@ -89,9 +107,20 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders `object` (a view-model value; its stored properties are the template's names).
+    ///
+    /// The work is bounded (see ``RenderBudget``): a template that would produce more than about
+    /// 32 MiB is refused.
     public func render(_ object: Any, template name: String) throws(Failure) -> String {
-        guard names.contains(name), let text = library.render(object, withTemplate: name) else {
+        guard names.contains(name) else {
             throw Failure(description: "error: no template named '\(name).mustache'")
+        }
+        let budget = RenderBudget(sectionWeights: sectionWeights)
+        let root = BudgetedValue.wrap(object, name: nil, budget: budget) ?? object
+        guard let text = library.render(root, withTemplate: name), !budget.exceeded else {
+            throw Failure(
+                description:
+                    "error: \(displayPaths[name] ?? name + ".mustache"): rendering the template would produce more than the limit of \(RenderBudget.limit) bytes (sections nested over lists, or partials included many times); it is not rendered"
+            )
         }
         return text
     }

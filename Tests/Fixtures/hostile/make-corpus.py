@@ -252,6 +252,32 @@ templates("link-dangling", {}, {REPORT: "nowhere.mustache"})
 
 
 
+# --- Unbounded work (each must be refused within the CPU and memory limits) -------------------
+# "Did you mean" over a 60,000-character id: the suggestion search is bounded.
+# (As values: libyaml refuses keys longer than 1024 characters by itself.)
+file("assessment-long-checklist-id.yaml", ASSESSMENT.replace("iso-10002-2018", "iso-10002-2018" + "a" * 60000))
+file("actions-long-requirement-id.yaml", ACTIONS + ACTION.format(id="CA-1", status="open", extra="").replace(
+    "iso-10002-2018:4.2-a", "iso-10002-2018:4.2-" + "a" * 60000))
+# Efforts that would plan for ever (SPEC §4: at most 250 person-days).
+file("checklist-effort-huge.yaml", checklist(clause("1", REQUIREMENT.format(id="r", task="t", after="")
+                                                    .replace("effort_days: 1", "effort_days: 999999999999999999"))))
+file("plan-phases-effort-huge.yaml", "isogap: 1\nkind: plan-phases\nroles: [{id: r, name: R}]\nphases:\n"
+     "  - {id: p, title: P, accountable: r, tasks: [{id: t, title: T, role: r, effort_days: 999999999999999999, phase: p}]}\n")
+file("actions-effort-huge.yaml", ACTIONS + ACTION.format(id="CA-1", status="open", extra=", effort_days: 250.5"))
+# Plans whose dates would pass 9999-12-31 (SPEC §8).
+GAPS = ASSESSMENT + "".join(f'  "4.{i}-a": {{level: 0}}\n' for i in range(2, 4))
+workspace("plan-past-9999", {"isogap.yaml": MANIFEST + "plan: {start: 9999-12-01}\n",
+                             "assessments/iso-10002-2018.yaml": GAPS})
+workspace("plan-starts-9999-12-31", {"isogap.yaml": MANIFEST + "plan: {start: 9999-12-31}\n",
+                                     "assessments/iso-10002-2018.yaml": GAPS})
+# Render bombs: sections nested over the gap list, and partials that each include the next twice.
+templates("bomb-nested-sections", {REPORT: "{{#gaps}}" * 40 + "{{requirement}}" + "{{/gaps}}" * 40 + "\n"})
+templates("bomb-doubling-partials", {REPORT: "{{>p1}}\n", **{f"p{i}.mustache": f"{{{{>p{i + 1}}}}}{{{{>p{i + 1}}}}}"
+                                                            for i in range(1, 60)}, "p60.mustache": "lol"})
+templates("bomb-partials-in-sections", {REPORT: "{{#gaps}}{{#gaps}}{{#gaps}}{{>p1}}{{/gaps}}{{/gaps}}{{/gaps}}\n",
+                                        **{f"p{i}.mustache": f"{{{{>p{i + 1}}}}}{{{{>p{i + 1}}}}}" for i in range(1, 14)},
+                                        "p14.mustache": "{{organization}}"})
+
 # --- Escaping (valid workspaces whose text must come out as text in every format) ---------------
 # Run by EscapingTests.swift: every output is read back by an independent reader. Each special
 # character is followed by a combining mark (U+0301), which makes it one Swift Character with the
