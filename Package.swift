@@ -41,7 +41,9 @@ let package = Package(
         // Views of the model as text, YAML skeletons and (later) reports.
         .target(
             name: "IsogapRendering",
-            dependencies: ["IsogapModel", "IsogapYAML", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "IsogapDiagnostics", "IsogapModel", "IsogapYAML", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // checklists/ and templates/ compiled into the binary.
         .target(name: "IsogapResources", plugins: ["EmbedResources"]),

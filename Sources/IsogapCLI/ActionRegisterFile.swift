@@ -5,24 +5,21 @@ import IsogapLoading
 /// replace the file atomically. Nothing is written when either step fails.
 enum ActionRegisterFile {
     static func write(
-        _ path: String, console: Console, edit: () throws(ActionRegisterEditor.Failure) -> [UInt8]
+        _ path: String, at location: String, console: Console, edit: () throws(ActionRegisterEditor.Failure) -> [UInt8]
     ) throws {
         let updated: [UInt8]
         do {
             updated = try edit()
         } catch {
-            console.err("error: \(error.description)")
-            throw ExitStatus.dataError
+            throw console.fail(error.description, ExitStatus.dataError)
         }
         guard ActionRegisterLoader.load(updated, file: path).succeeded else {
-            console.err("error: the change would leave \(path) unreadable; nothing was written")
-            throw ExitStatus.dataError
+            throw console.fail("the change would leave \(path) unreadable; nothing was written", ExitStatus.dataError)
         }
         do {
-            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: path))
+            try AtomicFile.write(Data(updated), to: URL(fileURLWithPath: location))
         } catch {
-            console.err("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
     }
 }

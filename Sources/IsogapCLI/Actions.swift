@@ -12,7 +12,7 @@ struct Actions: ParsableCommand {
         subcommands: [List.self, Set.self], defaultSubcommand: List.self)
 
     /// `isogap actions [DIR]`: the register as of a date.
-    struct List: ParsableCommand {
+    struct List: ContextualCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "Show the register: overdue first, counts, uncovered gaps, achieved and projected scores.")
@@ -32,23 +32,23 @@ struct Actions: ParsableCommand {
         @Option(help: "Output format: text, json, csv or ics (one calendar event per open action, on its due date).")
         var format: Format = .text
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let tracker = context.actionTracker(asOf: asOf ?? Init.today())
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
             switch format {
             case .text: console.out(ActionReport.text(tracker, onlyOverdue: overdue))
-            case .json: console.out(ActionReport.json(tracker).serialized())
-            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, console: console)
+            case .json: console.write(ActionReport.json(tracker).serialized())
+            case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: nil, context: context)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: context.workspace.manifest), to: nil, console: console)
+                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest), to: nil, context: context)
             }
         }
     }
 
     /// `isogap actions set ID --status S [DIR]`: one step of an action's life cycle.
-    struct Set: ParsableCommand {
+    struct Set: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an action's status, appending one history entry; nothing else in actions.yaml changes.",
             discussion: """
@@ -86,34 +86,32 @@ struct Actions: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
-            guard let register = context.workspace.actions,
-                let bytes = FileManager.default.contents(atPath: path).map(Array.init)
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let files = DiskFiles(folder: workspace.directory, in: context)
+            let path = files.displayPath(WorkspaceLoader.actionsFile)
+            guard let register = loaded.workspace.actions,
+                let bytes = loaded.actionsBytes
             else {
-                console.err("error: \(path) does not exist; create it with 'isogap init' or by hand")
-                throw ExitStatus.noInput
+                throw console.fail(
+                    "\(path) does not exist; create it with 'isogap init' or by hand", ExitStatus.noInput)
             }
             guard let action = register.action(id) else {
-                var message = "error: no action '\(id)' in \(path)"
-                if let close = Suggestion.closest(to: id, in: register.actions.map(\.id)) {
-                    message += "; did you mean '\(close)'?"
-                }
-                console.err(message)
-                throw ExitStatus.dataError
+                var message = "no action '\(id)' in \(path)"
+                if let close = Suggestion.didYouMean(id, in: register.actions.map(\.id)) { message += "; \(close)" }
+                throw console.fail(message, ExitStatus.dataError)
             }
-            let day = date ?? Init.today()
+            let day = date ?? context.today
             let verification = verifiedBy.map {
                 Verification(date: day, by: $0, effective: effective ?? true, note: note)
             }
             let transition = ActionTransition(to: status, date: day, by: by, note: note, verification: verification)
             if let refusal = transition.refusal(for: action) {
-                console.err("error: \(refusal)")
-                throw ExitStatus.dataError
+                throw console.fail("\(refusal)", ExitStatus.dataError)
             }
-            try ActionRegisterFile.write(path, console: console) { () throws(ActionRegisterEditor.Failure) in
+            try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
+                () throws(ActionRegisterEditor.Failure) in
                 try ActionRegisterEditor.apply(transition, to: id, in: bytes)
             }
             console.out("\(id): \(action.status.rawValue) → \(status.rawValue) on \(day)")

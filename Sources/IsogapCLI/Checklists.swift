@@ -3,12 +3,12 @@ import IsogapLoading
 import IsogapModel
 
 /// `isogap checklists`: the built-in checklists.
-struct Checklists: ParsableCommand {
+struct Checklists: ContextualCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in checklists.")
 
-    func run() throws {
-        let console = Console()
-        let entries = BuiltInResources.library().entries
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        let entries = BuiltInResources.library.entries
         let width = entries.map(\.checklist.id.count).max() ?? 0
         for entry in entries {
             let checklist = entry.checklist

@@ -1,85 +1,94 @@
+import ArgumentParser
 import Foundation
 import IsogapDiagnostics
 
-/// Standard output and standard error, with diagnostics printed the way compilers print them.
+/// A command's standard output and standard error: the one place that prints, with diagnostics
+/// printed the way compilers print them and everything that comes from input made safe by the one
+/// sanitiser (``TerminalText``).
 struct Console {
     /// Whether stderr is a terminal and `NO_COLOR` is unset.
     let colour: Bool
     /// Whether stderr is a terminal (source lines with a caret are shown only there).
     let stderrIsTerminal: Bool
+    private let stdout: OutputSink
+    private let stderr: OutputSink
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        stderrIsTerminal = isatty(STDERR_FILENO) == 1
-        colour = stderrIsTerminal && environment["NO_COLOR"] == nil
+    /// The console of a command's context.
+    init(_ context: CommandContext) {
+        stderrIsTerminal = context.stderrIsTerminal
+        colour = stderrIsTerminal && context.environment["NO_COLOR"] == nil
+        stdout = context.stdout
+        stderr = context.stderr
     }
 
-    /// A console with fixed settings (`colour: false, stderrIsTerminal: false` formats
-    /// diagnostics as plain text for reports).
-    init(colour: Bool, stderrIsTerminal: Bool) {
-        self.colour = colour
-        self.stderrIsTerminal = stderrIsTerminal
-    }
-
+    /// Result lines for people (summaries, tables), made safe and ended with a newline.
     func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        stdout.write(TerminalText.visibleLines(text.hasSuffix("\n") ? text : text + "\n"))
     }
 
-    func err(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    /// A document (report, JSON, CSV, calendar) as it is: its format's own escaping applies.
+    func write(_ text: String) {
+        stdout.write(text)
+    }
+
+    /// A status line on standard error (what was changed, a count), made safe.
+    func status(_ text: String) {
+        stderr.write(TerminalText.visibleLines(text.hasSuffix("\n") ? text : text + "\n"))
+    }
+
+    /// Control sequences of isogap's own (a progress bar), as they are.
+    func control(_ text: String) {
+        stderr.write(text)
     }
 
     /// Prints diagnostics to stderr, sorted by position, then a count when there are any.
     func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sortedByLocation() { err(format(diagnostic)) }
+        for diagnostic in diagnostics.sortedByLocation() { emit(diagnostic) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if !diagnostics.isEmpty {
-            err("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            status("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
     }
 
+    /// Prints one diagnostic (no count).
+    func emit(_ diagnostic: Diagnostic) {
+        stderr.write(format(diagnostic) + "\n")
+    }
+
+    /// Prints `diagnostic` and returns `status`, for `throw console.fail(…)`.
+    func fail(_ diagnostic: Diagnostic, _ status: ExitCode) -> ExitCode {
+        emit(diagnostic)
+        return status
+    }
+
+    /// Prints an error without a location and returns `status`, for `throw console.fail(…)`.
+    func fail(_ message: String, _ status: ExitCode) -> ExitCode {
+        fail(.error(message, at: nil), status)
+    }
+
+    /// The diagnostic as printed: `file:line:column: severity: message`, the source line and a
+    /// caret on a terminal, then the notes. Paths, messages and the source line are made safe.
     func format(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
         let painted =
             colour ? "\u{1B}[1;\(diagnostic.severity == .error ? 31 : 33)m\(severity):\u{1B}[0m" : "\(severity):"
         var lines: [String] = []
-        let prefix = diagnostic.location.map { "\($0): " } ?? ""
-        lines.append("\(prefix)\(painted) \(Self.visible(diagnostic.message))")
-        if stderrIsTerminal, let location = diagnostic.location, let source = sourceLine(location) {
-            lines.append(source)
-            lines.append(
-                String(repeating: " ", count: max(0, location.column - 1)) + (colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^"))
+        let prefix = diagnostic.location.map { "\(TerminalText.visible($0.description)): " } ?? ""
+        lines.append("\(prefix)\(painted) \(TerminalText.visible(diagnostic.message))")
+        if stderrIsTerminal, let location = diagnostic.location, let source = diagnostic.sourceLine {
+            let line = source.replacingOccurrences(of: "\t", with: " ")
+            lines.append(TerminalText.visible(line))
+            // The caret under the column, counting the escapes written for unsafe scalars before it.
+            let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, location.column - 1))))
+            let offset = TerminalText.visible(before).unicodeScalars.count
+            lines.append(String(repeating: " ", count: offset) + (colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^"))
         }
         for note in diagnostic.notes {
-            let notePrefix = note.location.map { "\($0): " } ?? ""
+            let notePrefix = note.location.map { "\(TerminalText.visible($0.description)): " } ?? ""
             lines.append(
-                "\(notePrefix)\(colour ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:") \(Self.visible(note.message))")
+                "\(notePrefix)\(colour ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:") \(TerminalText.visible(note.message))")
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `text` with control characters and invisible format characters (zero-width spaces,
-    /// bidirectional overrides) written as `\u{XXXX}`: a message quotes the user's input, which
-    /// must not be able to break the line, hide text or reorder what the terminal shows.
-    static func visible(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.properties.generalCategory == .format
-            {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// The text of the diagnostic's line, read back from the file (terminal display only).
-    private func sourceLine(_ location: SourceLocation) -> String? {
-        guard let data = FileManager.default.contents(atPath: location.file) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.indices.contains(location.line - 1) else { return nil }
-        return String(lines[location.line - 1]).replacingOccurrences(of: "\t", with: " ")
     }
 }

@@ -19,5 +19,5 @@ struct DocumentOptions: ParsableArguments {
     var templates: String?
 
     /// The as-of date, today when none was given.
-    var date: CalendarDate { asOf ?? Init.today() }
+    func date(in context: CommandContext) -> CalendarDate { asOf ?? context.today }
 }

@@ -10,7 +10,7 @@ struct Evidence: ParsableCommand {
         abstract: "Record or check the SHA-256 of the evidence files an assessment cites.",
         subcommands: [Lock.self, Verify.self])
 
-    struct Lock: ParsableCommand {
+    struct Lock: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the SHA-256 of every cited evidence file in the assessment files.",
             discussion: "Only the sha256 values change (or a sha256 line is added under file:); every other byte stays."
@@ -18,29 +18,32 @@ struct Evidence: ParsableCommand {
 
         @OptionGroup var workspace: WorkspaceArgument
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let files = EvidenceFiles(workspace: workspace.directory)
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
+            let disk = DiskFiles(folder: workspace.directory, in: context)
+            // Loading looked at every cited file once; its digests are reused, never recomputed.
+            let digest = loaded.workspace.evidenceFiles.digest
             var missing = 0
-            for checklist in context.workspace.checklists {
+            for checklist in loaded.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
-                let path = DiskFiles(folder: workspace.directory).displayPath(relative)
-                guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { continue }
-                let result = EvidenceLocks.lock(bytes, file: path) { files.digest(of: $0) }
+                let path = disk.displayPath(relative)
+                guard let bytes = disk.read(relative) else { continue }
+                let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
-                where files.digest(of: citation.file) == nil {
-                    console.err(
-                        "\(citation.location): error: cannot lock '\(citation.file)': \(files.problem(with: citation.file))"
-                    )
+                where digest(citation.file) == nil {
+                    console.emit(
+                        .error(
+                            "cannot lock '\(citation.file)': \(files.problem(with: citation.file))",
+                            at: citation.location))
                     missing += 1
                 }
                 guard result.bytes != bytes else { continue }
                 do {
-                    try AtomicFile.write(Data(result.bytes), to: URL(fileURLWithPath: path))
+                    try AtomicFile.write(Data(result.bytes), to: URL(fileURLWithPath: disk.filePath(relative)))
                 } catch {
-                    console.err("error: cannot write \(path): \(error.localizedDescription)")
-                    throw ExitStatus.cannotCreate
+                    throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
                 }
                 for citation in result.updated {
                     console.out("locked  \(citation.file)  (\(checklist.id) \(citation.requirement))")
@@ -50,28 +53,30 @@ struct Evidence: ParsableCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: ContextualCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check cited evidence files against their recorded SHA-256; list files nobody cites.",
             discussion: "Exit status 1 when a cited file is missing or has changed since it was locked.")
 
         @OptionGroup var workspace: WorkspaceArgument
 
-        func run() throws {
-            let console = Console()
-            let context = try WorkspaceContext.load(workspace.directory, console: console)
-            let files = EvidenceFiles(workspace: workspace.directory)
+        func run(in context: CommandContext) throws {
+            let console = context.console
+            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
+            let disk = DiskFiles(folder: workspace.directory, in: context)
+            let digest = loaded.workspace.evidenceFiles.digest
             var failures = 0
             var cited: Set<String> = []
             var counts: [String: Int] = [:]
-            for checklist in context.workspace.checklists {
-                let path = DiskFiles(folder: workspace.directory).displayPath(
-                    WorkspaceLoader.assessmentFile(for: checklist.id))
-                guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { continue }
+            for checklist in loaded.workspace.checklists {
+                let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
+                let path = disk.displayPath(relative)
+                guard let bytes = disk.read(relative) else { continue }
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations {
                     cited.insert(EvidenceFiles.normalized(citation.file))
                     let status: String
-                    switch (files.digest(of: citation.file), citation.recorded) {
+                    switch (digest(citation.file), citation.recorded) {
                     case (nil, _):
                         status = "missing"
                         failures += 1
@@ -94,7 +99,7 @@ struct Evidence: ParsableCommand {
             let summary = ["ok", "changed", "missing", "unlocked", "uncited"].compactMap { key in
                 counts[key].map { "\($0) \(key)" }
             }
-            console.err(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
+            console.status(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
             if failures > 0 { throw ExitStatus.checkFailed }
         }
     }
@@ -105,34 +110,43 @@ struct Evidence: ParsableCommand {
 struct EvidenceFiles {
     let workspace: String
 
-    /// The workspace folder with symbolic links resolved.
-    private var root: String { URL(fileURLWithPath: workspace).resolvingSymlinksInPath().path }
-
     /// `path` without `./` segments or doubled slashes, for comparing citations with files found.
     static func normalized(_ path: String) -> String {
         path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
-    /// Why `relative` cannot be read, for messages.
+    /// Why `relative` cannot be read, for messages (the reading itself goes through
+    /// ``FileReader/openInside(_:root:)``, which checks the descriptor it opened).
     func problem(with relative: String) -> String {
         if let problem = WorkspacePath.problem(with: relative) { return "the path \(problem)" }
-        let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
-        if !FileManager.default.fileExists(atPath: url.path) { return "no such file in the workspace" }
-        if !isInside(url) { return "it is a link to a file outside the workspace" }
-        if !isRegularFile(url) { return "it is not a regular file" }
+        let path = workspace.hasSuffix("/") ? workspace + relative : "\(workspace)/\(relative)"
+        guard let resolved = FileReader.realPath(path) else { return "no such file in the workspace" }
+        let root = FileReader.realPath(workspace) ?? workspace
+        if !Array(resolved.utf8).starts(with: Array((root.hasSuffix("/") ? root : root + "/").utf8)) {
+            return "it is a link to a file outside the workspace"
+        }
+        var info = stat()
+        if stat(resolved, &info) != 0 || info.st_mode & S_IFMT != S_IFREG { return "it is not a regular file" }
         return "the file cannot be read"
     }
 
     /// The SHA-256 of a file inside the workspace, or `nil` when it is missing, unreadable or outside.
+    /// The place is checked on the descriptor opened (a file swapped for a link after any earlier
+    /// look is still refused), and the file is read through one fixed 64 KiB buffer.
     func digest(of relative: String) -> String? {
-        guard WorkspacePath.problem(with: relative) == nil else { return nil }
-        let url = URL(fileURLWithPath: workspace).appendingPathComponent(relative)
-        // Only regular files: a named pipe or device would block or never end.
-        guard isInside(url), isRegularFile(url), let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
+        guard WorkspacePath.problem(with: relative) == nil,
+            case .success(let descriptor) = FileReader.openInside(relative, root: workspace)
+        else { return nil }
+        defer { close(descriptor) }
         var hasher = SHA256()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        return hasher.hexDigest()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return hasher.hexDigest() }
+            hasher.update(buffer[..<count])
+        }
     }
 
     /// Regular files under `evidence/`, relative to the workspace, sorted.
@@ -149,15 +163,5 @@ struct EvidenceFiles {
             }
         }
         return result.sorted()
-    }
-
-    private func isRegularFile(_ url: URL) -> Bool {
-        var info = stat()
-        return stat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
-
-    private func isInside(_ url: URL) -> Bool {
-        let resolved = url.resolvingSymlinksInPath().path
-        return PathBytes.isInside(resolved, folder: root)
     }
 }

@@ -6,7 +6,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap init DIR`: a new workspace ready for an assessor to fill in.
-struct Init: ParsableCommand {
+struct Init: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a workspace: manifest, one assessment file per checklist, and an empty action register.",
         discussion: "Refuses to write into a folder that already holds a workspace.")
@@ -40,9 +40,9 @@ struct Init: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let console = Console()
-        let library = BuiltInResources.library()
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        let library = BuiltInResources.library
         let chosen: [Checklist]
         if checklist.isEmpty {
             chosen = library.entries.map(\.checklist).filter { !$0.requirementsInOrder.isEmpty }
@@ -50,15 +50,13 @@ struct Init: ParsableCommand {
             chosen = try checklist.map { id in
                 guard let found = library.checklist(id) else {
                     var message = "unknown built-in checklist '\(id)'"
-                    if let close = Suggestion.closest(to: id, in: library.ids) {
-                        message += "; did you mean '\(close)'?"
-                    }
+                    if let close = Suggestion.didYouMean(id, in: library.ids) { message += "; \(close)" }
                     throw ValidationError(message)
                 }
                 return found
             }
         }
-        let assessmentDate = date.flatMap { CalendarDate($0) } ?? Self.today()
+        let assessmentDate = date.flatMap { CalendarDate($0) } ?? context.today
         let defaultScope =
             lang == .ar
             ? "معالجة الشكاوى ورصد رضا العملاء وقياسه"
@@ -68,10 +66,11 @@ struct Init: ParsableCommand {
             assessmentDate: assessmentDate, checklists: chosen)
         let files = try skeleton.files(using: BuiltInResources.templates())
 
-        let folder = URL(fileURLWithPath: directory)
+        let folder = URL(fileURLWithPath: context.resolve(directory))
         for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.path).path) {
-            console.err("error: \(directory)/\(file.path) already exists; isogap init does not overwrite a workspace")
-            throw ExitStatus.cannotCreate
+            throw console.fail(
+                "\(directory)/\(file.path) already exists; isogap init does not overwrite a workspace",
+                ExitStatus.cannotCreate)
         }
         do {
             try FileManager.default.createDirectory(
@@ -82,8 +81,8 @@ struct Init: ParsableCommand {
                 try AtomicFile.write(Data(file.contents.utf8), to: folder.appendingPathComponent(file.path))
             }
         } catch {
-            console.err("error: cannot write the workspace in \(directory): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail(
+                "cannot write the workspace in \(directory): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
         let count = chosen.map { $0.requirementsInOrder.count }.reduce(0, +)
         console.out(
@@ -92,10 +91,4 @@ struct Init: ParsableCommand {
         console.out("Next: fill in \(directory)/assessments/*.yaml, then run 'isogap validate \(directory)'.")
     }
 
-    /// Today's date in the local time zone.
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(dayNumber: 0)
-    }
 }

@@ -6,12 +6,49 @@ public struct IsogapCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "isogap",
         abstract: "Gap assessment against ISO 10002:2018 and ISO 10004:2018 (or any checklist in the same format).",
+        version: IsogapCommand.version,
         subcommands: [
             Init.self, Validate.self, Checklists.self, Show.self, Score.self, Report.self, Actions.self,
-            PlanCommand.self, Evidence.self, Portfolio.self,
+            PlanCommand.self, Evidence.self, Portfolio.self, Export.self, Import.self,
         ])
 
+    /// The version `isogap --version` prints.
+    public static let version = "1.0.0"
+
     public init() {}
+
+    /// Parses `arguments` and runs the command they name in `context`, in this process; returns
+    /// the exit status. Help, usage errors and `--version` print as they would from the shell.
+    public static func run(_ arguments: [String], in context: CommandContext) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let contextual = command as? any ContextualCommand {
+                try contextual.run(in: context)
+            } else {
+                try command.run()
+            }
+            return ExitCode.success.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                (code == .success ? context.stdout : context.stderr).write(message + "\n")
+            }
+            return code.rawValue
+        }
+    }
+}
+
+/// A command that takes everything from its ``CommandContext`` (never from the process).
+protocol ContextualCommand: ParsableCommand {
+    func run(in context: CommandContext) throws
+}
+
+extension ContextualCommand {
+    /// Runs in the context of this process (ArgumentParser's own entry point).
+    func run() throws {
+        try run(in: .process())
+    }
 }
 
 extension ReportLanguage: ExpressibleByArgument {}

@@ -2,16 +2,16 @@ import Foundation
 
 /// Where a command's result goes: standard output, or a file named with `--out` (written atomically).
 enum OutputTarget {
-    static func write(_ text: String, to path: String?, console: Console) throws {
+    static func write(_ text: String, to path: String?, context: CommandContext) throws {
+        let console = context.console
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            console.write(text)
             return
         }
         do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: context.resolve(path)))
         } catch {
-            console.err("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
+            throw console.fail("cannot write \(path): \(error.localizedDescription)", ExitStatus.cannotCreate)
         }
     }
 }

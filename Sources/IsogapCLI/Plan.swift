@@ -6,7 +6,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap plan [DIR]`: the implementation plan.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Write the implementation plan: phases and milestones, tasks with roles and dates, critical path.",
@@ -36,14 +36,15 @@ struct PlanCommand: ParsableCommand {
         help: "Append one open action per plan task whose requirements no action names yet, due on the task's finish.")
     var writeActions = false
 
-    func run() throws {
-        let console = Console()
-        let context = try WorkspaceContext.load(workspace.directory, console: console)
-        let templateSet = try TemplateSet.load(overrides: options.templates, console: console)
-        let plan = try context.plan(console: console)
-        let manifest = context.workspace.manifest
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+        let templateSet = try TemplateSet.load(overrides: options.templates, context: context)
+        let plan = try loaded.plan(console: console)
+        let manifest = loaded.workspace.manifest
         let input = PlanInput(
-            manifest: manifest, plan: plan, asOf: options.date, language: options.lang ?? manifest.language,
+            manifest: manifest, plan: plan, asOf: options.date(in: context),
+            language: options.lang ?? manifest.language,
             labels: templateSet.labels)
         let text: String
         switch format {
@@ -54,33 +55,36 @@ struct PlanCommand: ParsableCommand {
                     ? try PlanRenderer.markdown(input, templates: templateSet.library)
                     : try PlanRenderer.html(input, templates: templateSet.library)
             } catch {
-                console.err(error.description)
-                throw ExitStatus.dataError
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
             }
         case .csv: text = PlanCSV.text(input)
         case .ics: text = PlanICS.text(input)
         case .json: text = PlanJSON.document(input).serialized()
         }
-        try OutputTarget.write(text, to: options.out, console: console)
-        if writeActions { try raiseActions(for: plan, context: context, date: input.asOf, console: console) }
+        try OutputTarget.write(text, to: options.out, context: context)
+        if writeActions { try raiseActions(for: plan, loaded: loaded, date: input.asOf, context: context) }
     }
 
     /// Appends the plan's new actions to `actions.yaml` (created when missing), changing nothing else.
-    private func raiseActions(for plan: Plan, context: WorkspaceContext, date: CalendarDate, console: Console) throws {
-        let path = DiskFiles(folder: workspace.directory).displayPath(WorkspaceLoader.actionsFile)
-        let register = context.workspace.actions ?? ActionRegister(actions: [])
-        let actions = plan.actionsToRaise(for: register, opened: date, language: context.workspace.manifest.language)
+    private func raiseActions(
+        for plan: Plan, loaded: WorkspaceContext, date: CalendarDate, context: CommandContext
+    ) throws {
+        let console = context.console
+        let files = DiskFiles(folder: workspace.directory, in: context)
+        let path = files.displayPath(WorkspaceLoader.actionsFile)
+        let register = loaded.workspace.actions ?? ActionRegister(actions: [])
+        let actions = plan.actionsToRaise(for: register, opened: date, language: loaded.workspace.manifest.language)
         guard !actions.isEmpty else {
-            console.err("every plan task is already covered by an action; \(path) is unchanged")
+            console.status("every plan task is already covered by an action; \(path) is unchanged")
             return
         }
         let existing =
-            FileManager.default.contents(atPath: path).map(Array.init)
-            ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
-        try ActionRegisterFile.write(path, console: console) { () throws(ActionRegisterEditor.Failure) in
+            loaded.actionsBytes ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+        try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
+            () throws(ActionRegisterEditor.Failure) in
             try ActionRegisterEditor.append(actions, to: existing)
         }
         let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
-        console.err("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
+        console.status("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")
     }
 }

@@ -7,7 +7,7 @@ import IsogapRendering
 
 /// `isogap portfolio DIR...`: every workspace under the given folders, scored and summarised side
 /// by side.
-struct Portfolio: ParsableCommand {
+struct Portfolio: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Score every workspace under the given folders and compare them: sites, clauses, weakest requirements.",
@@ -40,50 +40,50 @@ struct Portfolio: ParsableCommand {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
-    func run() throws {
-        let console = Console()
+    func run(in context: CommandContext) throws {
+        let console = context.console
         var missing = false
-        for directory in directories where !PortfolioDiscovery.isDirectory(directory) {
-            console.err("error: \(directory): no such folder")
+        for directory in directories where !PortfolioDiscovery.isDirectory(context.resolve(directory)) {
+            console.emit(.error("\(directory): no such folder", at: nil))
             missing = true
         }
         if missing { throw ExitStatus.noInput }
-        let discovery = PortfolioDiscovery.workspaces(under: directories)
-        for folder in discovery.unreadable { console.err("warning: \(folder): cannot read the folder; skipped") }
+        let discovery = PortfolioDiscovery.workspaces(under: directories, in: context)
+        for folder in discovery.unreadable {
+            console.emit(.warning("\(folder): cannot read the folder; skipped", at: nil))
+        }
         guard !discovery.workspaces.isEmpty else {
-            console.err(
-                "error: no workspace (a folder with \(WorkspaceLoader.manifestFile)) under \(directories.joined(separator: ", "))"
-            )
-            throw ExitStatus.noInput
+            throw console.fail(
+                "no workspace (a folder with \(WorkspaceLoader.manifestFile)) under \(directories.joined(separator: ", "))",
+                ExitStatus.noInput)
         }
 
-        let date = asOf ?? Init.today()
+        let date = asOf ?? context.today
         // Parsed once for the whole run: every workspace shares the same built-in checklists.
-        let library = BuiltInResources.library()
-        let progress = ProgressBar(total: discovery.workspaces.count, enabled: console.stderrIsTerminal)
-        let plain = Console(colour: false, stderrIsTerminal: false)
+        let library = BuiltInResources.library
+        let progress = ProgressBar(total: discovery.workspaces.count, console: console)
         var portfolio = PortfolioSummary()
         var errors = 0
         var warnings = 0
         OrderedPipeline.run(count: discovery.workspaces.count, jobs: jobs) { index in
-            SiteLoader.load(discovery.workspaces[index], library: library, asOf: date)
+            SiteLoader.load(discovery.workspaces[index], library: library, asOf: date, context: context)
         } consume: { _, outcome in
             if !outcome.diagnostics.isEmpty {
                 progress.clear()
-                for diagnostic in outcome.diagnostics { console.err(console.format(diagnostic)) }
+                for diagnostic in outcome.diagnostics { console.emit(diagnostic) }
                 errors += outcome.diagnostics.filter { $0.severity == .error }.count
                 warnings += outcome.diagnostics.filter { $0.severity == .warning }.count
             }
             switch outcome.result {
             case .site(let site): portfolio.add(site)
             case .failed(let path):
-                portfolio.add(.init(path: path, diagnostics: outcome.diagnostics.map(plain.format)))
+                portfolio.add(.init(path: path, diagnostics: outcome.diagnostics))
             }
             progress.advance()
         }
         progress.clear()
         if errors + warnings > 0 {
-            console.err(
+            console.status(
                 "\(portfolio.sites.count) site\(portfolio.sites.count == 1 ? "" : "s") read, \(portfolio.failed.count) failed; "
                     + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
@@ -95,7 +95,11 @@ struct Portfolio: ParsableCommand {
         case .csv: text = PortfolioReport.csv(portfolio)
         case .md: text = PortfolioReport.markdown(portfolio, asOf: date)
         }
-        try OutputTarget.write(text, to: nil, console: console)
+        if format == .text {
+            console.out(text)
+        } else {
+            try OutputTarget.write(text, to: nil, context: context)
+        }
         if !portfolio.failed.isEmpty { throw ExitStatus.dataError }
     }
 }
@@ -113,8 +117,10 @@ enum SiteLoader {
         var diagnostics: [Diagnostic]
     }
 
-    static func load(_ path: String, library: ChecklistLibrary, asOf: CalendarDate) -> Outcome {
-        let loaded = WorkspaceLoader.load(from: DiskFiles(folder: path), library: library)
+    static func load(_ path: String, library: ChecklistLibrary, asOf: CalendarDate, context: CommandContext)
+        -> Outcome
+    {
+        let loaded = WorkspaceLoader.load(from: DiskFiles(folder: path, in: context), library: library)
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else {
             var diagnostics = loaded.diagnostics
             if diagnostics.isEmpty {
@@ -122,7 +128,7 @@ enum SiteLoader {
             }
             return Outcome(result: .failed(path: path), diagnostics: diagnostics)
         }
-        let score = Scorer(manifest: workspace.manifest)
+        let score = Scorer(workspace: workspace)
             .score(checklists: workspace.checklists, assessments: workspace.assessments)
         let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
         let summary = SiteSummary(path: path, manifest: workspace.manifest, score: score, overdueActions: overdue)
@@ -147,7 +153,7 @@ enum PortfolioDiscovery {
     /// Every folder with an `isogap.yaml` under `roots`. Symbolic links below a root are not
     /// followed (so nothing outside the named folders is read and no link cycle can loop), hidden
     /// folders are skipped, and a workspace's own subfolders are not searched.
-    static func workspaces(under roots: [String]) -> Found {
+    static func workspaces(under roots: [String], in context: CommandContext) -> Found {
         var found = Found(workspaces: [], unreadable: [])
         var seen: Set<String> = []
         for root in roots {
@@ -156,11 +162,12 @@ enum PortfolioDiscovery {
             // Depth first, children in sorted order: a stack holding the reverse.
             var stack = [trimmed]
             while let folder = stack.popLast() {
-                if isWorkspace(folder) {
+                let location = context.resolve(folder)
+                if isWorkspace(location) {
                     if seen.insert(folder).inserted { found.workspaces.append(folder) }
                     continue
                 }
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: location) else {
                     found.unreadable.append(folder)
                     continue
                 }
@@ -168,8 +175,12 @@ enum PortfolioDiscovery {
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let child = folder == "/" ? "/\(name)" : "\(folder)/\(name)"
                     var info = stat()
-                    guard lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-                    children.append(child)
+                    guard lstat(context.resolve(child), &info) == 0 else {
+                        // A path longer than PATH_MAX (or one that vanished) is reported, never dropped.
+                        found.unreadable.append(child)
+                        continue
+                    }
+                    if info.st_mode & S_IFMT == S_IFDIR { children.append(child) }
                 }
                 stack += children.reversed()
             }

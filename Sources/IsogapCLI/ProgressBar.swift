@@ -5,13 +5,15 @@ import Foundation
 final class ProgressBar {
     private let total: Int
     private let enabled: Bool
+    private let console: Console
     private var done = 0
     private var lastDrawn: UInt64 = 0
     private var visible = false
 
-    init(total: Int, enabled: Bool) {
+    init(total: Int, console: Console) {
         self.total = total
-        self.enabled = enabled
+        self.enabled = console.stderrIsTerminal
+        self.console = console
     }
 
     /// Counts one more item done and redraws when it is time.
@@ -24,14 +26,14 @@ final class ProgressBar {
         let width = 30
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(bar) \(done)/\(total) workspaces".utf8))
+        console.control("\r\u{1B}[K\(bar) \(done)/\(total) workspaces")
         visible = true
     }
 
     /// Erases the bar so that other text can be printed on its line.
     func clear() {
         guard visible else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        console.control("\r\u{1B}[K")
         visible = false
     }
 }

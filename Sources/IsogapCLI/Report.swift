@@ -3,7 +3,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap report [DIR]`: the assessment report.
-struct Report: ParsableCommand {
+struct Report: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Write the assessment report: summary, clause scores, prioritised gaps, unsupported claims, evidence.",
@@ -22,13 +22,13 @@ struct Report: ParsableCommand {
 
     @OptionGroup var options: DocumentOptions
 
-    func run() throws {
-        let console = Console()
-        let context = try WorkspaceContext.load(workspace.directory, console: console)
-        let templateSet = try TemplateSet.load(overrides: options.templates, console: console)
-        let plan = try context.plan(console: console)
-        let input = context.reportInput(
-            asOf: options.date, language: options.lang, labels: templateSet.labels, plan: plan)
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+        let templateSet = try TemplateSet.load(overrides: options.templates, context: context)
+        let plan = try loaded.plan(console: console)
+        let input = loaded.reportInput(
+            asOf: options.date(in: context), language: options.lang, labels: templateSet.labels, plan: plan)
         let text: String
         switch format {
         case .md, .html:
@@ -38,12 +38,11 @@ struct Report: ParsableCommand {
                     ? try ReportRenderer.markdown(input, templates: templateSet.library)
                     : try ReportRenderer.html(input, templates: templateSet.library)
             } catch {
-                console.err(error.description)
-                throw ExitStatus.dataError
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
             }
         case .json: text = ReportJSON.document(input).serialized()
         case .csv: text = ReportCSV.text(input)
         }
-        try OutputTarget.write(text, to: options.out, console: console)
+        try OutputTarget.write(text, to: options.out, context: context)
     }
 }

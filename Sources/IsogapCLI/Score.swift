@@ -3,7 +3,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap score [DIR]`: the scores of a workspace at a glance.
-struct Score: ParsableCommand {
+struct Score: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise a workspace's scores: level, percent and completeness per checklist, grades, top ten gaps."
     )
@@ -23,17 +23,17 @@ struct Score: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Date for time-dependent figures, YYYY-MM-DD (default: today).")
     var asOf: CalendarDate?
 
-    func run() throws {
-        let console = Console()
-        let context = try WorkspaceContext.load(workspace.directory, console: console)
-        let templates = try TemplateSet.load(overrides: nil, console: console)
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+        let templates = try TemplateSet.load(overrides: nil, context: context)
         // The JSON summary is the JSON report, plan included.
-        let plan = format == .json ? try context.plan(console: console) : nil
-        let input = context.reportInput(
-            asOf: asOf ?? Init.today(), language: lang, labels: templates.labels, plan: plan)
+        let plan = format == .json ? try loaded.plan(console: console) : nil
+        let input = loaded.reportInput(
+            asOf: asOf ?? context.today, language: lang, labels: templates.labels, plan: plan)
         switch format {
         case .text: console.out(ScoreSummary.text(input))
-        case .json: try OutputTarget.write(ReportJSON.document(input).serialized(), to: nil, console: console)
+        case .json: try OutputTarget.write(ReportJSON.document(input).serialized(), to: nil, context: context)
         }
     }
 }

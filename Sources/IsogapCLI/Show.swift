@@ -6,7 +6,7 @@ import IsogapModel
 import IsogapRendering
 
 /// `isogap show CHECKLIST`: a checklist as a readable outline.
-struct Show: ParsableCommand {
+struct Show: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a checklist as a readable outline.",
         discussion: "CHECKLIST is a built-in id (see 'isogap checklists') or the path of a checklist file.")
@@ -17,26 +17,24 @@ struct Show: ParsableCommand {
     @Option(name: .long, help: "Language of the outline: en or ar.")
     var lang: ReportLanguage = .en
 
-    func run() throws {
-        let console = Console()
-        var library = BuiltInResources.library()
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        var library = BuiltInResources.library
         if let builtIn = library.checklist(checklist) {
             console.out(ChecklistOutline(checklist: builtIn, language: lang).render())
             return
         }
         guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
-            var message = "error: no built-in checklist '\(checklist)'"
-            if let close = Suggestion.closest(to: checklist, in: library.ids) {
-                message += "; did you mean '\(close)'?"
-            }
-            console.err(message + " (built-in: \(library.ids.joined(separator: ", ")))")
-            throw ExitStatus.noInput
+            var message = "no built-in checklist '\(checklist)'"
+            if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
+            throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
-        guard let data = FileManager.default.contents(atPath: checklist) else {
-            console.err("error: \(checklist): no such file")
-            throw ExitStatus.noInput
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(checklist)) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw console.fail("\(checklist): \(failure.reason)", ExitStatus.noInput)
         }
-        let loaded = ChecklistLoader.load(Array(data), file: checklist)
+        let loaded = ChecklistLoader.load(bytes, file: checklist)
         guard let entry = library.add(loaded, file: checklist) else {
             console.report(library.diagnostics)
             throw ExitStatus.dataError

@@ -14,7 +14,8 @@ struct TemplateSet {
     let library: TemplateLibrary
     let labels: LabelCatalog
 
-    static func load(overrides folder: String?, console: Console) throws -> TemplateSet {
+    static func load(overrides folder: String?, context: CommandContext) throws -> TemplateSet {
+        let console = context.console
         var files = EmbeddedFiles.files(under: "templates").map {
             let path = String($0.path.dropFirst("templates/".count))
             return (path: path, text: String(decoding: $0.contents, as: UTF8.self), displayPath: $0.path)
@@ -24,22 +25,23 @@ struct TemplateSet {
         var labels = builtInLabels.value ?? LabelCatalog(entries: [])
         if let folder {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            guard FileManager.default.fileExists(atPath: context.resolve(folder), isDirectory: &isDirectory),
+                isDirectory.boolValue
             else {
-                console.err("error: \(folder): no such templates folder")
-                throw ExitStatus.noInput
+                throw console.fail("\(folder): no such templates folder", ExitStatus.noInput)
             }
-            let found = folderFiles(under: folder)
+            let found = folderFiles(under: folder, in: context)
             if !found.refused.isEmpty {
-                for (path, reason) in found.refused { console.err("\(path): error: \(reason)") }
+                for (path, reason) in found.refused { console.emit(.error("\(path): \(reason)", at: nil)) }
                 throw ExitStatus.dataError
             }
             for relative in found.files {
                 let path = (folder as NSString).appendingPathComponent(relative)
                 guard relative == labelsFile || relative.hasSuffix(".mustache") else { continue }
-                guard let bytes = DiskFiles.readFile(atPath: path) else {
-                    console.err("error: \(path): cannot read the file")
-                    throw ExitStatus.noInput
+                let bytes: [UInt8]
+                switch FileReader.read(context.resolve(path)) {
+                case .success(let read): bytes = read
+                case .failure(let failure): throw console.fail("\(path): \(failure.reason)", ExitStatus.noInput)
                 }
                 if relative == labelsFile {
                     let loaded = LabelsLoader.load(bytes, file: path)
@@ -52,14 +54,16 @@ struct TemplateSet {
                     labels = labels.overridden(by: value)
                 } else {
                     if bytes.count > YAMLLimits.standard.maxFileSize {
-                        console.err(
-                            "\(path):1:1: error: the template is larger than the limit of \(YAMLLimits.standard.maxFileSize) bytes"
-                        )
-                        throw ExitStatus.dataError
+                        throw console.fail(
+                            .error(
+                                "the template is larger than the limit of \(YAMLLimits.standard.maxFileSize) bytes",
+                                at: SourceLocation(file: path, line: 1, column: 1)), ExitStatus.dataError)
                     }
                     guard let text = String(validating: bytes, as: UTF8.self) else {
-                        console.err("\(path):1:1: error: the template is not valid UTF-8; save it as UTF-8")
-                        throw ExitStatus.dataError
+                        throw console.fail(
+                            .error(
+                                "the template is not valid UTF-8; save it as UTF-8",
+                                at: SourceLocation(file: path, line: 1, column: 1)), ExitStatus.dataError)
                     }
                     files.append((relative, text, path))
                 }
@@ -68,8 +72,7 @@ struct TemplateSet {
         do {
             return TemplateSet(library: try TemplateLibrary(files: files), labels: labels)
         } catch {
-            console.err(error.description)
-            throw ExitStatus.dataError
+            throw console.fail(error.diagnostic, ExitStatus.dataError)
         }
     }
 
@@ -78,14 +81,16 @@ struct TemplateSet {
     /// Nothing outside the folder is ever read: a symbolic link is followed only when it resolves
     /// to a regular file inside the folder; a link that leaves it, a link to a folder, and anything
     /// that is not a regular file or folder (a named pipe, a device) are refused with the reason.
-    static func folderFiles(under folder: String) -> (files: [String], refused: [(path: String, reason: String)]) {
-        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    static func folderFiles(under folder: String, in context: CommandContext) -> (
+        files: [String], refused: [(path: String, reason: String)]
+    ) {
+        let root = URL(fileURLWithPath: context.resolve(folder)).resolvingSymlinksInPath().path
         var files: [String] = []
         var refused: [(path: String, reason: String)] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let here = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: here) else {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: context.resolve(here)) else {
                 refused.append((here, "the folder cannot be read"))
                 continue
             }
@@ -93,12 +98,12 @@ struct TemplateSet {
                 let child = relative.isEmpty ? name : "\(relative)/\(name)"
                 let path = (folder as NSString).appendingPathComponent(child)
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard lstat(context.resolve(path), &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(child)
                 case S_IFREG: files.append(child)
                 case S_IFLNK:
-                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                    let target = URL(fileURLWithPath: context.resolve(path)).resolvingSymlinksInPath().path
                     var targetInfo = stat()
                     if !PathBytes.isInside(target, folder: root) {
                         refused.append(

@@ -3,10 +3,9 @@ import Foundation
 import IsogapDiagnostics
 import IsogapLoading
 import IsogapModel
-import IsogapYAML
 
 /// `isogap validate [PATH]...`: checks checklists, workspaces and single files.
-struct Validate: ParsableCommand {
+struct Validate: ContextualCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check workspaces, checklists or single isogap files and report every problem.",
         discussion: """
@@ -18,23 +17,23 @@ struct Validate: ParsableCommand {
     @Argument(help: "Workspaces, folders or files to check.")
     var paths: [String] = ["."]
 
-    func run() throws {
-        let console = Console()
-        var library = BuiltInResources.library()
+    func run(in context: CommandContext) throws {
+        let console = context.console
+        var library = BuiltInResources.library
         var diagnostics: [Diagnostic] = library.diagnostics + library.phaseTemplateValidation
         var missing = false
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                console.err("error: \(path): no such file or folder")
+            guard FileManager.default.fileExists(atPath: context.resolve(path), isDirectory: &isDirectory) else {
+                console.emit(.error("\(path): no such file or folder", at: nil))
                 missing = true
                 continue
             }
             let result: FileCheck.Result
             if isDirectory.boolValue {
-                result = FileCheck.folder(path, library: &library)
+                result = FileCheck.folder(path, library: &library, context: context)
             } else {
-                result = FileCheck.file(path, library: &library)
+                result = FileCheck.file(path, library: &library, context: context)
             }
             diagnostics += result.diagnostics
             for line in result.summaries { console.out(line) }
@@ -54,8 +53,8 @@ enum FileCheck {
         var unreadable = false
     }
 
-    static func folder(_ path: String, library: inout ChecklistLibrary) -> Result {
-        let files = DiskFiles(folder: path)
+    static func folder(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {
+        let files = DiskFiles(folder: path, in: context)
         if files.exists(WorkspaceLoader.manifestFile) { return workspace(files, library: library) }
         let yamlFiles = files.files(in: ".").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         guard !yamlFiles.isEmpty else {
@@ -65,7 +64,7 @@ enum FileCheck {
         }
         var result = Result()
         for name in yamlFiles {
-            let single = file(files.displayPath(name), library: &library)
+            let single = file(files.displayPath(name), library: &library, context: context)
             result.summaries += single.summaries
             result.diagnostics += single.diagnostics
             result.unreadable = result.unreadable || single.unreadable
@@ -92,22 +91,20 @@ enum FileCheck {
         return result
     }
 
-    static func file(_ path: String, library: inout ChecklistLibrary) -> Result {
-        guard let bytes = DiskFiles.readFile(atPath: path) else {
-            return Result(
-                diagnostics: [.error("\(path): cannot read the file (not a regular, readable file)", at: nil)],
-                unreadable: true)
+    static func file(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(path)) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return Result(diagnostics: [.error("\(path): \(failure.reason)", at: nil)], unreadable: true)
         }
-        let parsed = YAMLParser().parse(bytes, file: path)
-        guard let root = parsed.root else { return Result(diagnostics: parsed.diagnostics) }
-        var decoder = NodeDecoder(file: path)
-        guard let kind = DocumentHeader.read(root, expected: nil, decoder: &decoder) else {
-            return Result(diagnostics: parsed.diagnostics + decoder.diagnostics)
-        }
+        // Parsed once: the header gives the kind, and the loader of that kind takes the same tree.
+        let document = ParsedDocument(bytes, file: path)
+        guard let kind = document.kind else { return Result(diagnostics: document.diagnostics) }
         var result = Result()
         switch kind {
         case .checklist:
-            let loaded = ChecklistLoader.load(bytes, file: path)
+            let loaded = ChecklistLoader.load(document)
             let before = library.diagnostics.count
             if let entry = library.add(loaded, file: path) {
                 result.diagnostics = library.validation(of: entry)
@@ -122,9 +119,11 @@ enum FileCheck {
         case .workspace:
             let folder = (path as NSString).deletingLastPathComponent
             let name = (path as NSString).lastPathComponent
-            return workspace(DiskFiles(folder: folder.isEmpty ? "." : folder), library: library, manifest: name)
+            var files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
+            files.preloaded[name] = bytes
+            return workspace(files, library: library, manifest: name)
         case .assessment:
-            let loaded = AssessmentLoader.load(bytes, file: path)
+            let loaded = AssessmentLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let assessment = loaded.value, let map = loaded.sourceMap {
                 if let checklist = library.checklist(assessment.checklist) {
@@ -142,7 +141,7 @@ enum FileCheck {
             }
         case .actions:
             // A register on its own is checked against the built-in checklists and roles.
-            let loaded = ActionRegisterLoader.load(bytes, file: path)
+            let loaded = ActionRegisterLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let register = loaded.value, let map = loaded.sourceMap {
                 let checklists = library.entries.map(\.checklist)
@@ -153,15 +152,15 @@ enum FileCheck {
                     summary(path, result.diagnostics, "action register, \(register.actions.count) actions"))
             }
         case .planPhases:
-            let loaded = PhaseTemplateLoader.load(bytes, file: path)
+            let loaded = PhaseTemplateLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let template = loaded.value, let map = loaded.sourceMap {
-                result.diagnostics += map.diagnostics(for: template.validate())
+                result.diagnostics += map.diagnostics(for: template.validate(knownTags: library.knownTags))
                 result.summaries.append(
                     summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
             }
         case .labels:
-            let loaded = LabelsLoader.load(bytes, file: path)
+            let loaded = LabelsLoader.load(document)
             result.diagnostics = loaded.diagnostics
             if let labels = loaded.value, let map = loaded.sourceMap {
                 result.diagnostics += map.diagnostics(for: labels.validate())

@@ -16,39 +16,45 @@ struct WorkspaceArgument: ParsableArguments {
 struct WorkspaceContext {
     let workspace: Workspace
     let score: WorkspaceScore
-    let scorer: Scorer
     /// Positions in the manifest, for problems found after loading (such as the plan's).
     let manifestMap: SourceMap?
+    /// The bytes of `actions.yaml` as loaded (`nil` when the workspace has none), for commands that
+    /// edit the register: the edit applies to exactly the bytes that were checked.
+    var actionsBytes: [UInt8]? = nil
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65).
-    static func load(_ directory: String, console: Console) throws -> WorkspaceContext {
+    static func load(_ directory: String, context: CommandContext) throws -> WorkspaceContext {
+        let console = context.console
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            console.err("error: \(directory): no such folder")
-            throw ExitStatus.noInput
+        guard FileManager.default.fileExists(atPath: context.resolve(directory), isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw console.fail("\(directory): no such folder", ExitStatus.noInput)
         }
-        let files = DiskFiles(folder: directory)
-        guard files.exists(WorkspaceLoader.manifestFile) else {
-            console.err(
-                "error: \(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')"
-            )
-            throw ExitStatus.noInput
+        var files = DiskFiles(folder: directory, in: context)
+        // The manifest is read once, here: a missing or unreadable one is exit 66 with one wording.
+        switch files.readResult(WorkspaceLoader.manifestFile) {
+        case .success(let bytes): files.preloaded[WorkspaceLoader.manifestFile] = bytes
+        case .failure(let failure) where failure.kind == .missing:
+            throw console.fail(
+                "\(directory) has no \(WorkspaceLoader.manifestFile); is it an isogap workspace? (create one with 'isogap init')",
+                ExitStatus.noInput)
+        case .failure(let failure):
+            throw console.fail(
+                "\(files.displayPath(WorkspaceLoader.manifestFile)): \(failure.reason)", ExitStatus.noInput)
         }
-        guard files.read(WorkspaceLoader.manifestFile) != nil else {
-            console.err(
-                "error: \(files.displayPath(WorkspaceLoader.manifestFile)): cannot be read (it is not a regular file, or access is denied)"
-            )
-            throw ExitStatus.noInput
+        if case .success(let bytes) = files.readResult(WorkspaceLoader.actionsFile) {
+            files.preloaded[WorkspaceLoader.actionsFile] = bytes
         }
-        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library())
+        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }
-        let scorer = Scorer(manifest: workspace.manifest)
         return WorkspaceContext(
             workspace: workspace,
-            score: scorer.score(checklists: workspace.checklists, assessments: workspace.assessments),
-            scorer: scorer, manifestMap: loaded.sourceMap)
+            score: Scorer(workspace: workspace).score(
+                checklists: workspace.checklists, assessments: workspace.assessments),
+            manifestMap: loaded.sourceMap, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
     }
 
     /// The action register read against the scores as of `date` (an empty register when the
@@ -61,10 +67,9 @@ struct WorkspaceContext {
     /// lie); throws 65 when it cannot be scheduled.
     func plan(console: Console) throws -> Plan {
         guard let template = workspace.phaseTemplate else {
-            console.err(
-                "error: the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'"
-            )
-            throw ExitStatus.dataError
+            throw console.fail(
+                "the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'",
+                ExitStatus.dataError)
         }
         let manifest = workspace.manifest
         let outcome = Planner.plan(
@@ -89,7 +94,7 @@ struct WorkspaceContext {
         -> ReportInput
     {
         ReportInput(
-            manifest: workspace.manifest, score: score, scorer: scorer, asOf: asOf,
+            manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan)
     }

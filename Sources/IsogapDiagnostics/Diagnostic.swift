@@ -33,6 +33,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Where the problem is; `nil` only for problems with no file (for example a missing folder).
     public var location: SourceLocation?
     public var notes: [Note]
+    /// The text of the line the location points into, taken from the bytes already read (capped
+    /// in length, not yet made safe for a terminal); shown with a caret on a terminal.
+    public var sourceLine: String?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, notes: [Note] = []) {
         self.severity = severity
@@ -57,6 +60,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         ([headline] + notes.map(\.description)).joined(separator: "\n")
+    }
+
+    /// Equal when severity, message, location and notes are (the source line is only a display aid).
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.severity == rhs.severity && lhs.message == rhs.message && lhs.location == rhs.location
+            && lhs.notes == rhs.notes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(location)
+        hasher.combine(notes)
     }
 }
 

@@ -13,7 +13,12 @@ public enum ActionRegisterLoader {
     ]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<ActionRegister> {
-        DocumentLoading.load(bytes, file: file, kind: .actions) { decoder, root -> ActionRegister in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<ActionRegister> {
+        DocumentLoading.load(document, kind: .actions) { decoder, root -> ActionRegister in
             guard
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "actions"], required: ["actions"], what: "the action register")

@@ -8,7 +8,12 @@ public enum AssessmentLoader {
     static let evidenceKeys = ["type", "ref", "date", "expires", "file", "sha256"]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Assessment> {
-        DocumentLoading.load(bytes, file: file, kind: .assessment) { decoder, root -> Assessment in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<Assessment> {
+        DocumentLoading.load(document, kind: .assessment) { decoder, root -> Assessment in
             guard
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "checklist", "responses"], required: ["checklist"],

@@ -58,6 +58,17 @@ public struct ChecklistLibrary: Sendable {
         return entry
     }
 
+    /// The error for a workspace checklist whose id is a built-in checklist's: it would shadow the
+    /// built-in one for every workspace reader (SPEC §4). `nil` when there is no clash.
+    public func builtInClash(_ loaded: Loaded<Checklist>) -> Diagnostic? {
+        guard let id = loaded.value?.id, !id.isEmpty,
+            entries.contains(where: { $0.isBuiltIn && $0.checklist.id == id })
+        else { return nil }
+        return .error(
+            "checklist id '\(id)' is the id of a built-in checklist; a workspace checklist needs an id of its own (list the built-in one by its id instead)",
+            at: loaded.sourceMap?.location(of: DocumentPath.root["id"]))
+    }
+
     /// The checklist with this id.
     public func checklist(_ id: String) -> Checklist? {
         entries.first { $0.checklist.id == id }?.checklist
@@ -78,9 +89,17 @@ public struct ChecklistLibrary: Sendable {
                 )
             },
             uniquingKeysWith: { first, _ in first })
-        return ChecklistContext(phaseIDs: phaseTemplate.value?.phaseIDs) { checklist, target in
+        return ChecklistContext(phaseIDs: phaseTemplate.value?.phaseIDs, knownTags: knownTags) { checklist, target in
             targets[checklist].map { $0.contains(target) }
         }
+    }
+
+    /// Every tag that a task of a loaded checklist or of the phase template carries: the words
+    /// `tag:NAME` may name in any of them.
+    public var knownTags: Set<String> {
+        var tags = Set(phaseTemplate.value?.phases.flatMap { $0.tasks.flatMap(\.tags) } ?? [])
+        for entry in entries { tags.formUnion(entry.checklist.taskTags) }
+        return tags
     }
 
     /// Every diagnostic of a checklist file: loading and model validation, sorted by position.
@@ -96,7 +115,7 @@ public struct ChecklistLibrary: Sendable {
     public var phaseTemplateValidation: [Diagnostic] {
         var result = phaseTemplate.diagnostics
         if let template = phaseTemplate.value, let map = phaseTemplate.sourceMap {
-            result += map.diagnostics(for: template.validate())
+            result += map.diagnostics(for: template.validate(knownTags: knownTags))
         }
         return result.sortedByLocation()
     }

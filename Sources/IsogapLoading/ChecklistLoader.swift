@@ -10,12 +10,19 @@ public enum ChecklistLoader {
     /// Parses and decodes a checklist. Model-level validation (ids, references, cycles) is a
     /// separate step, ``Checklist/validate(in:)``, because it needs the other checklists.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Checklist> {
-        DocumentLoading.load(bytes, file: file, kind: .checklist) { decoder, root in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<Checklist> {
+        DocumentLoading.load(document, kind: .checklist) { decoder, root in
             decodeChecklist(root, &decoder)
         }
     }
 
-    static let checklistKeys = ["isogap", "kind", "id", "standard", "title", "version", "scale", "roles", "clauses"]
+    static let checklistKeys = [
+        "isogap", "kind", "id", "standard", "title", "version", "scale", "roles", "clauses", "nature",
+    ]
 
     private static func decodeChecklist(_ root: YAMLNode, _ decoder: inout NodeDecoder) -> Checklist {
         let fields = decoder.fields(
@@ -32,7 +39,8 @@ public enum ChecklistLoader {
             version: decoder.required(fields, "version") { $0.nonEmptyString($1, $2) } ?? "",
             scale: decoder.items(fields, "scale") { decodeLevel($1, &$0) }.map { $0 ?? placeholderLevel },
             roles: decodeRoles(fields, &decoder),
-            clauses: decoder.items(fields, "clauses") { decodeClause($1, &$0) }.map { $0 ?? placeholderClause })
+            clauses: decoder.items(fields, "clauses") { decodeClause($1, &$0) }.map { $0 ?? placeholderClause },
+            nature: decoder.optional(fields, "nature") { $0.choice($1, $2, as: ChecklistNature.self) } ?? .requirements)
     }
 
     private static let placeholderLevel = ScaleLevel(
@@ -42,7 +50,7 @@ public enum ChecklistLoader {
     private static func decodeLevel(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> ScaleLevel? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["level", "label", "description", "min_evidence", "expected_type"],
+                node, allowed: ["level", "label", "description", "min_evidence", "expected_type", "evidence_types"],
                 required: ["level", "label", "min_evidence"], what: "a scale level")
         else { return nil }
         return ScaleLevel(
@@ -50,7 +58,11 @@ public enum ChecklistLoader {
             label: decoder.required(fields, "label") { $0.localizedText($1, $2) } ?? LocalizedText(""),
             description: decoder.optional(fields, "description") { $0.localizedText($1, $2) },
             minEvidence: decoder.required(fields, "min_evidence") { $0.integer($1, $2) } ?? 0,
-            expectedType: decoder.optional(fields, "expected_type") { $0.bool($1, $2) } ?? false)
+            expectedType: decoder.optional(fields, "expected_type") { $0.bool($1, $2) } ?? false,
+            evidenceTypes: decoder.items(fields, "evidence_types") {
+                $0.choice($1, "evidence type", as: EvidenceType.self)
+            }
+            .compactMap { $0 })
     }
 
     /// The `roles` list of a checklist or phase template.
@@ -110,7 +122,7 @@ public enum ChecklistLoader {
     static func decodeTask(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanTask? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["id", "title", "role", "effort_days", "phase", "after"],
+                node, allowed: ["id", "title", "role", "effort_days", "phase", "tags", "after"],
                 required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
         else { return nil }
         return PlanTask(
@@ -119,6 +131,7 @@ public enum ChecklistLoader {
             role: decoder.required(fields, "role") { $0.nonEmptyString($1, $2) } ?? "",
             effortDays: decoder.required(fields, "effort_days") { $0.number($1, $2) } ?? 1,
             phase: decoder.required(fields, "phase") { $0.nonEmptyString($1, $2) } ?? "",
-            after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" })
+            after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" },
+            tags: decoder.items(fields, "tags") { $0.nonEmptyString($1, "tags") }.compactMap { $0 })
     }
 }

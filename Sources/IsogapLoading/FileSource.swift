@@ -1,3 +1,5 @@
+internal import IsogapModel
+
 /// Where the files of a workspace come from. The command line reads a folder on disk; tests use
 /// files held in memory. Paths are relative to the workspace and use `/`.
 public protocol FileSource: Sendable {
@@ -9,6 +11,17 @@ public protocol FileSource: Sendable {
     func files(in folder: String) -> [String]
     /// How `path` is shown in diagnostics (for example prefixed with the workspace folder).
     func displayPath(_ path: String) -> String
+    /// The SHA-256 (64 lowercase hexadecimal digits) of the regular file at `path` inside the
+    /// workspace, or `nil` when it is missing, unreadable or outside. Evidence files can be large:
+    /// sources on disk read them in fixed-size pieces, never whole.
+    func sha256(of path: String) -> String?
+}
+
+extension FileSource {
+    /// The digest of the bytes ``read(_:)`` returns (fine for files held in memory).
+    public func sha256(of path: String) -> String? {
+        read(path).map { SHA256.hex(of: $0) }
+    }
 }
 
 /// Files held in memory, for tests and generated workspaces.

@@ -5,7 +5,12 @@ internal import IsogapYAML
 /// Reads the report labels (`templates/labels.yaml`, `kind: labels`).
 public enum LabelsLoader {
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<LabelCatalog> {
-        DocumentLoading.load(bytes, file: file, kind: .labels) { decoder, root -> LabelCatalog in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<LabelCatalog> {
+        DocumentLoading.load(document, kind: .labels) { decoder, root -> LabelCatalog in
             guard
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "labels"], required: ["labels"], what: "the labels")

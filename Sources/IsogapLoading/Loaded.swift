@@ -18,22 +18,56 @@ public struct Loaded<Value: Sendable>: Sendable {
     public var succeeded: Bool { value != nil && !diagnostics.containsErrors }
 }
 
-/// Shared first steps of every loader: parse the bytes, check the header, then decode.
+/// One file parsed once: the node tree, the kind its header names, and the problems found so far.
+/// A loader of any kind takes it from here without parsing the file again.
+public struct ParsedDocument: Sendable {
+    /// The file as the user named it.
+    public let file: String
+    /// The kind named by the header; `nil` when the file does not parse or its header is wrong.
+    public let kind: DocumentKind?
+    /// Problems of parsing and of the header (why ``kind`` is `nil`), with source lines attached.
+    public let diagnostics: [Diagnostic]
+    let root: YAMLNode?
+    let parseDiagnostics: [Diagnostic]
+    let lines: SourceLines
+    let source: [UInt8]
+
+    public init(_ bytes: some Collection<UInt8>, file: String) {
+        self.file = file
+        source = Array(bytes)
+        lines = SourceLines(file: file, bytes: source)
+        let parsed = YAMLParser().parse(source, file: file)
+        root = parsed.root
+        parseDiagnostics = parsed.diagnostics
+        if let root {
+            var decoder = NodeDecoder(file: file)
+            decoder.append(parsed.diagnostics)
+            kind = DocumentHeader.read(root, expected: nil, decoder: &decoder)
+            diagnostics = lines.attach(to: decoder.diagnostics)
+        } else {
+            kind = nil
+            diagnostics = lines.attach(to: parsed.diagnostics)
+        }
+    }
+}
+
+/// Shared first steps of every loader: check the header of the parsed document, then decode.
 enum DocumentLoading {
     static func load<Value>(
-        _ bytes: some Collection<UInt8>, file: String, kind: DocumentKind,
-        decode: (inout NodeDecoder, YAMLNode) -> Value
+        _ document: ParsedDocument, kind: DocumentKind, decode: (inout NodeDecoder, YAMLNode) -> Value
     ) -> Loaded<Value> {
-        let parsed = YAMLParser().parse(bytes, file: file)
-        guard let root = parsed.root else {
-            return Loaded(value: nil, diagnostics: parsed.diagnostics, sourceMap: nil)
+        let file = document.file
+        let lines = document.lines
+        guard let root = document.root else {
+            return Loaded(value: nil, diagnostics: lines.attach(to: document.parseDiagnostics), sourceMap: nil)
         }
         var decoder = NodeDecoder(file: file)
-        decoder.append(parsed.diagnostics)
+        decoder.append(document.parseDiagnostics)
+        let map = SourceMap(file: file, root: root, bytes: document.source)
         guard DocumentHeader.read(root, expected: kind, decoder: &decoder) != nil else {
-            return Loaded(value: nil, diagnostics: decoder.diagnostics, sourceMap: SourceMap(file: file, root: root))
+            return Loaded(value: nil, diagnostics: lines.attach(to: decoder.diagnostics), sourceMap: map)
         }
         let value = decode(&decoder, root)
-        return Loaded(value: value, diagnostics: decoder.diagnostics, sourceMap: SourceMap(file: file, root: root))
+        return Loaded(value: value, diagnostics: lines.attach(to: decoder.diagnostics), sourceMap: map)
     }
 }

@@ -10,7 +10,12 @@ public enum ManifestLoader {
     ]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<WorkspaceManifest> {
-        DocumentLoading.load(bytes, file: file, kind: .workspace) { decoder, root -> WorkspaceManifest in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<WorkspaceManifest> {
+        DocumentLoading.load(document, kind: .workspace) { decoder, root -> WorkspaceManifest in
             let placeholderDate = CalendarDate(dayNumber: 0)
             guard
                 let fields = decoder.fields(
@@ -75,11 +80,22 @@ public enum ManifestLoader {
         let weekend = decoder.optional(fields, "weekend") { decoder, node, key in
             decoder.list(node, key)?.compactMap { decoder.choice($0, "weekend day", as: Weekday.self) }
         }
-        return PlanSettings(
+        // A holiday is a date or {date, name}.
+        let holidays = decoder.items(fields, "holidays") { decoder, node -> (CalendarDate, LocalizedText?)? in
+            guard node.mapping != nil else { return decoder.date(node, "holiday").map { ($0, nil) } }
+            guard
+                let holiday = decoder.fields(node, allowed: ["date", "name"], required: ["date"], what: "a holiday")
+            else { return nil }
+            let name = decoder.optional(holiday, "name") { $0.localizedText($1, $2) }
+            return decoder.required(holiday, "date") { $0.date($1, $2) }.map { ($0, name) }
+        }.compactMap { $0 }
+        var settings = PlanSettings(
             start: decoder.optional(fields, "start") { $0.date($1, $2) },
             weekend: weekend ?? [.sat, .sun],
-            holidays: decoder.items(fields, "holidays") { $0.date($1, "holiday") }.compactMap { $0 },
+            holidays: holidays.map(\.0),
             capacity: capacity,
             phaseGates: decoder.optional(fields, "phase_gates") { $0.bool($1, $2) } ?? true)
+        settings.holidayNames = holidays.compactMap { date, name in name.map { (date, $0) } }
+        return settings
     }
 }

@@ -6,7 +6,12 @@ internal import IsogapYAML
 public enum PhaseTemplateLoader {
     /// Parses and decodes the template; ``PhaseTemplate/validate()`` checks its references.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<PhaseTemplate> {
-        DocumentLoading.load(bytes, file: file, kind: .planPhases) { decoder, root in
+        load(ParsedDocument(bytes, file: file))
+    }
+
+    /// Loads a document already parsed, without parsing it again.
+    public static func load(_ document: ParsedDocument) -> Loaded<PhaseTemplate> {
+        DocumentLoading.load(document, kind: .planPhases) { decoder, root in
             guard
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "roles", "phases"], required: ["phases"],

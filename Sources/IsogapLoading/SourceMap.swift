@@ -6,10 +6,13 @@ public import IsogapYAML
 public struct SourceMap: Sendable {
     public let file: String
     public let root: YAMLNode
+    /// The file's lines, for attaching source lines to diagnostics (absent when not known).
+    public let lines: SourceLines?
 
-    public init(file: String, root: YAMLNode) {
+    public init(file: String, root: YAMLNode, bytes: [UInt8]? = nil) {
         self.file = file
         self.root = root
+        lines = bytes.map { SourceLines(file: file, bytes: $0) }
     }
 
     /// The position of the value at `path`, or of the deepest node on the way that exists (for a
@@ -38,11 +41,12 @@ public struct SourceMap: Sendable {
 
     /// The model's findings as diagnostics of this file.
     public func diagnostics(for findings: [Finding]) -> [Diagnostic] {
-        findings.map { finding in
+        let located = findings.map { finding in
             Diagnostic(
                 finding.severity, finding.message, at: location(of: finding.path),
                 notes: finding.notes.map { Diagnostic.Note($0.message, at: $0.path.map(location(of:))) })
         }
+        return lines?.attach(to: located) ?? located
     }
 
     private func location(_ node: YAMLNode) -> SourceLocation {

@@ -11,11 +11,14 @@ public struct Workspace: Sendable {
     public var phaseTemplate: PhaseTemplate?
     /// The action register, when `actions.yaml` exists.
     public var actions: ActionRegister?
+    /// What loading found about each evidence file the assessments cite.
+    public var evidenceFiles: EvidenceFileFacts
 
     public init(
         manifest: WorkspaceManifest, checklists: [Checklist], assessments: [Assessment],
-        phaseTemplate: PhaseTemplate?, actions: ActionRegister?
+        phaseTemplate: PhaseTemplate?, actions: ActionRegister?, evidenceFiles: EvidenceFileFacts = EvidenceFileFacts()
     ) {
+        self.evidenceFiles = evidenceFiles
         self.manifest = manifest
         self.checklists = checklists
         self.assessments = assessments
@@ -32,7 +35,8 @@ public enum WorkspaceLoader {
     public static let actionsFile = "actions.yaml"
 
     /// Why a file that exists was not read.
-    static let unreadable = "cannot be read (it is not a regular file, or access is denied)"
+    static let unreadable =
+        "cannot be read (it is not a regular file inside the workspace, or access is denied)"
 
     /// The path of the assessment file for a checklist.
     public static func assessmentFile(for checklistID: String) -> String {
@@ -86,8 +90,13 @@ public enum WorkspaceLoader {
                     continue
                 }
                 let file = source.displayPath(name)
+                let loadedChecklist = ChecklistLoader.load(bytes, file: file)
+                if let clash = library.builtInClash(loadedChecklist) {
+                    diagnostics += loadedChecklist.diagnostics + [clash]
+                    continue
+                }
                 let diagnosticsBefore = library.diagnostics.count
-                guard let entry = library.add(ChecklistLoader.load(bytes, file: file), file: file) else {
+                guard let entry = library.add(loadedChecklist, file: file) else {
                     diagnostics += library.diagnostics[diagnosticsBefore...]
                     continue
                 }
@@ -110,6 +119,7 @@ public enum WorkspaceLoader {
 
         // Assessments, one per checklist.
         var assessments: [Assessment] = []
+        var assessmentMaps: [(index: Int, map: SourceMap)] = []
         for checklist in checklists {
             let path = assessmentFile(for: checklist.id)
             guard let bytes = source.read(path) else {
@@ -132,9 +142,17 @@ public enum WorkspaceLoader {
             if let assessment = loaded.value, let map = loaded.sourceMap {
                 diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
                 assessments.append(assessment)
+                assessmentMaps.append((assessments.count - 1, map))
             } else {
                 assessments.append(Assessment(checklist: checklist.id, responses: []))
             }
+        }
+        // Evidence integrity: each cited file looked at once; missing and changed files are warned about.
+        let evidenceFiles = EvidenceFileCheck.facts(for: assessments, from: source)
+        let evidenceScorer = Scorer(manifest: manifest, files: evidenceFiles)
+        for (index, map) in assessmentMaps {
+            diagnostics += map.diagnostics(
+                for: EvidenceFileCheck.findings(for: assessments[index], scorer: evidenceScorer))
         }
         for name in source.files(in: "assessments") where name.hasSuffix(".yaml") {
             let id = String(name.dropLast(".yaml".count))
@@ -162,7 +180,7 @@ public enum WorkspaceLoader {
 
         let workspace = Workspace(
             manifest: manifest, checklists: checklists, assessments: assessments, phaseTemplate: template,
-            actions: actions)
+            actions: actions, evidenceFiles: evidenceFiles)
         return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
     }
 }

@@ -7,9 +7,16 @@ public struct ChecklistContext: Sendable {
     /// Answers whether `checklist` (another checklist, or this one) has a clause or requirement
     /// `target`; `nil` means the checklist is not known at all.
     public var resolveReference: @Sendable (_ checklist: String, _ target: String) -> Bool?
+    /// Every tag that a task of the loaded checklists or the phase template carries, which
+    /// `tag:NAME` words may name; `nil` accepts only the checklist's own tags.
+    public var knownTags: Set<String>?
 
-    public init(phaseIDs: [String]?, resolveReference: @escaping @Sendable (String, String) -> Bool?) {
+    public init(
+        phaseIDs: [String]?, knownTags: Set<String>? = nil,
+        resolveReference: @escaping @Sendable (String, String) -> Bool?
+    ) {
         self.phaseIDs = phaseIDs
+        self.knownTags = knownTags
         self.resolveReference = resolveReference
     }
 }
@@ -57,9 +64,17 @@ extension Checklist {
         findings += Self.duplicates(tasks.map { ($0.task.id, $0.path["id"]) }, kind: "task")
         // A role entry the loader could not read leaves the role list incomplete: skip role checks.
         let roleIDs = roles.contains { $0.id.isEmpty } ? nil : roles.map(\.id)
-        findings += TaskGraph.validate(tasks, roles: roleIDs, phaseIDs: context.phaseIDs)
+        let ownTags = Set(tasks.flatMap(\.task.tags))
+        findings += TaskGraph.validate(
+            tasks, roles: roleIDs, phaseIDs: context.phaseIDs,
+            knownTags: context.knownTags.map { $0.union(ownTags) } ?? ownTags)
         findings += PlanLimits.effortFindings(tasks)
         return findings
+    }
+
+    /// Every tag the checklist's tasks carry.
+    public var taskTags: Set<String> {
+        Set(requirementsInOrder.flatMap { $0.requirement.tasks.flatMap(\.tags) })
     }
 
     private func validateScale() -> [Finding] {

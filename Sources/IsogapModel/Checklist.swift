@@ -10,11 +10,15 @@ public struct Checklist: Sendable, Hashable {
     public var scale: [ScaleLevel]
     public var roles: [Role]
     public var clauses: [Clause]
+    /// Whether the standard gives guidance ("should") or requirements ("shall"); it changes the
+    /// words of reports, never the numbers.
+    public var nature: ChecklistNature
 
     public init(
         id: String, standard: String, title: LocalizedText, version: String,
-        scale: [ScaleLevel], roles: [Role], clauses: [Clause]
+        scale: [ScaleLevel], roles: [Role], clauses: [Clause], nature: ChecklistNature = .requirements
     ) {
+        self.nature = nature
         self.id = id
         self.standard = standard
         self.title = title
@@ -77,11 +81,17 @@ public struct ScaleLevel: Sendable, Hashable {
     public var minEvidence: Int
     /// Whether one valid item must be of a type the requirement expects.
     public var expectedType: Bool
+    /// When not empty, one valid item must be of one of these types (SPEC §6 v2).
+    public var evidenceTypes: [EvidenceType]
 
     /// The level of a scale entry that could not be read (its problems are reported by the loader).
     public static let unreadable = Int.min
 
-    public init(level: Int, label: LocalizedText, description: LocalizedText?, minEvidence: Int, expectedType: Bool) {
+    public init(
+        level: Int, label: LocalizedText, description: LocalizedText?, minEvidence: Int, expectedType: Bool,
+        evidenceTypes: [EvidenceType] = []
+    ) {
+        self.evidenceTypes = evidenceTypes
         self.level = level
         self.label = label
         self.description = description
@@ -143,6 +153,14 @@ public struct Requirement: Sendable, Hashable {
     }
 }
 
+/// Whether a checklist's standard is guidance or a set of requirements (SPEC §4 v2).
+public enum ChecklistNature: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A guidance standard ("should"): reports speak of gaps, targets met and criteria.
+    case guidance
+    /// A requirements standard ("shall"): reports speak of nonconformities and conformity.
+    case requirements
+}
+
 /// The kinds of evidence an assessor can record.
 public enum EvidenceType: String, Sendable, Hashable, CaseIterable, Codable {
     case document, record, interview, observation
@@ -184,16 +202,22 @@ public struct PlanTask: Sendable, Hashable {
     /// Person-days of work.
     public var effortDays: Double
     public var phase: String
-    /// Ids of tasks that must finish first.
+    /// What must finish first: task ids of the same file, `phase:ID` and `tag:NAME` (see
+    /// ``DependencyWord``).
     public var after: [String]
+    /// Words other tasks can depend on with `tag:NAME`.
+    public var tags: [String]
 
-    public init(id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = [])
-    {
+    public init(
+        id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = [],
+        tags: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.role = role
         self.effortDays = effortDays
         self.phase = phase
         self.after = after
+        self.tags = tags
     }
 }

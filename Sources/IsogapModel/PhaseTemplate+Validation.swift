@@ -1,8 +1,10 @@
 public import IsogapDiagnostics
 
 extension PhaseTemplate {
-    /// Checks ids, the accountable roles, task references and cycles.
-    public func validate() -> [Finding] {
+    /// Checks ids, the accountable roles, task references (`phase:` and `tag:` words included) and
+    /// cycles. `knownTags` are the tags the loaded checklists' tasks carry, which `tag:` words may
+    /// name besides the template's own.
+    public func validate(knownTags: Set<String> = []) -> [Finding] {
         var findings: [Finding] = []
         let roleIDs = roles.map(\.id)
         let checkedRoles = roles.contains { $0.id.isEmpty } ? nil : roleIDs
@@ -32,7 +34,8 @@ extension PhaseTemplate {
             }
         }
         findings += Checklist.duplicates(tasks.map { ($0.task.id, $0.path["id"]) }, kind: "task")
-        findings += TaskGraph.validate(tasks, roles: checkedRoles, phaseIDs: phaseIDs)
+        findings += TaskGraph.validate(
+            tasks, roles: checkedRoles, phaseIDs: phaseIDs, knownTags: knownTags.union(tasks.flatMap(\.task.tags)))
         findings += PlanLimits.effortFindings(tasks)
         var texts: [(LocalizedText, DocumentPath)] = roles.enumerated().map {
             ($0.element.name, .root["roles"][$0.offset]["name"])

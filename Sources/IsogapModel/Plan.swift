@@ -16,13 +16,18 @@ public struct Plan: Sendable, Hashable {
         /// With phase gates, the phase whose end the task waits for (the nearest earlier phase
         /// that has tasks); `nil` without gates or in the first phase with tasks.
         public var gate: String?
-        /// Total float in working days: how far the task can slip without moving the plan's
-        /// finish, counting only dependencies and gates (not capacity).
+        /// Working days the task can slip without moving the plan's finish, counting dependencies,
+        /// gates and the people of every role (SPEC §8 v2's backward list schedule).
         public var slack: Int
+        /// The latest start that keeps the plan's finish (the start when the task is critical).
+        public var lateStart: CalendarDate
+        /// The last working day of the task when it starts on `lateStart`.
+        public var lateFinish: CalendarDate
 
         public init(
             item: PlanItem, phase: String, accountable: String, start: CalendarDate, finish: CalendarDate,
-            workingDays: Int, gate: String?, slack: Int
+            workingDays: Int, gate: String?, slack: Int, lateStart: CalendarDate? = nil,
+            lateFinish: CalendarDate? = nil
         ) {
             self.item = item
             self.phase = phase
@@ -32,6 +37,8 @@ public struct Plan: Sendable, Hashable {
             self.workingDays = workingDays
             self.gate = gate
             self.slack = slack
+            self.lateStart = lateStart ?? start
+            self.lateFinish = lateFinish ?? finish
         }
 
         public var key: String { item.key }
@@ -86,13 +93,49 @@ public struct Plan: Sendable, Hashable {
         public var personDays: Double
         /// Phase ids where the role is accountable.
         public var accountableFor: [String]
+        /// `personDays / (people × plan working days)`; 0 for a plan without working days.
+        public var utilisation: Double
+        /// The plan's finish if the role had one more person; `nil` when it has no task.
+        public var finishIfPlusOne: CalendarDate?
 
-        public init(role: Role, people: Int, taskCount: Int, personDays: Double, accountableFor: [String]) {
+        public init(
+            role: Role, people: Int, taskCount: Int, personDays: Double, accountableFor: [String],
+            utilisation: Double = 0, finishIfPlusOne: CalendarDate? = nil
+        ) {
             self.role = role
             self.people = people
             self.taskCount = taskCount
             self.personDays = personDays
             self.accountableFor = accountableFor
+            self.utilisation = utilisation
+            self.finishIfPlusOne = finishIfPlusOne
+        }
+    }
+
+    /// A role whose one extra person would finish the plan earlier.
+    public struct Bottleneck: Sendable, Hashable {
+        /// The role id.
+        public var role: String
+        /// The plan's finish with one more person in the role.
+        public var finishIfPlusOne: CalendarDate
+        /// Working days between that finish and the plan's.
+        public var workingDaysSaved: Int
+
+        public init(role: String, finishIfPlusOne: CalendarDate, workingDaysSaved: Int) {
+            self.role = role
+            self.finishIfPlusOne = finishIfPlusOne
+            self.workingDaysSaved = workingDaysSaved
+        }
+    }
+
+    /// A holiday of the plan's calendar with its name, if the manifest gives one.
+    public struct Holiday: Sendable, Hashable {
+        public var date: CalendarDate
+        public var name: LocalizedText?
+
+        public init(date: CalendarDate, name: LocalizedText? = nil) {
+            self.date = date
+            self.name = name
         }
     }
 
@@ -111,10 +154,17 @@ public struct Plan: Sendable, Hashable {
     /// Roles that are responsible for a task or accountable for a phase with tasks, in the order
     /// the template and then the checklists define them.
     public var roles: [RoleLoad]
+    /// Keys of the critical tasks (no slack), in task order (by start date).
+    public var criticalChain: [String]
+    /// Roles whose one extra person would move the finish earlier: most working days saved
+    /// first, then by role id.
+    public var bottlenecks: [Bottleneck]
+    /// Every holiday of the calendar, by date, with its name where the manifest gives one.
+    public var holidays: [Holiday]
 
     public init(
         start: CalendarDate, finish: CalendarDate, workingDays: Int, calendar: WorkingCalendar, phaseGates: Bool,
-        tasks: [Task], phases: [Phase], roles: [RoleLoad]
+        tasks: [Task], phases: [Phase], roles: [RoleLoad], bottlenecks: [Bottleneck] = [], holidays: [Holiday]? = nil
     ) {
         self.start = start
         self.finish = finish
@@ -124,6 +174,9 @@ public struct Plan: Sendable, Hashable {
         self.tasks = tasks
         self.phases = phases
         self.roles = roles
+        self.criticalChain = tasks.filter(\.critical).map(\.key)
+        self.bottlenecks = bottlenecks
+        self.holidays = holidays ?? calendar.holidays.sorted().map { Holiday(date: $0) }
     }
 
     /// Sum of the effort of every task.

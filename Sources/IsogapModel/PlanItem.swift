@@ -30,8 +30,11 @@ public struct PlanItem: Sendable, Hashable {
     public var effortDays: Double
     /// The phase the task is declared in.
     public var phase: String
-    /// Keys of the tasks that must finish before this one starts.
+    /// What must finish before this task starts: task keys, and before scheduling also the
+    /// words `phase:ID` and `tag:NAME` (the planner resolves them to keys).
     public var after: [String]
+    /// Words other tasks can depend on with `tag:NAME`.
+    public var tags: [String]
     /// The `checklist:requirement` keys the task serves.
     public var requirements: [String]
     /// The highest gap priority among the requirements served; `nil` when none has a gap.
@@ -39,8 +42,9 @@ public struct PlanItem: Sendable, Hashable {
 
     public init(
         key: String, origin: Origin, title: LocalizedText?, role: String, effortDays: Double, phase: String,
-        after: [String] = [], requirements: [String] = [], priority: Double? = nil
+        after: [String] = [], requirements: [String] = [], priority: Double? = nil, tags: [String] = []
     ) {
+        self.tags = tags
         self.key = key
         self.origin = origin
         self.title = title

@@ -7,9 +7,13 @@ public import IsogapDiagnostics
 /// - Every programme task of the template is in every plan, keyed by its bare id.
 /// - Each task of a gap requirement is keyed `checklist:task`; an `after` id names a task of the
 ///   same checklist and is dropped when that task is not in the plan (its requirement has no gap).
+/// - `after` words: a task id names a task of the same file (dropped when not in the plan);
+///   `phase:ID` every task declared in that phase; `tag:NAME` every task carrying the tag except
+///   the task itself (nothing when no task of the plan carries it).
 /// - Applicable requirements not assessed yet become one "assess first" task per checklist
-///   (`checklist:assess-first`) in the first phase, for the first phase's accountable role, at
-///   0.25 person-days per requirement rounded up to the next half day.
+///   (`checklist:assess-first`) in the first phase, for the template's `assessor` role (the first
+///   phase's accountable role only when the template has no `assessor`), at 0.25 person-days per
+///   requirement rounded up to the next half day.
 /// - Gap requirements whose checklist lists no task for them get one "define the work" task per
 ///   checklist (`checklist:define-gap-work`) on the same terms, so that no gap goes unplanned.
 /// - With phase gates, a task that comes after a task of a later phase cannot keep its own phase
@@ -33,6 +37,9 @@ public enum Planner {
         Double((max(1, requirements) + 1) / 2) * 0.5
     }
 
+    /// The role that assesses what is not assessed yet: the template's `assessor`.
+    public static let assessorRole = "assessor"
+
     /// Plans a scored workspace. The plan starts on `settings.start`, else on the assessment date.
     public static func plan(
         score: WorkspaceScore, template: PhaseTemplate, settings: PlanSettings, assessmentDate: CalendarDate
@@ -42,11 +49,18 @@ public enum Planner {
         where !roles.contains(where: { $0.id == role.id }) {
             roles.append(role)
         }
-        return schedule(
+        var outcome = schedule(
             items(score: score, template: template), phases: template.phases, roles: roles, settings: settings,
             start: settings.start ?? assessmentDate,
             startPath: settings.start != nil ? DocumentPath.root["plan"]["start"] : DocumentPath.root["assessment_date"]
         )
+        if let start = settings.start, start < assessmentDate {
+            outcome.problems.insert(
+                .warning(
+                    "the plan starts on \(start), before the assessment date \(assessmentDate); the plan would act on findings not made yet",
+                    manifestPath: DocumentPath.root["plan"]["start"]), at: 0)
+        }
+        return outcome
     }
 
     /// The tasks of a plan, unscheduled: programme tasks, "assess first" tasks, the tasks of every
@@ -59,10 +73,12 @@ public enum Planner {
                     PlanItem(
                         key: task.id, origin: .programme, title: task.title, role: task.role,
                         effortDays: task.effortDays, phase: task.phase.isEmpty ? phase.id : task.phase,
-                        after: task.after))
+                        after: task.after, tags: task.tags))
             }
         }
         guard let first = template.phases.first else { return items }
+        let catchUpRole =
+            template.roles.contains { $0.id == assessorRole } ? assessorRole : first.accountable
         for checklist in score.checklists {
             let unassessed = checklist.requirements.filter { $0.applicable && $0.claimed == nil }.map(\.key)
             guard !unassessed.isEmpty else { continue }
@@ -70,7 +86,7 @@ public enum Planner {
                 PlanItem(
                     key: "\(checklist.checklist.id):assess-first",
                     origin: .assessFirst(checklist: checklist.checklist.id),
-                    title: nil, role: first.accountable, effortDays: catchUpEffort(requirements: unassessed.count),
+                    title: nil, role: catchUpRole, effortDays: catchUpEffort(requirements: unassessed.count),
                     phase: first.id, requirements: unassessed))
         }
         var index: [String: Int] = [:]
@@ -96,21 +112,27 @@ public enum Planner {
                     PlanItem(
                         key: key, origin: .checklist(gap.checklist), title: task.title, role: task.role,
                         effortDays: task.effortDays, phase: task.phase,
-                        after: task.after.map { "\(gap.checklist):\($0)" },
-                        requirements: [gap.key], priority: gap.priority))
+                        after: task.after.map { text in
+                            if case .task(let id) = DependencyWord(text) { return "\(gap.checklist):\(id)" }
+                            return text
+                        },
+                        requirements: [gap.key], priority: gap.priority, tags: task.tags))
             }
         }
         for entry in untasked {
             items.append(
                 PlanItem(
                     key: "\(entry.checklist):define-gap-work", origin: .defineGapWork(checklist: entry.checklist),
-                    title: nil, role: first.accountable,
+                    title: nil, role: catchUpRole,
                     effortDays: catchUpEffort(requirements: entry.requirements.count),
                     phase: first.id, requirements: entry.requirements, priority: entry.priority))
         }
         // An `after` task whose requirement has no gap is not in the plan: the dependency goes.
         for position in items.indices where items[position].origin.isChecklist {
-            items[position].after.removeAll { index[$0] == nil }
+            items[position].after.removeAll { text in
+                guard case .task = DependencyWord(text) else { return false }
+                return index[text] == nil
+            }
         }
         return items
     }
@@ -118,7 +140,7 @@ public enum Planner {
     /// The error for a plan that would end after the last date isogap writes.
     private static func pastTheLastDay(_ startPath: DocumentPath) -> PlanProblem {
         .error(
-            "the plan would end after \(PlanLimits.lastDay), the last date a plan may use; reduce the work or add people",
+            "the plan would run past 9999-12-31 (a plan must end by \(PlanLimits.lastDay), so that calendar files can end its last task the next day); reduce the work or add people",
             manifestPath: startPath)
     }
 
@@ -129,7 +151,8 @@ public enum Planner {
     }
 
     /// Schedules tasks. `startPath` locates the start date in the manifest, for the warning when
-    /// it is not a working day.
+    /// it is not a working day. `after` lists may hold the words `phase:ID` and `tag:NAME`; they
+    /// are resolved to task keys first.
     public static func schedule(
         _ items: [PlanItem], phases: [PhaseTemplate.Phase], roles: [Role], settings: PlanSettings,
         start requestedStart: CalendarDate, startPath: DocumentPath = DocumentPath.root["plan"]["start"]
@@ -154,6 +177,8 @@ public enum Planner {
                     "the plan start \(requestedStart) is not a working day (\(dayName(requestedStart))); the plan starts on the next working day, \(start)",
                     manifestPath: startPath))
         }
+        let (items, wordProblems) = resolvingWords(items, phases: phases)
+        problems += wordProblems
         problems += check(items, phases: phases, roles: roles, settings: settings)
         guard !problems.contains(where: { $0.severity == .error }) else {
             return Outcome(plan: nil, problems: problems)
@@ -184,21 +209,34 @@ public enum Planner {
                 role: roleIndex[item.role] ?? 0, phase: phaseOf[index], duration: item.workingDays,
                 predecessors: predecessors[index], priority: item.priority ?? 0, id: item.key)
         }
-        let slots: [Scheduler.Slot]
+        let result: Scheduler.Result
         do {
-            slots = try Scheduler.schedule(
-                jobs, capacity: usedRoles.map(settings.people(in:)), phaseGates: settings.phaseGates)
+            result = try Scheduler.analyse(
+                jobs, capacity: usedRoles.map(settings.people(in:)), phaseGates: settings.phaseGates, whatIf: true)
         } catch {
             return Outcome(plan: nil, problems: problems + [.error("the plan cannot be scheduled: \(error)")])
         }
+        let slots = result.slots
 
         let lastDay = slots.map(\.finish).max() ?? 0
         guard lastDay < calendar.workingDays(from: start, through: PlanLimits.lastDay) else {
             return Outcome(plan: nil, problems: problems + [Self.pastTheLastDay(startPath)])
         }
+        // One more person can, rarely, make a list schedule longer (a scheduling anomaly): the
+        // what-if finishes may lie after the plan's.
+        let lastWhatIf = result.finishIfPlusOne.compactMap { $0 }.max() ?? 0
         var dates: [CalendarDate] = [start]
-        while dates.count <= lastDay {
+        while dates.count <= max(lastDay, lastWhatIf) {
             dates.append(calendar.nextWorkingDay(onOrAfter: dates[dates.count - 1].adding(days: 1)))
+        }
+        if dates[lastDay].year > CalendarDate.latestYear {
+            return Outcome(
+                plan: nil,
+                problems: problems + [
+                    .error(
+                        "the plan would run past 9999-12-31 (\(lastDay + 1) working days from \(start)); dates stop there",
+                        manifestPath: startPath)
+                ])
         }
         let phasesWithTasks = Set(phaseOf)
         var tasks: [Plan.Task] = []
@@ -206,11 +244,13 @@ public enum Planner {
             let phase = phaseOf[index]
             let gate =
                 settings.phaseGates ? (0..<phase).last { phasesWithTasks.contains($0) }.map { phases[$0].id } : nil
+            let slot = slots[index]
             tasks.append(
                 Plan.Task(
                     item: item, phase: phases[phase].id, accountable: phases[phase].accountable,
-                    start: dates[slots[index].start], finish: dates[slots[index].finish], workingDays: item.workingDays,
-                    gate: gate, slack: slots[index].slack))
+                    start: dates[slot.start], finish: dates[slot.finish], workingDays: item.workingDays,
+                    gate: gate, slack: slot.slack, lateStart: dates[slot.lateStart], lateFinish: dates[slot.lateFinish])
+            )
         }
         let order = tasks.indices.sorted { a, b in
             if tasks[a].start != tasks[b].start { return tasks[a].start < tasks[b].start }
@@ -227,18 +267,79 @@ public enum Planner {
                 finish: last.map { dates[$0] }, workingDays: first.flatMap { f in last.map { $0 - f + 1 } } ?? 0,
                 personDays: own.reduce(0) { $0 + items[$1].effortDays }, taskCount: own.count)
         }
+        let workingDays = items.isEmpty ? 0 : lastDay + 1
         let loads: [Plan.RoleLoad] = roles.compactMap { role in
             let own = items.filter { $0.role == role.id }
             let accountable = planPhases.filter { $0.accountable == role.id && $0.taskCount > 0 }.map(\.id)
             guard !own.isEmpty || !accountable.isEmpty else { return nil }
+            let people = settings.people(in: role.id)
+            let personDays = own.reduce(0) { $0 + $1.effortDays }
+            let plusOne = roleIndex[role.id].flatMap { result.finishIfPlusOne[$0] }.map { dates[$0] }
             return Plan.RoleLoad(
-                role: role, people: settings.people(in: role.id), taskCount: own.count,
-                personDays: own.reduce(0) { $0 + $1.effortDays }, accountableFor: accountable)
+                role: role, people: people, taskCount: own.count, personDays: personDays, accountableFor: accountable,
+                utilisation: people > 0 && workingDays > 0 ? personDays / Double(people * workingDays) : 0,
+                finishIfPlusOne: plusOne)
+        }
+        var bottlenecks: [Plan.Bottleneck] = []
+        for (role, index) in roleIndex {
+            guard let day = result.finishIfPlusOne[index], day < lastDay else { continue }
+            bottlenecks.append(
+                Plan.Bottleneck(role: role, finishIfPlusOne: dates[day], workingDaysSaved: lastDay - day))
+        }
+        bottlenecks.sort {
+            $0.workingDaysSaved != $1.workingDaysSaved ? $0.workingDaysSaved > $1.workingDaysSaved : $0.role < $1.role
+        }
+        var holidays = calendar.holidays.sorted().map { Plan.Holiday(date: $0) }
+        for position in holidays.indices {
+            holidays[position].name = settings.holidayNames.first { $0.date == holidays[position].date }?.name
         }
         let plan = Plan(
-            start: start, finish: items.isEmpty ? start : dates[lastDay], workingDays: items.isEmpty ? 0 : lastDay + 1,
-            calendar: calendar, phaseGates: settings.phaseGates, tasks: tasks, phases: planPhases, roles: loads)
+            start: start, finish: items.isEmpty ? start : dates[lastDay], workingDays: workingDays,
+            calendar: calendar, phaseGates: settings.phaseGates, tasks: tasks, phases: planPhases, roles: loads,
+            bottlenecks: bottlenecks, holidays: holidays)
         return Outcome(plan: plan, problems: problems)
+    }
+
+    /// Replaces the words `phase:ID` and `tag:NAME` in every `after` list by the keys they name:
+    /// the tasks declared in that phase, the tasks carrying that tag (never the task itself).
+    /// Keys come once each, in the order first named. An unknown phase is an error; a tag no task
+    /// of the plan carries names nothing (the checklist checks catch misspellings).
+    static func resolvingWords(_ items: [PlanItem], phases: [PhaseTemplate.Phase]) -> ([PlanItem], [PlanProblem]) {
+        let hasWords = items.contains { item in
+            item.after.contains { $0.hasPrefix("phase:") || $0.hasPrefix("tag:") }
+        }
+        guard hasWords else { return (items, []) }
+        var byPhase: [String: [String]] = [:], byTag: [String: [String]] = [:]
+        for item in items {
+            byPhase[item.phase, default: []].append(item.key)
+            for tag in item.tags { byTag[tag, default: []].append(item.key) }
+        }
+        let phaseIDs = Set(phases.map(\.id))
+        var problems: [PlanProblem] = []
+        var resolved = items
+        for position in resolved.indices {
+            let item = resolved[position]
+            guard item.after.contains(where: { $0.hasPrefix("phase:") || $0.hasPrefix("tag:") }) else { continue }
+            var keys: [String] = [], seen: Set<String> = []
+            for text in item.after {
+                let named: [String]
+                switch DependencyWord(text) {
+                case .task: named = [text]
+                case .phase(let phase):
+                    if !phaseIDs.contains(phase) {
+                        problems.append(
+                            .error(
+                                "task '\(item.key)' comes after 'phase:\(phase)', which is not a phase of the plan template"
+                            ))
+                    }
+                    named = byPhase[phase] ?? []
+                case .tag(let tag): named = byTag[tag] ?? []
+                }
+                for key in named where key != item.key && seen.insert(key).inserted { keys.append(key) }
+            }
+            resolved[position].after = keys
+        }
+        return (resolved, problems)
     }
 
     /// Errors that stop scheduling: duplicate keys, unknown roles, phases and tasks, cycles, and

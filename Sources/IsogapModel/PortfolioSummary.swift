@@ -1,3 +1,5 @@
+public import IsogapDiagnostics
+
 /// Figures across many workspaces (sites), built one site at a time.
 ///
 /// ``add(_:)`` folds a site's clause and requirement figures into running totals whose size
@@ -6,12 +8,12 @@
 /// order (the command line sorts paths) for the output to be deterministic: floating-point sums
 /// and ties depend on it.
 public struct PortfolioSummary: Sendable, Hashable {
-    /// A workspace that could not be loaded or is invalid, with its diagnostics as printed.
+    /// A workspace that could not be loaded or is invalid, with its diagnostics.
     public struct Failure: Sendable, Hashable {
         public var path: String
-        public var diagnostics: [String]
+        public var diagnostics: [Diagnostic]
 
-        public init(path: String, diagnostics: [String]) {
+        public init(path: String, diagnostics: [Diagnostic]) {
             self.path = path
             self.diagnostics = diagnostics
         }

@@ -8,6 +8,11 @@
 /// order while their role has a free person. Priority is the longest path to the end of the
 /// network (own duration included, gates included), then the higher gap priority, then the
 /// smaller id. Each role keeps its own heap of ready tasks, so a run costs O((n + e) log n).
+///
+/// Slack counts capacity (SPEC §8 v2): after the forward schedule, a backward list schedule places
+/// every task as late as possible before the plan's finish (see ``lateStarts(_:forward:capacity:)``).
+/// The "one more person" figures re-run only the forward placement, with the graph work (order,
+/// paths, ranks) done once, so a what-if per role costs one placement each.
 public enum Scheduler {
     /// A task as the scheduler sees it.
     public struct Job: Sendable, Hashable {
@@ -36,14 +41,37 @@ public enum Scheduler {
 
     /// Where a job landed.
     public struct Slot: Sendable, Hashable {
-        /// First working day.
+        /// First working day (early start).
         public var start: Int
-        /// Last working day (inclusive).
+        /// Last working day (inclusive; early finish).
         public var finish: Int
-        /// Total float against the plan's finish over the precedence network (not capacity).
+        /// The latest first day that keeps the plan's finish, with capacity counted (the backward
+        /// list schedule's start, never before `start`).
+        public var lateStart: Int
+        /// `lateStart` plus the job's working days, minus one.
+        public var lateFinish: Int
+        /// Working days from early start to late start: how far the job can slip.
         public var slack: Int
         /// Longest path from the job's start to the end of the network, in working days.
         public var pathToEnd: Int
+    }
+
+    /// A schedule and, per role, the plan's last day if that role had one more person.
+    public struct Result: Sendable, Hashable {
+        public var slots: [Slot]
+        /// Indexed like the capacity list; `nil` for a role that has no job.
+        public var finishIfPlusOne: [Int?]
+    }
+
+    /// The graph work that does not depend on capacity: successors, a topological order, the
+    /// longest paths and the priority ranks.
+    struct Network {
+        var jobs: [Job]
+        var successors: [[Int]]
+        var order: [Int]
+        var pathToEnd: [Int]
+        var rank: [Int]
+        var phaseGates: Bool
     }
 
     /// Input that cannot be scheduled: a cycle, a dependency against the phase gates, or a role
@@ -55,8 +83,40 @@ public enum Scheduler {
 
     /// Schedules `jobs` with `capacity[role]` people per role.
     public static func schedule(_ jobs: [Job], capacity: [Int], phaseGates: Bool) throws(Failure) -> [Slot] {
+        try analyse(jobs, capacity: capacity, phaseGates: phaseGates, whatIf: false).slots
+    }
+
+    /// Schedules `jobs` and, with `whatIf`, re-runs the forward placement once per role that has
+    /// jobs with one more person in that role.
+    public static func analyse(_ jobs: [Job], capacity: [Int], phaseGates: Bool, whatIf: Bool) throws(Failure)
+        -> Result
+    {
+        guard !jobs.isEmpty else { return Result(slots: [], finishIfPlusOne: capacity.map { _ in nil }) }
+        let network = try network(jobs, capacity: capacity, phaseGates: phaseGates)
+        let starts = try place(network, capacity: capacity)
+        let late = lateStarts(network, forward: starts, capacity: capacity)
+        let slots = jobs.indices.map { index in
+            let duration = jobs[index].duration
+            let slack = max(0, late[index] - starts[index])
+            return Slot(
+                start: starts[index], finish: starts[index] + duration - 1, lateStart: starts[index] + slack,
+                lateFinish: starts[index] + slack + duration - 1, slack: slack, pathToEnd: network.pathToEnd[index])
+        }
+        var finishIfPlusOne: [Int?] = capacity.map { _ in nil }
+        if whatIf {
+            let used = Set(jobs.map(\.role))
+            for role in capacity.indices where used.contains(role) {
+                var more = capacity
+                more[role] += 1
+                let moved = try place(network, capacity: more)
+                finishIfPlusOne[role] = jobs.indices.map { moved[$0] + jobs[$0].duration - 1 }.max()
+            }
+        }
+        return Result(slots: slots, finishIfPlusOne: finishIfPlusOne)
+    }
+
+    private static func network(_ jobs: [Job], capacity: [Int], phaseGates: Bool) throws(Failure) -> Network {
         let count = jobs.count
-        guard count > 0 else { return [] }
         var successors = [[Int]](repeating: [], count: count)
         for (index, job) in jobs.enumerated() {
             guard capacity.indices.contains(job.role), capacity[job.role] > 0 else {
@@ -75,17 +135,9 @@ public enum Scheduler {
         }
         let order = try topologicalOrder(jobs, successors: successors, phaseGates: phaseGates)
         let pathToEnd = longestPaths(jobs, successors: successors, order: order, phaseGates: phaseGates)
-        let rank = ranks(jobs, pathToEnd: pathToEnd)
-        let starts = try place(jobs, successors: successors, rank: rank, capacity: capacity, phaseGates: phaseGates)
-        var finish = [Int](repeating: 0, count: count)
-        for index in 0..<count { finish[index] = starts[index] + jobs[index].duration - 1 }
-        let latestStarts = latestStarts(
-            jobs, successors: successors, order: order, deadline: finish.max() ?? 0, phaseGates: phaseGates)
-        return (0..<count).map { index in
-            Slot(
-                start: starts[index], finish: finish[index], slack: latestStarts[index] - starts[index],
-                pathToEnd: pathToEnd[index])
-        }
+        return Network(
+            jobs: jobs, successors: successors, order: order, pathToEnd: pathToEnd,
+            rank: ranks(jobs, pathToEnd: pathToEnd), phaseGates: phaseGates)
     }
 
     /// An order in which every job comes after its predecessors and, with gates, after every job
@@ -159,9 +211,9 @@ public enum Scheduler {
     }
 
     /// The start day of every job (parallel list scheduling).
-    private static func place(
-        _ jobs: [Job], successors: [[Int]], rank: [Int], capacity: [Int], phaseGates: Bool
-    ) throws(Failure) -> [Int] {
+    private static func place(_ network: Network, capacity: [Int]) throws(Failure) -> [Int] {
+        let jobs = network.jobs, successors = network.successors, rank = network.rank
+        let phaseGates = network.phaseGates
         let count = jobs.count
         var byRank = [Int](repeating: 0, count: count)
         for job in 0..<count { byRank[rank[job]] = job }
@@ -237,24 +289,98 @@ public enum Scheduler {
         return start
     }
 
-    /// The latest start of every job that keeps `deadline`, over dependencies and gates only.
-    private static func latestStarts(
-        _ jobs: [Job], successors: [[Int]], order: [Int], deadline: Int, phaseGates: Bool
-    ) -> [Int] {
-        var latest = [Int](repeating: 0, count: jobs.count)
-        var laterPhases = Int.max, currentPhase = Int.max, currentPhaseMin = Int.max
-        for job in order.reversed() {
-            if phaseGates, jobs[job].phase != currentPhase {
-                laterPhases = min(laterPhases, currentPhaseMin)
-                currentPhaseMin = Int.max
-                currentPhase = jobs[job].phase
-            }
-            var latestFinish = deadline
-            if phaseGates, laterPhases != Int.max { latestFinish = min(latestFinish, laterPhases - 1) }
-            for successor in successors[job] { latestFinish = min(latestFinish, latest[successor] - 1) }
-            latest[job] = latestFinish - jobs[job].duration + 1
-            currentPhaseMin = min(currentPhaseMin, latest[job])
+    /// A ready job of the backward pass: the latest early finish first, then the latest early
+    /// start, then the smallest id.
+    private struct BackwardKey: Comparable {
+        var finish: Int
+        var start: Int
+        var id: String
+        var job: Int
+
+        static func < (lhs: BackwardKey, rhs: BackwardKey) -> Bool {
+            if lhs.finish != rhs.finish { return lhs.finish > rhs.finish }
+            if lhs.start != rhs.start { return lhs.start > rhs.start }
+            if lhs.id != rhs.id { return lhs.id < rhs.id }
+            return lhs.job < rhs.job
         }
-        return latest
+    }
+
+    /// The late start of every job (SPEC §8 v2): a backward list schedule from the plan's last day
+    /// `F`. A job is ready once all its successors are placed (with gates, every job of a later
+    /// phase is a successor); among ready jobs the latest early finish goes first, then the
+    /// latest early start, then the smallest id. Each is placed in the latest window of its
+    /// working days that ends no later than `F` and before the late start of every successor, in
+    /// which its role has a free person on every day, given the jobs placed so far.
+    ///
+    /// Taking jobs by latest early finish, every job's own forward window is still free when its
+    /// turn comes (the jobs placed before it finish no earlier and only moved later), so a late
+    /// start is never before the early start: slack is never negative.
+    static func lateStarts(_ network: Network, forward starts: [Int], capacity: [Int]) -> [Int] {
+        let jobs = network.jobs, count = jobs.count
+        let finishes = jobs.indices.map { starts[$0] + jobs[$0].duration - 1 }
+        let deadline = finishes.max() ?? 0
+        var unplacedSuccessors = network.successors.map(\.count)
+        let phaseCount = (jobs.map(\.phase).max() ?? 0) + 1
+        var unplacedInPhase = [Int](repeating: 0, count: phaseCount)
+        for job in jobs { unplacedInPhase[job.phase] += 1 }
+        // With gates, jobs of phases from `openPhase` up may be placed; later phases are all placed.
+        var openPhase = network.phaseGates ? (unplacedInPhase.lastIndex { $0 > 0 } ?? 0) : 0
+        var waitingForGate = [[Int]](repeating: [], count: phaseCount)
+        // The earliest late start among the placed jobs of phases after each phase's gate.
+        var laterPhasesStart = Int.max
+        var ready = MinHeap<BackwardKey>()
+        func release(_ job: Int) {
+            if jobs[job].phase >= openPhase {
+                ready.push(BackwardKey(finish: finishes[job], start: starts[job], id: jobs[job].id, job: job))
+            } else {
+                waitingForGate[jobs[job].phase].append(job)
+            }
+        }
+        for job in 0..<count where unplacedSuccessors[job] == 0 { release(job) }
+        var predecessors = [[Int]](repeating: [], count: count)
+        for (job, list) in network.successors.enumerated() {
+            for successor in list { predecessors[successor].append(job) }
+        }
+        // People busy per role per day, indexed by days before the deadline (`deadline - day`).
+        var busy = capacity.map { _ in [Int](repeating: 0, count: deadline + 1) }
+        var late = [Int](repeating: 0, count: count)
+        var phaseMin = [Int](repeating: Int.max, count: phaseCount)
+        while let next = ready.pop() {
+            let job = next.job, role = jobs[job].role, duration = jobs[job].duration
+            var latestFinish = deadline
+            if network.phaseGates { latestFinish = min(latestFinish, laterPhasesStart - 1) }
+            for successor in network.successors[job] { latestFinish = min(latestFinish, late[successor] - 1) }
+            // The latest run of `duration` days with a free person, ending by `latestFinish`.
+            var end = latestFinish, day = latestFinish, run = 0
+            while run < duration {
+                let offset = deadline - day
+                if offset >= busy[role].count { busy[role].append(contentsOf: repeatElement(0, count: offset + 1)) }
+                if busy[role][offset] < capacity[role] {
+                    run += 1
+                } else {
+                    run = 0
+                    end = day - 1
+                }
+                day -= 1
+            }
+            let start = end - duration + 1
+            for day in start...end { busy[role][deadline - day] += 1 }
+            late[job] = start
+            phaseMin[jobs[job].phase] = min(phaseMin[jobs[job].phase], start)
+            unplacedInPhase[jobs[job].phase] -= 1
+            for predecessor in predecessors[job] {
+                unplacedSuccessors[predecessor] -= 1
+                if unplacedSuccessors[predecessor] == 0 { release(predecessor) }
+            }
+            if network.phaseGates {
+                while openPhase > 0, unplacedInPhase[openPhase] == 0 {
+                    laterPhasesStart = min(laterPhasesStart, phaseMin[openPhase])
+                    openPhase -= 1
+                    for job in waitingForGate[openPhase] { release(job) }
+                    waitingForGate[openPhase] = []
+                }
+            }
+        }
+        return late
     }
 }

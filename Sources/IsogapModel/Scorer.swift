@@ -5,22 +5,33 @@ public struct Scorer: Sendable {
     public var evidenceMaxAgeDays: Int?
     /// Default target for requirements whose response sets none.
     public var targetLevel: Int
+    /// What the run found about each cited evidence file; a file with no fact counts as missing.
+    public var files: EvidenceFileFacts
 
-    public init(assessmentDate: CalendarDate, evidenceMaxAgeDays: Int?, targetLevel: Int) {
+    public init(
+        assessmentDate: CalendarDate, evidenceMaxAgeDays: Int?, targetLevel: Int,
+        files: EvidenceFileFacts = EvidenceFileFacts()
+    ) {
         self.assessmentDate = assessmentDate
         self.evidenceMaxAgeDays = evidenceMaxAgeDays
         self.targetLevel = targetLevel
+        self.files = files
     }
 
     /// A scorer with the manifest's date, evidence age limit and target.
-    public init(manifest: WorkspaceManifest) {
+    public init(manifest: WorkspaceManifest, files: EvidenceFileFacts = EvidenceFileFacts()) {
         self.init(
             assessmentDate: manifest.assessmentDate, evidenceMaxAgeDays: manifest.evidenceMaxAgeDays,
-            targetLevel: manifest.targetLevel)
+            targetLevel: manifest.targetLevel, files: files)
     }
 
-    /// Whether an evidence item counts on the assessment date, and if not, why.
+    /// Whether an evidence item counts on the assessment date, and if not, why: the first that
+    /// applies of missing, changed, expired, future and stale.
     public func status(of item: EvidenceItem) -> EvidenceStatus {
+        if let file = item.file {
+            guard case .present(let digest) = files[file] else { return .missing }
+            if let recorded = item.sha256, recorded.lowercased() != digest.lowercased() { return .changed }
+        }
         if let expires = item.expires, expires < assessmentDate { return .expired }
         if let date = item.date {
             if date > assessmentDate { return .future }
@@ -38,14 +49,44 @@ public struct Scorer: Sendable {
     public func effectiveLevel(claimed: Int, evidence: [EvidenceItem], requirement: Requirement, scale: [ScaleLevel])
         -> Int
     {
-        let valid = evidence.filter(isValid)
-        let hasExpectedType = valid.contains { requirement.evidence.contains($0.type) }
-        for level in scale.reversed() where level.level <= claimed && level.level > 0 {
-            let enoughItems = valid.count >= level.minEvidence
-            let typeOK = !level.expectedType || requirement.evidence.isEmpty || hasExpectedType
-            if enoughItems && typeOK { return level.level }
+        support(claimed: claimed, valid: evidence.filter(isValid), requirement: requirement, scale: scale).effective
+    }
+
+    /// Cumulative support (SPEC §6 v2): level ℓ is supported when ℓ − 1 is and ℓ's own rules hold.
+    /// Returns the highest supported level up to `claimed`, and why the next level is not
+    /// supported when that is below the claim.
+    public func support(claimed: Int, valid: [EvidenceItem], requirement: Requirement, scale: [ScaleLevel])
+        -> (effective: Int, unsupported: UnsupportedClaim?)
+    {
+        var effective = 0
+        for level in scale where level.level > 0 && level.level <= claimed {
+            if let failure = Self.failedRule(of: level, valid: valid, requirement: requirement) {
+                return (effective, failure)
+            }
+            effective = level.level
         }
-        return 0
+        return (effective, nil)
+    }
+
+    /// The first of a level's own rules that the valid evidence fails, in the order min_evidence,
+    /// expected_type, evidence_types; `nil` when all hold.
+    public static func failedRule(of level: ScaleLevel, valid: [EvidenceItem], requirement: Requirement)
+        -> UnsupportedClaim?
+    {
+        func failure(_ rule: UnsupportedClaim.Rule, _ types: [EvidenceType]) -> UnsupportedClaim {
+            UnsupportedClaim(
+                level: level.level, rule: rule, needed: level.minEvidence, valid: valid.count, types: types)
+        }
+        if valid.count < level.minEvidence { return failure(.minEvidence, []) }
+        if level.expectedType, !requirement.evidence.isEmpty,
+            !valid.contains(where: { requirement.evidence.contains($0.type) })
+        {
+            return failure(.expectedType, requirement.evidence)
+        }
+        if !level.evidenceTypes.isEmpty, !valid.contains(where: { level.evidenceTypes.contains($0.type) }) {
+            return failure(.evidenceTypes, level.evidenceTypes)
+        }
+        return nil
     }
 
     /// The automatic grade of a gap (SPEC §6).
@@ -53,7 +94,19 @@ public struct Scorer: Sendable {
         switch gap {
         case ...0: effective == maxLevel ? .goodPractice : .conforming
         case 1: criticality == .high ? .minor : .observation
-        default: criticality == .high ? .major : .minor
+        default: criticality == .high || effective == 0 ? .major : .minor
+        }
+    }
+
+    /// How serious a grade is, for ordering gaps with equal priority: major first.
+    public static func severityRank(_ grade: Grade?) -> Int {
+        switch grade {
+        case .major: 0
+        case .minor: 1
+        case .observation: 2
+        case .conforming: 3
+        case .goodPractice: 4
+        case nil: 5
         }
     }
 
@@ -74,15 +127,17 @@ public struct Scorer: Sendable {
         let applicable = response?.applicable ?? true
         let claimed = applicable ? response?.level.map { min(max($0, 0), maxLevel) } : nil
         let target = min(max(response?.target ?? targetLevel, 0), maxLevel)
-        let evidence = response?.evidence ?? []
+        let statuses = (response?.evidence ?? []).map { ScoredEvidence(item: $0, status: status(of: $0)) }
+        let valid = statuses.filter { $0.status == .valid }.map(\.item)
         var result = RequirementScore(
             checklist: checklist.id, requirement: requirement, clausePath: clausePath, position: position,
             response: response, applicable: applicable, claimed: claimed, effective: nil,
-            validEvidence: evidence.filter(isValid).count, target: target, gap: nil, priority: nil, grade: nil,
-            maxLevel: maxLevel)
+            validEvidence: valid.count, target: target, gap: nil, priority: nil, grade: nil,
+            maxLevel: maxLevel, evidence: statuses)
         guard let claimed else { return result }
-        let effective = effectiveLevel(
-            claimed: claimed, evidence: evidence, requirement: requirement, scale: checklist.scale)
+        let (effective, unsupported) = support(
+            claimed: claimed, valid: valid, requirement: requirement, scale: checklist.scale)
+        result.unsupported = unsupported
         let gap = max(0, target - effective)
         result.effective = effective
         result.gap = gap
@@ -128,6 +183,8 @@ public struct Scorer: Sendable {
         let gapIndices = all.indices.filter { (all[$0].gap ?? 0) > 0 }.sorted { a, b in
             let (pa, pb) = (all[a].priority ?? 0, all[b].priority ?? 0)
             if pa != pb { return pa > pb }
+            let (ga, gb) = (Self.severityRank(all[a].grade), Self.severityRank(all[b].grade))
+            if ga != gb { return ga < gb }
             return a < b
         }
         return WorkspaceScore(checklists: scores, combined: Aggregate(all), gaps: gapIndices.map { all[$0] })
@@ -138,6 +195,10 @@ public struct Scorer: Sendable {
 public enum EvidenceStatus: String, Sendable, Hashable, CaseIterable {
     /// Counts towards supporting a level.
     case valid
+    /// Its `file` is not in the workspace (or cannot be read there).
+    case missing
+    /// Its `file` no longer matches the `sha256` recorded by `isogap evidence lock`.
+    case changed
     /// Its `expires` date is before the assessment date.
     case expired
     /// Its `date` is after the assessment date.

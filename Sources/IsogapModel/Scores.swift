@@ -24,6 +24,11 @@ public struct RequirementScore: Sendable, Hashable {
     public var grade: Grade?
     /// Top of the checklist's scale (`N`).
     public var maxLevel: Int
+    /// Every evidence item of the response with its status, in source order.
+    public var evidence: [ScoredEvidence] = []
+    /// Why the claim is not supported (the first unsupported level); `nil` when it is, or when
+    /// nothing is claimed.
+    public var unsupported: UnsupportedClaim?
 
     /// Applicable and claimed.
     public var isAssessed: Bool { applicable && claimed != nil }
@@ -57,6 +62,15 @@ public struct Aggregate: Sendable, Hashable {
     /// Assessed over applicable; `nil` when nothing is applicable.
     public var completeness: Double? {
         applicable == 0 ? nil : Double(assessed) / Double(applicable)
+    }
+
+    /// Completeness below which a score is provisional (SPEC §6 v2).
+    public static let provisionalBelow = 0.8
+
+    /// Whether the figures rest on too few assessed requirements to be final: completeness below
+    /// 0.8. Nothing applicable is not provisional (there is nothing left to assess).
+    public var isProvisional: Bool {
+        completeness.map { $0 < Self.provisionalBelow } ?? false
     }
 
     /// Aggregates requirement scores with the §6 weighted means. `levels` can replace the
@@ -107,7 +121,8 @@ public struct WorkspaceScore: Sendable, Hashable {
     /// All checklists together: percent over every assessed requirement (level omitted, since
     /// scales may differ), completeness over every applicable one.
     public var combined: Aggregate
-    /// Assessed requirements with a gap, by priority, then manifest order, then position.
+    /// Assessed requirements with a gap, by priority, then grade severity, then manifest order, then
+    /// position.
     public var gaps: [RequirementScore]
 
     /// Every requirement score of every checklist, in manifest then document order.

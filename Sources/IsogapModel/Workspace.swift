@@ -51,6 +51,8 @@ public struct PlanSettings: Sendable, Hashable {
     /// Days nobody works.
     public var weekend: [Weekday]
     public var holidays: [CalendarDate]
+    /// Names of holidays written `{date, name}`, in source order.
+    public var holidayNames: [(date: CalendarDate, name: LocalizedText)] = []
     /// People per role as `(role id, count)` pairs in source order; roles not listed have 1.
     public var capacity: [(role: String, people: Int)]
     /// Whether a phase starts only after every task of the earlier phases has finished.
@@ -74,6 +76,7 @@ public struct PlanSettings: Sendable, Hashable {
 
     public static func == (lhs: PlanSettings, rhs: PlanSettings) -> Bool {
         lhs.start == rhs.start && lhs.weekend == rhs.weekend && lhs.holidays == rhs.holidays
+            && lhs.holidayNames.elementsEqual(rhs.holidayNames) { $0 == $1 }
             && lhs.phaseGates == rhs.phaseGates && lhs.capacity.elementsEqual(rhs.capacity) { $0 == $1 }
     }
 
@@ -82,6 +85,10 @@ public struct PlanSettings: Sendable, Hashable {
         hasher.combine(weekend)
         hasher.combine(holidays)
         hasher.combine(phaseGates)
+        for (date, name) in holidayNames {
+            hasher.combine(date)
+            hasher.combine(name)
+        }
         for (role, people) in capacity {
             hasher.combine(role)
             hasher.combine(people)

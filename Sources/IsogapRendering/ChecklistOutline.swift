@@ -61,7 +61,9 @@ public struct ChecklistOutline: Sendable {
             }
             for task in requirement.tasks {
                 let role = checklist.roles.first { $0.id == task.role }?.name.resolved(lang) ?? task.role
-                let details = [role, "\(Self.number(task.effortDays)) \(labels.days)", "\(labels.phase) \(task.phase)"]
+                let details = [
+                    role, FindingWords.personDays(task.effortDays, language), "\(labels.phase) \(task.phase)",
+                ]
                 let text =
                     "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(details.joined(separator: labels.comma)))"
                 lines += wrap(text, indent: body, hanging: body + 2)
@@ -120,7 +122,6 @@ struct OutlineLabels {
     var criticality: String { pick("criticality", "درجة الأهمية") }
     var maps: String { pick("Maps to", "يرتبط بـ") }
     var task: String { pick("Task", "مهمة") }
-    var days: String { pick("person-days", "يوم-شخص") }
 
     func name(of type: EvidenceType) -> String {
         switch type {

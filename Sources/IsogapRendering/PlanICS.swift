@@ -22,7 +22,8 @@ public enum PlanICS {
                 "\(input.label("responsible")): \(input.roleName(task.role))",
                 "\(input.label("accountable")): \(input.roleName(task.accountable))",
                 "\(input.label("working_days")): \(task.workingDays)",
-                "\(input.label("slack")): \(task.slack)\(task.critical ? " (\(input.label("critical_path")))" : "")",
+                "\(input.label("slack")): \(task.slack)\(task.critical ? " (\(input.label("critical_chain")))" : "")",
+                "\(input.label("late_finish")): \(task.lateFinish)",
             ]
             if !task.predecessors.isEmpty {
                 details.append("\(input.label("predecessors")): \(task.predecessors.joined(separator: " "))")

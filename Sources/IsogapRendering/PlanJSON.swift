@@ -37,7 +37,17 @@ public enum PlanJSON {
                         "weekend",
                         .array(Weekday.allCases.filter(plan.calendar.weekend.contains).map { .string($0.rawValue) })
                     ),
-                    ("holidays", .array(plan.calendar.holidays.sorted().map { .string($0.description) })),
+                    ("holidays", .array(plan.holidays.map { .string($0.date.description) })),
+                    (
+                        "holiday_names",
+                        .array(
+                            plan.holidays.map { holiday in
+                                .object([
+                                    ("date", .string(holiday.date.description)),
+                                    ("name", .string(holiday.name.map(input.text))),
+                                ])
+                            })
+                    ),
                 ])
             ),
             ("phases", .array(plan.phases.map { phase($0, input) })),
@@ -55,6 +65,18 @@ public enum PlanJSON {
                     })
             ),
             ("roles", .array(plan.roles.map { role($0, input) })),
+            ("critical_chain", .array(plan.criticalChain.map { .string($0) })),
+            (
+                "bottlenecks",
+                .array(
+                    plan.bottlenecks.map { bottleneck in
+                        .object([
+                            ("role", .string(bottleneck.role)),
+                            ("finish_if_plus_one", .string(bottleneck.finishIfPlusOne.description)),
+                            ("working_days_saved", .integer(bottleneck.workingDaysSaved)),
+                        ])
+                    })
+            ),
             ("tasks", .array(plan.tasks.map { task($0, input) })),
         ])
     }
@@ -76,9 +98,12 @@ public enum PlanJSON {
         .object([
             ("id", .string(load.role.id)),
             ("name", .string(input.text(load.role.name))),
+            ("capacity", .integer(load.people)),
             ("people", .integer(load.people)),
             ("tasks", .integer(load.taskCount)),
             ("person_days", .number(PlanInput.personDays(load.personDays))),
+            ("utilisation", .number(Rounding.halfAwayFromZero(load.utilisation, places: 3))),
+            ("finish_if_plus_one", .string(load.finishIfPlusOne?.description)),
             ("accountable_for", .array(load.accountableFor.map { .string($0) })),
         ])
     }
@@ -92,6 +117,7 @@ public enum PlanJSON {
             ("role", .string(task.role)),
             ("accountable", .string(task.accountable)),
             ("requirements", .array(task.item.requirements.map { .string($0) })),
+            ("tags", .array(task.item.tags.map { .string($0) })),
             ("priority", .number(task.item.priority.map(Rounding.priority))),
             ("effort_days", .number(task.item.effortDays)),
             ("start", .string(task.start.description)),
@@ -99,6 +125,8 @@ public enum PlanJSON {
             ("working_days", .integer(task.workingDays)),
             ("after", .array(task.item.after.map { .string($0) })),
             ("gate", .string(task.gate)),
+            ("late_start", .string(task.lateStart.description)),
+            ("late_finish", .string(task.lateFinish.description)),
             ("slack", .integer(task.slack)),
             ("critical", .bool(task.critical)),
         ])

@@ -43,9 +43,31 @@ struct PlanView {
         var workingDays: Int
         var predecessors: String
         var slack: Int
+        var lateStart: String
+        var lateFinish: String
+        var tags: String
         var critical: String
         var requirements: String
         var isCritical: Bool
+    }
+
+    /// A role whose one extra person would bring the finish forward.
+    struct BottleneckRow {
+        var rank: Int
+        var name: String
+        var id: String
+        var people: Int
+        var personDays: String
+        var utilisation: String
+        var finishIfPlusOne: String
+        var workingDaysSaved: Int
+    }
+
+    /// A holiday with its name, when the manifest gives one.
+    struct HolidayItem {
+        var date: String
+        var name: String
+        var hasName: Bool
     }
 
     struct RoleRow {
@@ -54,6 +76,8 @@ struct PlanView {
         var people: Int
         var tasks: Int
         var personDays: String
+        var utilisation: String
+        var finishIfPlusOne: String
         var accountableFor: String
     }
 
@@ -84,14 +108,22 @@ struct PlanView {
     var phaseGates: String
     var weekend: String
     var holidays: String
-    /// The holidays one by one (the HTML keeps each date whole).
-    var holidayDates: [String]
+    /// The holidays one by one, with their names (the HTML keeps each date whole).
+    var holidayDates: [HolidayItem]
     var hasHolidays: Bool
     var milestones: [MilestoneRow]
     var raciPhases: [PhaseColumn]
     var raciRows: [RACIRow]
     var tasks: [TaskRow]
     var roles: [RoleRow]
+    /// "What drives the finish date": the critical chain in one sentence, then the main
+    /// bottleneck (or why there is none).
+    var driversChain: String
+    var driversRoles: String
+    /// Keys of the critical tasks, by start date.
+    var criticalChain: String
+    var bottlenecks: [BottleneckRow]
+    var hasBottlenecks: Bool
     var gantt: [GanttLine]
     /// Phases as bars with their milestones and today's line (inline SVG, escaped when drawn).
     var overview: String
@@ -122,11 +154,17 @@ struct PlanView {
         let separator = input.language == .ar ? "، " : ", "
         weekend = Weekday.allCases.filter(plan.calendar.weekend.contains).map { input.label("day_\($0.rawValue)") }
             .joined(separator: separator)
-        let holidayList = plan.calendar.holidays.sorted()
-        holidayDates = holidayList.map(\.description)
-        hasHolidays = !holidayList.isEmpty
+        holidayDates = plan.holidays.map { holiday in
+            HolidayItem(
+                date: holiday.date.description, name: holiday.name.map(input.text) ?? "", hasName: holiday.name != nil)
+        }
+        hasHolidays = !plan.holidays.isEmpty
         holidays =
-            holidayList.isEmpty ? input.label("none") : holidayList.map(\.description).joined(separator: separator)
+            plan.holidays.isEmpty
+            ? input.label("none")
+            : plan.holidays.map { holiday in
+                holiday.name.map { "\(holiday.date) (\(input.text($0)))" } ?? holiday.date.description
+            }.joined(separator: separator)
 
         let withTasks = plan.phases.filter { $0.taskCount > 0 }
         milestones = withTasks.enumerated().map { index, phase in
@@ -157,14 +195,47 @@ struct PlanView {
                 responsible: input.roleName(task.role), accountable: input.roleName(task.accountable),
                 start: task.start.description, finish: task.finish.description, workingDays: task.workingDays,
                 predecessors: task.predecessors.joined(separator: " "), slack: task.slack,
+                lateStart: task.lateStart.description, lateFinish: task.lateFinish.description,
+                tags: task.item.tags.joined(separator: " "),
                 critical: task.critical ? input.label("critical_mark") : "",
                 requirements: task.item.requirements.joined(separator: " "), isCritical: task.critical)
         }
         roles = plan.roles.map { load in
             RoleRow(
                 name: input.text(load.role.name), id: load.role.id, people: load.people, tasks: load.taskCount,
-                personDays: Self.figure(load.personDays),
+                personDays: Self.figure(load.personDays), utilisation: Self.percent(load.utilisation),
+                finishIfPlusOne: load.finishIfPlusOne?.description ?? "—",
                 accountableFor: load.accountableFor.map(input.phaseTitle).joined(separator: separator))
+        }
+        criticalChain = plan.criticalChain.joined(separator: " ")
+        let chain = plan.tasks.filter(\.critical)
+        driversChain =
+            chain.isEmpty
+            ? ""
+            : input.label(
+                "drivers_chain",
+                [
+                    ("count", String(chain.count)), ("start", chain[0].start.description),
+                    ("finish", plan.finish.description),
+                ])
+        bottlenecks = plan.bottlenecks.enumerated().map { index, bottleneck in
+            let load = plan.roles.first { $0.role.id == bottleneck.role }
+            return BottleneckRow(
+                rank: index + 1, name: input.roleName(bottleneck.role), id: bottleneck.role, people: load?.people ?? 1,
+                personDays: Self.figure(load?.personDays ?? 0), utilisation: Self.percent(load?.utilisation ?? 0),
+                finishIfPlusOne: bottleneck.finishIfPlusOne.description,
+                workingDaysSaved: bottleneck.workingDaysSaved)
+        }
+        hasBottlenecks = !bottlenecks.isEmpty
+        if let top = bottlenecks.first {
+            driversRoles = input.label(
+                "drivers_bottleneck",
+                [
+                    ("role", top.name), ("days", top.personDays), ("utilisation", top.utilisation),
+                    ("date", top.finishIfPlusOne), ("saved", String(top.workingDaysSaved)),
+                ])
+        } else {
+            driversRoles = plan.tasks.isEmpty ? "" : input.label("drivers_none")
         }
         gantt = MermaidGantt.lines(input, numbers: numbers).map(GanttLine.init)
         today = input.asOf.description
@@ -195,7 +266,7 @@ struct PlanView {
     ) -> String {
         SVGGantt(
             rows: rows, range: range, today: input.asOf, todayLabel: input.label("today"),
-            monthNames: (1...12).map { input.label("month_\($0)") }, holidays: input.plan.calendar.holidays.sorted(),
+            monthNames: (1...12).map { input.label("month_\($0)") }, holidays: input.plan.holidays.map(\.date),
             title: title, rightToLeft: input.language.isRightToLeft, rowHeight: rowHeight, trailingRoom: trailingRoom
         ).svg
     }
@@ -243,6 +314,11 @@ struct PlanView {
                     title: title, svg: gantt(input, rows: rows, range: start...finish, title: title, rowHeight: 14))
             }
         }
+    }
+
+    /// A share as a whole percentage, such as `87%`.
+    static func percent(_ value: Double) -> String {
+        "\(JSONValue.format(Rounding.halfAwayFromZero(100 * value, places: 0)))%"
     }
 
     static func figure(_ value: Double) -> String {

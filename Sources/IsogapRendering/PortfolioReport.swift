@@ -1,3 +1,4 @@
+internal import IsogapDiagnostics
 public import IsogapModel
 
 /// The outputs of `isogap portfolio`: a terminal summary, Markdown, JSON (SPEC §9 names) and a CSV
@@ -19,7 +20,8 @@ public enum PortfolioReport {
                 .array(
                     portfolio.failed.map {
                         .object([
-                            ("path", .string($0.path)), ("diagnostics", .array($0.diagnostics.map(JSONValue.string))),
+                            ("path", .string($0.path)),
+                            ("diagnostics", .array($0.diagnostics.map { .string($0.description) })),
                         ])
                     })
             ),
@@ -171,7 +173,7 @@ public enum PortfolioReport {
         if !portfolio.failed.isEmpty {
             lines.append("Failed (\(portfolio.failed.count))")
             for failure in portfolio.failed {
-                let errors = failure.diagnostics.filter { $0.contains(": error: ") || $0.hasPrefix("error: ") }.count
+                let errors = failure.diagnostics.filter { $0.severity == .error }.count
                 lines.append("  \(failure.path): \(errors) error\(errors == 1 ? "" : "s")")
             }
             lines.append("")
@@ -252,7 +254,7 @@ public enum PortfolioReport {
             lines.append("")
             for failure in portfolio.failed {
                 lines.append("- \(esc(failure.path))")
-                for diagnostic in failure.diagnostics { lines.append("  - \(esc(diagnostic))") }
+                for diagnostic in failure.diagnostics { lines.append("  - \(esc(diagnostic.description))") }
             }
             lines.append("")
         }

@@ -4,9 +4,8 @@ public import IsogapModel
 /// given as of, the language and the report's own labels.
 public struct ReportInput: Sendable {
     public var manifest: WorkspaceManifest
+    /// The scores, with every evidence item's status and every unsupported claim's reason.
     public var score: WorkspaceScore
-    /// The scorer used, for evidence statuses.
-    public var scorer: Scorer
     /// The date time-dependent figures are computed for (`--as-of`, default today).
     public var asOf: CalendarDate
     public var language: ReportLanguage
@@ -17,12 +16,11 @@ public struct ReportInput: Sendable {
     public var plan: Plan?
 
     public init(
-        manifest: WorkspaceManifest, score: WorkspaceScore, scorer: Scorer, asOf: CalendarDate,
+        manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil
     ) {
         self.manifest = manifest
         self.score = score
-        self.scorer = scorer
         self.asOf = asOf
         self.language = language
         self.labels = labels
@@ -42,7 +40,8 @@ public struct ReportInput: Sendable {
 
     /// A label of the report in its language.
     func label(_ key: String) -> String {
-        labels.text(key, language)
+        if isAllGuidance, Self.guidanceKeys.contains(key) { return labels.text("\(key)_guidance", language) }
+        return labels.text(key, language)
     }
 
     func label(of grade: Grade) -> String {
@@ -54,12 +53,52 @@ public struct ReportInput: Sendable {
         case .goodPractice: label("grade_good_practice")
         }
     }
+
+    /// A grade in the words of the checklist's nature: a guidance standard "meets target" where a
+    /// requirements standard is "conforming" (SPEC §4 v2).
+    func label(of grade: Grade, nature: ChecklistNature) -> String {
+        nature == .guidance && grade == .conforming ? label("grade_conforming_guidance") : label(of: grade)
+    }
+
+    /// Whether every checklist of the report is guidance, so that headings say "criterion".
+    var isAllGuidance: Bool {
+        !score.checklists.isEmpty && score.checklists.allSatisfy { $0.checklist.nature == .guidance }
+    }
+
+    /// The report's labels in its language, in the words of guidance standards when every checklist
+    /// is one.
+    var resolvedLabels: [String: String] {
+        var labels = labels.resolved(language)
+        if isAllGuidance {
+            for key in Self.guidanceKeys {
+                if let guidance = labels["\(key)_guidance"] { labels[key] = guidance }
+            }
+        }
+        return labels
+    }
+
+    /// Labels that have a `<key>_guidance` wording for guidance standards.
+    static let guidanceKeys = [
+        "requirement", "requirements", "grade_conforming", "not_applicable", "no_gaps", "gaps_intro", "not_assessed",
+    ]
 }
 
 /// How figures are written in reports: rounded as SPEC §6 says, a dash where nothing is assessed.
+/// Percentages always show one decimal ("36.0%" beside "51.5%"), so figures line up and read alike.
 enum Figures {
     static func percent(_ value: Double?) -> String {
-        value.map { "\(JSONValue.format(Rounding.percent($0)))%" } ?? "—"
+        value.map { "\(oneDecimal(Rounding.percent($0)))%" } ?? "—"
+    }
+
+    /// A percentage figure without its sign, to one decimal (for cells whose heading says "%").
+    static func percentFigure(_ value: Double?) -> String {
+        value.map { oneDecimal(Rounding.percent($0)) } ?? "—"
+    }
+
+    /// A value already rounded to one decimal, written with exactly one decimal.
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((abs(value) * 10).rounded())
+        return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
     }
 
     static func level(_ value: Double?) -> String {
@@ -67,7 +106,7 @@ enum Figures {
     }
 
     static func completeness(_ value: Double?) -> String {
-        value.map { "\(JSONValue.format(Rounding.percent(100 * $0)))%" } ?? "—"
+        value.map { "\(oneDecimal(Rounding.percent(100 * $0)))%" } ?? "—"
     }
 
     static func priority(_ value: Double?) -> String {

@@ -25,6 +25,7 @@ public enum ReportJSON {
                 .object([
                     ("percent", .number(score.combined.percent.map(Rounding.percent))),
                     ("completeness", .number(score.combined.completeness.map(Rounding.completeness))),
+                    ("provisional", .bool(score.combined.isProvisional)),
                     ("assessed", .integer(score.combined.assessed)),
                     ("applicable", .integer(score.combined.applicable)),
                     ("requirements_total", .integer(score.combined.total)),
@@ -52,6 +53,8 @@ public enum ReportJSON {
             ("applicable", .integer(score.aggregate.applicable)),
             ("requirements_total", .integer(score.aggregate.total)),
             ("completeness", .number(score.aggregate.completeness.map(Rounding.completeness))),
+            ("provisional", .bool(score.aggregate.isProvisional)),
+            ("nature", .string(score.checklist.nature.rawValue)),
             ("grades", .object(Grade.allCases.map { ($0.rawValue, .integer(counts[$0] ?? 0)) })),
             ("clauses", .array(score.clauses.map { clause($0, input) })),
             ("requirements", .array(score.requirements.map(requirement))),
@@ -84,8 +87,35 @@ public enum ReportJSON {
             ("criticality", .string(score.requirement.criticality.rawValue)),
             ("priority", .number(score.priority.map(Rounding.priority))),
             ("grade", .string(score.grade?.rawValue)),
-            ("evidence_total", .integer(score.response?.evidence.count ?? 0)),
+            ("evidence_total", .integer(score.evidence.count)),
             ("evidence_valid", .integer(score.validEvidence)),
+            ("notes", .string(score.response?.notes)),
+            ("justification", .string(score.response?.justification)),
+            ("evidence", .array(score.evidence.map(evidence))),
+            ("unsupported", score.unsupported.map(unsupported) ?? .null),
+        ])
+    }
+
+    /// One evidence item with its status (SPEC §6 v2); absent fields are null.
+    static func evidence(_ scored: ScoredEvidence) -> JSONValue {
+        .object([
+            ("type", .string(scored.item.type.rawValue)),
+            ("ref", .string(scored.item.ref)),
+            ("date", .string(scored.item.date?.description)),
+            ("expires", .string(scored.item.expires?.description)),
+            ("file", .string(scored.item.file)),
+            ("status", .string(scored.status.rawValue)),
+        ])
+    }
+
+    /// Why a claim is not supported: the first unsupported level and the rule it fails.
+    static func unsupported(_ claim: UnsupportedClaim) -> JSONValue {
+        .object([
+            ("level", .integer(claim.level)),
+            ("rule", .string(claim.rule.rawValue)),
+            ("needed", .integer(claim.needed)),
+            ("valid", .integer(claim.valid)),
+            ("types", .array(claim.types.map { .string($0.rawValue) })),
         ])
     }
 

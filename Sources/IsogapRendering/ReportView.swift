@@ -10,6 +10,8 @@ struct ReportView {
         var level: String
         var percent: String
         var completeness: String
+        /// Completeness below 0.8: the figures are marked provisional.
+        var provisional: Bool
         var assessed: Int
         var applicable: Int
         var total: Int
@@ -82,6 +84,12 @@ struct ReportView {
         var gradeClass: String
     }
 
+    /// A checklist that is a guidance standard, named once near the top of the report.
+    struct GuidanceNote {
+        var standard: String
+        var text: String
+    }
+
     struct UnsupportedRow {
         var checklist: String
         var requirement: String
@@ -90,6 +98,9 @@ struct ReportView {
         var effective: String
         var validEvidence: String
         var evidenceTotal: String
+        /// Why the claim is not supported, in plain words.
+        var reason: String
+        var notes: String?
     }
 
     struct NotApplicableRow {
@@ -166,6 +177,13 @@ struct ReportView {
     var assessors: String
     var combinedPercent: String
     var combinedCompleteness: String
+    /// Combined completeness below 0.8: the combined figure is marked provisional.
+    var combinedProvisional: Bool
+    /// Whether any figure of the report is provisional (the summary explains the mark once).
+    var hasProvisional: Bool
+    /// Guidance standards among the checklists (SPEC §4 v2), each stated once.
+    var guidanceNotes: [GuidanceNote]
+    var hasGuidance: Bool
     /// CSS class of the combined score's band.
     var combinedBand: String
     /// The score bands with their names, for the legend of charts and heat maps.
@@ -193,7 +211,7 @@ struct ReportView {
 
     init(_ input: ReportInput) {
         let score = input.score
-        labels = input.labels.resolved(input.language)
+        labels = input.resolvedLabels
         language = input.language.rawValue
         direction = input.language.isRightToLeft ? "rtl" : "ltr"
         organization = input.manifest.organization
@@ -207,6 +225,14 @@ struct ReportView {
         .joined(separator: input.language == .ar ? "، " : ", ")
         combinedPercent = Figures.percent(score.combined.percent)
         combinedCompleteness = Figures.completeness(score.combined.completeness)
+        combinedProvisional = score.combined.isProvisional
+        hasProvisional = score.combined.isProvisional || score.checklists.contains { $0.aggregate.isProvisional }
+        guidanceNotes = score.checklists.filter { $0.checklist.nature == .guidance }.map { checklist in
+            GuidanceNote(
+                standard: checklist.checklist.standard,
+                text: input.label("guidance_standard").replacingAll("{standard}", with: checklist.checklist.standard))
+        }
+        hasGuidance = !guidanceNotes.isEmpty
         combinedBand = ScoreBand(percent: score.combined.percent).className
         bands = ScoreBand.allCases.reversed().map { Band(name: input.label($0.labelKey), band: $0.className) }
         checklists = score.checklists.map { checklist in
@@ -217,7 +243,8 @@ struct ReportView {
                 standard: checklist.checklist.standard,
                 level: Figures.level(checklist.aggregate.level), percent: Figures.percent(checklist.aggregate.percent),
                 completeness: Figures.completeness(checklist.aggregate.completeness),
-                assessed: checklist.aggregate.assessed, applicable: checklist.aggregate.applicable,
+                provisional: checklist.aggregate.isProvisional, assessed: checklist.aggregate.assessed,
+                applicable: checklist.aggregate.applicable,
                 total: checklist.aggregate.total,
                 major: counts[.major] ?? 0, minor: counts[.minor] ?? 0, observation: counts[.observation] ?? 0,
                 conforming: counts[.conforming] ?? 0, goodPractice: counts[.goodPractice] ?? 0,
@@ -240,6 +267,9 @@ struct ReportView {
             observation: checklists.map(\.observation).reduce(0, +),
             conforming: checklists.map(\.conforming).reduce(0, +),
             goodPractice: checklists.map(\.goodPractice).reduce(0, +), hasMajor: checklists.contains { $0.major > 0 })
+        let natures = Dictionary(
+            score.checklists.map { ($0.checklist.id, $0.checklist.nature) }, uniquingKeysWith: { first, _ in first })
+        func nature(_ score: RequirementScore) -> ChecklistNature { natures[score.checklist] ?? .requirements }
         gaps = score.gaps.enumerated().map { index, gap in
             GapRow(
                 rank: index + 1, checklist: gap.checklist, requirement: gap.requirement.id,
@@ -247,7 +277,7 @@ struct ReportView {
                 question: input.text(gap.requirement.text), effective: gap.effective.map(String.init) ?? "—",
                 target: String(gap.target), gap: gap.gap.map(String.init) ?? "—",
                 priority: Figures.priority(gap.priority),
-                grade: gap.grade.map(input.label(of:)) ?? "—",
+                grade: gap.grade.map { input.label(of: $0, nature: nature(gap)) } ?? "—",
                 criticality: input.label("criticality_\(gap.requirement.criticality.rawValue)"),
                 notes: gap.response?.notes.flatMap { $0.isEmpty ? nil : $0 },
                 gradeClass: gap.grade?.rawValue ?? "")
@@ -262,7 +292,9 @@ struct ReportView {
                 claimed: requirement.claimed.map(String.init) ?? "—",
                 effective: requirement.effective.map(String.init) ?? "—",
                 validEvidence: String(requirement.validEvidence),
-                evidenceTotal: String(requirement.response?.evidence.count ?? 0))
+                evidenceTotal: String(requirement.evidence.count),
+                reason: FindingWords.unsupported(requirement, input.language) ?? "",
+                notes: requirement.response?.notes.flatMap { $0.isEmpty ? nil : $0 })
         }
         hasUnsupported = !unsupported.isEmpty
         notApplicable = score.requirements.filter { !$0.applicable }.map { requirement in
@@ -275,8 +307,8 @@ struct ReportView {
         notAssessedCount = score.requirements.filter { $0.applicable && $0.claimed == nil }.count
         hasNotAssessed = notAssessedCount > 0
         evidence = score.requirements.flatMap { requirement in
-            (requirement.response?.evidence ?? []).map { item in
-                let status = input.scorer.status(of: item)
+            requirement.evidence.map { scored in
+                let (item, status) = (scored.item, scored.status)
                 return EvidenceRow(
                     checklist: requirement.checklist, requirement: requirement.requirement.id,
                     type: input.label("type_\(item.type.rawValue)"), ref: item.ref, date: item.date?.description ?? "—",
@@ -335,7 +367,7 @@ struct ReportView {
             let cells = clause.children.map { child in
                 HeatCell(
                     id: child.clause.id, title: input.text(child.clause.title),
-                    figure: child.aggregate.percent.map { JSONValue.format(Rounding.percent($0)) } ?? "—",
+                    figure: Figures.percentFigure(child.aggregate.percent),
                     band: ScoreBand(percent: child.aggregate.percent).className, isBlank: false)
             }
             return HeatRow(

@@ -9,9 +9,14 @@ public enum ScoreSummary {
         var heading = input.manifest.organization
         if let site = input.manifest.site { heading += " — \(site)" }
         lines.append("\(heading) · \(input.label("assessment_date")) \(input.manifest.assessmentDate)")
+        let mark = " " + input.label("provisional_mark")
         lines.append(
-            "\(input.label("combined")): \(Figures.percent(score.combined.percent)) · \(input.label("completeness")): \(Figures.completeness(score.combined.completeness))"
+            "\(input.label("combined")): \(Figures.percent(score.combined.percent))\(score.combined.isProvisional ? mark : "") · \(input.label("completeness")): \(Figures.completeness(score.combined.completeness))"
         )
+        for checklist in score.checklists where checklist.checklist.nature == .guidance {
+            lines.append(
+                input.label("guidance_standard").replacingAll("{standard}", with: checklist.checklist.standard))
+        }
         lines.append("")
         let grades: [Grade] = [.major, .minor, .observation, .conforming, .goodPractice]
         var table: [[String]] = [
@@ -23,7 +28,7 @@ public enum ScoreSummary {
             table.append(
                 [
                     checklist.checklist.id, Figures.level(checklist.aggregate.level),
-                    Figures.percent(checklist.aggregate.percent),
+                    Figures.percent(checklist.aggregate.percent) + (checklist.aggregate.isProvisional ? mark : ""),
                     "\(Figures.completeness(checklist.aggregate.completeness)) (\(checklist.aggregate.assessed)/\(checklist.aggregate.applicable))",
                 ] + grades.map { String(counts[$0] ?? 0) })
         }
@@ -38,14 +43,26 @@ public enum ScoreSummary {
                 input.label("priority"), input.label("grade"), input.label("question"),
             ]
         ]
+        func nature(_ gap: RequirementScore) -> ChecklistNature {
+            score.checklists.first { $0.checklist.id == gap.checklist }?.checklist.nature ?? .requirements
+        }
         for (index, gap) in shown.enumerated() {
             gapTable.append([
                 String(index + 1), gap.key, "\(gap.effective.map(String.init) ?? "—")→\(gap.target)",
                 gap.gap.map(String.init) ?? "—", Figures.priority(gap.priority),
-                gap.grade.map(input.label(of:)) ?? "—", truncated(input.text(gap.requirement.text), 70),
+                gap.grade.map { input.label(of: $0, nature: nature(gap)) } ?? "—",
+                truncated(input.text(gap.requirement.text), 70),
             ])
         }
         if !shown.isEmpty { lines += columns(gapTable, rightAligned: [0, 3, 4]) }
+        let unsupported = score.requirements.filter { $0.unsupported != nil }
+        if !unsupported.isEmpty {
+            lines.append("")
+            lines.append("\(input.label("unsupported")): \(unsupported.count)")
+            for requirement in unsupported.prefix(topGaps) {
+                lines.append("  \(requirement.key): \(FindingWords.unsupported(requirement, input.language) ?? "")")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

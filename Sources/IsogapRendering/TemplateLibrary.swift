@@ -1,3 +1,4 @@
+public import IsogapDiagnostics
 internal import Mustache
 
 /// Mustache templates by name (their path under `templates/` without `.mustache`, such as
@@ -8,7 +9,19 @@ internal import Mustache
 public struct TemplateLibrary: Sendable {
     /// A template that does not parse, or a name that has no template.
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        /// The problem, located in the template where it lies.
+        public var diagnostic: Diagnostic
+
+        public init(_ diagnostic: Diagnostic) {
+            self.diagnostic = diagnostic
+        }
+
+        /// A problem at `line`:`column` of the template `file`.
+        init(_ message: String, file: String, line: Int = 1, column: Int = 1) {
+            diagnostic = .error(message, at: SourceLocation(file: file, line: line, column: column))
+        }
+
+        public var description: String { diagnostic.description }
     }
 
     private var library = MustacheLibrary()
@@ -41,9 +54,8 @@ public struct TemplateLibrary: Sendable {
             let tags = TemplateCheck.tags(in: text)
             if let tag = TemplateCheck.tooDeep(tags) {
                 throw Failure(
-                    description:
-                        "\(displayPath):\(tag.line):\(tag.column): error: sections are nested deeper than the limit of \(TemplateCheck.maxDepth) levels"
-                )
+                    "sections are nested deeper than the limit of \(TemplateCheck.maxDepth) levels", file: displayPath,
+                    line: tag.line, column: tag.column)
             }
             tagsByName[name] = tags
             sizes[name] = text.utf8.count
@@ -54,19 +66,17 @@ public struct TemplateLibrary: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let context = error.context
                 throw Failure(
-                    description:
-                        "\(displayPath):\(max(1, context.lineNumber - 1)):\(context.columnNumber): error: the template does not parse: \(Self.describe(error.error))"
-                )
+                    "the template does not parse: \(Self.describe(error.error))", file: displayPath,
+                    line: max(1, context.lineNumber - 1), column: context.columnNumber)
             } catch {
-                throw Failure(description: "\(displayPath):1:1: error: the template does not parse (\(error))")
+                throw Failure("the template does not parse (\(error))", file: displayPath)
             }
         }
         // Rendering follows partials by recursion: a partial that includes itself would never end.
         if let (template, tag, path) = TemplateCheck.cycle(in: tagsByName) {
             throw Failure(
-                description:
-                    "\(displayPaths[template] ?? template):\(tag.line):\(tag.column): error: the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))"
-            )
+                "the partial '\(tag.name)' includes itself (\(path.joined(separator: " → ")))",
+                file: displayPaths[template] ?? template, line: tag.line, column: tag.column)
         }
         // Partials that each include the next twice double the text at every step: refused before
         // anything is rendered.
@@ -74,9 +84,8 @@ public struct TemplateLibrary: Sendable {
         for name in expanded.keys.sorted() where (expanded[name] ?? 0) > RenderBudget.maxExpandedSize {
             let tag = tagsByName[name]?.first { $0.sigil == ">" || $0.sigil == "<" }
             throw Failure(
-                description:
-                    "\(displayPaths[name] ?? name):\(tag?.line ?? 1):\(tag?.column ?? 1): error: with its partials written out, the template is larger than the limit of \(RenderBudget.maxExpandedSize) bytes; it is not rendered"
-            )
+                "with its partials written out, the template is larger than the limit of \(RenderBudget.maxExpandedSize) bytes; it is not rendered",
+                file: displayPaths[name] ?? name, line: tag?.line ?? 1, column: tag?.column ?? 1)
         }
         sectionWeights = RenderBudget.sectionWeights(tags: tagsByName, expanded: expanded)
         self.displayPaths = displayPaths
@@ -112,15 +121,14 @@ public struct TemplateLibrary: Sendable {
     /// 32 MiB is refused.
     public func render(_ object: Any, template name: String) throws(Failure) -> String {
         guard names.contains(name) else {
-            throw Failure(description: "error: no template named '\(name).mustache'")
+            throw Failure(.error("no template named '\(name).mustache'", at: nil))
         }
         let budget = RenderBudget(sectionWeights: sectionWeights)
         let root = BudgetedValue.wrap(object, name: nil, budget: budget) ?? object
         guard let text = library.render(root, withTemplate: name), !budget.exceeded else {
             throw Failure(
-                description:
-                    "error: \(displayPaths[name] ?? name + ".mustache"): rendering the template would produce more than the limit of \(RenderBudget.limit) bytes (sections nested over lists, or partials included many times); it is not rendered"
-            )
+                "rendering the template would produce more than the limit of \(RenderBudget.limit) bytes (sections nested over lists, or partials included many times); it is not rendered",
+                file: displayPaths[name] ?? name + ".mustache")
         }
         return text
     }

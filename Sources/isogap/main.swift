@@ -1,4 +1,9 @@
-import ArgumentParser
 import IsogapCLI
 
-IsogapCommand.main()
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
+exit(IsogapCommand.run(Array(CommandLine.arguments.dropFirst()), in: .process()))

@@ -48,7 +48,7 @@ struct ActionOutputTests {
             added.contains(
                 "- id: \"CA-001\"\n    title: \"Write an acknowledgement template\"\n    requirements: [\"sample-complaints:1.1-b\"]"
             ))
-        #expect(added.contains("    due: 2026-12-21\n"))
+        #expect(added.contains("    due: 2026-12-07\n"))
         #expect(added.contains("status: open") && added.contains("by: \"isogap plan\""))
         #expect(try Command.run(["validate", "ws"], in: folder).status == 0)
         // Every task is now covered: a second run changes nothing.

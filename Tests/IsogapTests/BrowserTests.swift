@@ -50,7 +50,7 @@ struct BrowserTests {
         // report one chart per checklist and one of actions; in the plan, a Gantt chart per phase.
         let charts = dom.components(separatedBy: "<svg ").count - 1
         let gantts = dom.components(separatedBy: "<svg class=\"chart gantt\"").count - 1
-        #expect(testCase.command == "report" ? charts == 4 && gantts == 1 : charts == 8 && gantts == 7)
+        #expect(testCase.command == "report" ? charts == 4 && gantts == 1 : charts == 11 && gantts == 10)
         #expect(dom.contains("<line class=\"today\""), "today's line")
 
         if testCase.hostile {

@@ -31,8 +31,13 @@ struct BuiltInChecklistTests {
     @Test func phaseTemplateValidatesWithoutAnyDiagnostic() throws {
         #expect(Self.library.phaseTemplateValidation.map(\.description) == [])
         let template = try #require(Self.library.phaseTemplate.value)
-        #expect(template.phaseIDs == ["mobilize", "diagnose", "design", "train", "implement", "review"])
-        #expect(template.phases.allSatisfy { (2...4).contains($0.tasks.count) })
+        #expect(
+            template.phaseIDs == [
+                "mobilize", "diagnose", "design", "approve", "implement", "train", "go-live", "operate", "audit",
+                "review",
+            ])
+        #expect(template.phases.allSatisfy { (0...4).contains($0.tasks.count) })
+        #expect(template.roles.contains { $0.id == "assessor" })
     }
 
     @Test(arguments: [
@@ -90,6 +95,12 @@ struct BuiltInChecklistTests {
             uniqueKeysWithValues: checklist.requirementsInOrder.flatMap(\.requirement.tasks).map { ($0.id, $0) })
         for task in tasks.values {
             for predecessor in task.after {
+                if predecessor.hasPrefix("phase:") {
+                    let phase = String(predecessor.dropFirst("phase:".count))
+                    #expect((phases.firstIndex(of: phase) ?? .max) < (phases.firstIndex(of: task.phase) ?? 0))
+                    continue
+                }
+                if predecessor.hasPrefix("tag:") { continue }
                 let before = try #require(tasks[predecessor])
                 #expect(
                     (phases.firstIndex(of: before.phase) ?? 0) <= (phases.firstIndex(of: task.phase) ?? 0),
@@ -124,9 +135,27 @@ struct BuiltInChecklistTests {
         #expect(requirements == Self.library.checklist(id)?.requirementsInOrder.count)
     }
 
-    @Test func exampleWorkspaceValidatesWithoutAnyDiagnostic() throws {
+    /// The example shows evidence integrity on purpose: one changed and one missing file, both
+    /// warnings; nothing else may be reported.
+    @Test func exampleWorkspaceValidatesWithOnlyTheEvidenceWarnings() throws {
         let result = try Command.run(["validate", "examples/alnoor-retail"])
         #expect(result.status == 0)
-        #expect(result.stderr == "")
+        let file = "examples/alnoor-retail/assessments/iso-10002-2018.yaml:"
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(
+            lines.first.map {
+                $0.hasPrefix(file)
+                    && $0.contains(
+                        ": warning: evidence file 'evidence/escalation-log-2026-10.csv' has changed since it was locked"
+                    )
+            } == true)
+        #expect(
+            lines.dropFirst().first.map {
+                $0.hasPrefix(file)
+                    && $0.contains(
+                        ": warning: evidence file 'evidence/escalation-procedure-ep04.pdf' is not in the workspace")
+            } == true)
+        #expect(lines.last == "0 errors, 2 warnings")
     }
 }

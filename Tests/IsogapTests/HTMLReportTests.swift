@@ -125,10 +125,10 @@ struct HTMLReportTests {
         for id in Self.planSections {
             #expect(page.contains("<section id=\"\(id)\">"), "no section \(id)")
         }
-        // The overview and one chart per phase with tasks (six in the sample), six milestones,
+        // The overview and one chart per phase with tasks (nine in the sample), nine milestones,
         // today's line in the overview (2026-11-26 lies inside the plan) and in the first phase.
-        #expect(page.components(separatedBy: "<svg class=\"chart gantt\"").count - 1 == 7)
-        #expect(page.components(separatedBy: "<polygon class=\"milestone\"").count - 1 == 6)
+        #expect(page.components(separatedBy: "<svg class=\"chart gantt\"").count - 1 == 10)
+        #expect(page.components(separatedBy: "<polygon class=\"milestone\"").count - 1 == 9)
         #expect(page.components(separatedBy: "<line class=\"today\"").count - 1 == 2)
         #expect(page.contains("<td class=\"raci-cell accountable responsible\">A/R</td>"))
     }
@@ -142,7 +142,7 @@ struct HTMLReportTests {
             }
         }
         let english = phaseBars(try planHTML()), arabic = phaseBars(try planHTML(lang: "ar"))
-        #expect(english.count == 6 && arabic.count == 6)
+        #expect(english.count == 9 && arabic.count == 9)
         for (left, right) in zip(english, arabic) {
             #expect(abs(right.x - (720 - left.x - left.width)) < 0.02 && left.y == right.y)
         }

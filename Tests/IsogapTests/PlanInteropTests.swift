@@ -97,11 +97,14 @@ struct PlanInteropTests {
         #expect(
             rows.first == [
                 "id", "title", "phase", "responsible_role", "accountable_role", "start", "finish", "working_days",
-                "predecessors", "critical", "requirements",
+                "predecessors", "critical", "requirements", "slack", "late_start", "late_finish", "tags",
             ])
         #expect(rows.count == tasks.count + 1)
         for (row, task) in zip(rows.dropFirst(), tasks) {
-            #expect(row.count == 11)
+            #expect(row.count == 15)
+            #expect(row[11] == String(task["slack"] as? Int ?? -1))
+            #expect(row[12] == task["late_start"] as? String && row[13] == task["late_finish"] as? String)
+            #expect(row[14] == (task["tags"] as? [String] ?? []).joined(separator: " "))
             #expect(row[0] == task["id"] as? String)
             #expect(row[1] == task["title"] as? String)
             #expect(row[3] == task["role"] as? String && row[4] == task["accountable"] as? String)

@@ -112,21 +112,55 @@ struct PlanPropertyTests {
                 }
             }
         }
-        // Slack is total float: slipping by it keeps every successor's latest start and the plan's
-        // finish, and slipping one day more would not (the float is tight).
+        // Slack counts capacity (the backward list schedule): late dates lie between the early
+        // dates and the plan's finish, and the late schedule itself keeps every dependency, gate
+        // and capacity.
         let last = day(plan.finish)
         #expect(plan.tasks.contains { $0.critical && $0.finish == plan.finish })
+        // A critical task starts on the plan's start unless the backward schedule needs fewer days
+        // than the forward one (the forward list schedule left room: see
+        // PlanCapacityTests.forwardScheduleLeftRoom); then every late start is after the start.
+        let lateStartsOnDayZero = plan.tasks.contains { $0.lateStart == plan.start }
+        #expect(plan.tasks.contains { $0.critical && $0.start == plan.start } == lateStartsOnDayZero)
+        #expect(plan.criticalChain == plan.tasks.filter(\.critical).map(\.key))
+        var lateLoad: [String: [Int: Int]] = [:]
         for task in plan.tasks {
-            let latestFinish = day(task.finish) + task.slack
-            var bound = last
+            #expect(task.slack >= 0)
+            #expect(day(task.lateStart) == day(task.start) + task.slack, "late start of \(task.key)")
+            #expect(day(task.lateFinish) == day(task.finish) + task.slack, "late finish of \(task.key)")
+            #expect(task.lateFinish <= plan.finish && calendar.isWorkingDay(task.lateStart))
+            for offset in 0..<task.workingDays {
+                lateLoad[task.role, default: [:]][day(task.lateStart) + offset, default: 0] += 1
+            }
             for other in plan.tasks {
                 let follows =
                     other.item.after.contains(task.key)
                     || (network.settings.phaseGates && (phaseIndex[other.phase] ?? 0) > (phaseIndex[task.phase] ?? 0))
-                if follows { bound = min(bound, day(other.start) + other.slack - 1) }
+                if follows { #expect(task.lateFinish < other.lateStart, "\(task.key) late before \(other.key)") }
             }
-            #expect(latestFinish == bound, "slack of \(task.key)")
+            #expect(day(task.lateFinish) <= last)
         }
+        for (role, days) in lateLoad {
+            let people = network.settings.people(in: role)
+            #expect(days.values.allSatisfy { $0 <= people }, "late schedule: role \(role) over its \(people) people")
+        }
+        // The finish with one more person is a real re-run with one more person.
+        for role in plan.roles where role.taskCount > 0 {
+            var settings = network.settings
+            settings.capacity.removeAll { $0.role == role.role.id }
+            settings.capacity.append((role.role.id, role.people + 1))
+            var rerun = network
+            rerun.settings = settings
+            let other = try #require(Self.schedule(rerun).plan)
+            #expect(role.finishIfPlusOne == other.finish, "one more \(role.role.id)")
+            let bottleneck = plan.bottlenecks.first { $0.role == role.role.id }
+            #expect((bottleneck != nil) == (other.finish < plan.finish))
+            if let bottleneck {
+                #expect(bottleneck.workingDaysSaved == last - day(other.finish))
+            }
+        }
+        #expect(
+            plan.bottlenecks.map(\.workingDaysSaved) == plan.bottlenecks.map(\.workingDaysSaved).sorted(by: >))
     }
 
     /// The same tasks in another order give the same schedule.

@@ -68,7 +68,7 @@ struct PlanRenderingTests {
         let markdown = try PlanRenderer.markdown(try Self.hostileInput(), templates: try Self.templates())
         let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| 2 | t1 |") })
         #expect(row.contains("\\#1 \\`now\\` &lt;b&gt;bold&lt;/b&gt; \\| pipe"))
-        #expect(row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 14, "13 cells")
+        #expect(row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 17, "16 cells")
     }
 
     @Test func jsonAndCSVCarryTheTextVerbatim() throws {

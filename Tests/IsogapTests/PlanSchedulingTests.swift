@@ -42,20 +42,22 @@ struct PlanSchedulingTests {
     }
 
     /// Two 2-day tasks for one person, equal paths: the higher gap priority goes first. Slack
-    /// ignores capacity, so the task that had to wait is the critical one.
+    /// counts capacity: q cannot slip without pushing p, so both are critical (precedence-only
+    /// slack would give q 2 days).
     @Test func twoTasksCompeteForOnePerson() throws {
         let plan = try F.plan([
             F.task("p", role: "r", effort: 2, priority: 3), F.task("q", role: "r", effort: 2, priority: 6),
         ])
         #expect(
-            plan.summary == ["p: 2027-01-06…2027-01-07 slack 0", "q: 2027-01-04…2027-01-05 slack 2"])
+            plan.summary == ["p: 2027-01-06…2027-01-07 slack 0", "q: 2027-01-04…2027-01-05 slack 0"])
+        #expect(plan.criticalChain == ["q", "p"])
         #expect(plan.tasks.map(\.key) == ["q", "p"], "tasks are listed by start date")
     }
 
     /// Equal path and priority: the smaller id goes first. A longer path beats a higher priority.
     @Test func tieBreaks() throws {
         let byID = try F.plan([F.task("b", role: "r"), F.task("a", role: "r")])
-        #expect(byID.summary == ["a: 2027-01-04…2027-01-04 slack 1", "b: 2027-01-05…2027-01-05 slack 0"])
+        #expect(byID.summary == ["a: 2027-01-04…2027-01-04 slack 0", "b: 2027-01-05…2027-01-05 slack 0"])
         let byPath = try F.plan([
             F.task("short", role: "r", priority: 100), F.task("long", role: "r"),
             F.task("next", role: "x", after: ["long"]),
@@ -65,6 +67,8 @@ struct PlanSchedulingTests {
     }
 
     /// Capacity 2: two of three 2-day tasks run together; the third waits for a free person.
+    /// Backward, c takes days 3–4 (0-based 2–3); a and b tie on early dates, so a (smaller id)
+    /// goes next and still finds a second person on days 2–3; b must then keep days 0–1.
     @Test func capacityTwo() throws {
         var settings = PlanSettings(phaseGates: false)
         settings.capacity = [(role: "r", people: 2)]
@@ -73,7 +77,7 @@ struct PlanSchedulingTests {
             settings: settings)
         #expect(
             plan.summary == [
-                "a: 2027-01-04…2027-01-05 slack 2", "b: 2027-01-04…2027-01-05 slack 2",
+                "a: 2027-01-04…2027-01-05 slack 2", "b: 2027-01-04…2027-01-05 slack 0",
                 "c: 2027-01-06…2027-01-07 slack 0",
             ])
         #expect(plan.roles.first { $0.role.id == "r" }?.people == 2)

@@ -90,8 +90,11 @@ struct ReportTests {
         #expect(csv.hasPrefix("\u{FEFF}checklist,clause,requirement,"))
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.count == 6, "header, four requirements, and the empty string after the last CRLF")
-        #expect(lines[2].hasSuffix(",1,0,Pipe | star * and <script>alert(1)</script>; شكاوى"))
-        #expect(lines[3].hasSuffix(",\"'=SUM(A1:A2), typed by the assessor, must stay text\""))
+        #expect(
+            lines[2].hasSuffix(
+                ",1,0,Pipe | star * and <script>alert(1)</script>; شكاوى,,0,0,0,0,1,level 2 needs 1 valid evidence item; there is no valid evidence (not counted: 1 stale),false"
+            ))
+        #expect(lines[3].hasSuffix(",\"'=SUM(A1:A2), typed by the assessor, must stay text\",,0,0,0,0,0,,false"))
         #expect(lines[4].contains(",false,,,,2,,,,0,0,"), "not applicable: no claim, no effective level, no gap")
     }
 
@@ -120,7 +123,7 @@ struct ReportTests {
             .write(to: folder.appendingPathComponent("labels.yaml"))
         let output = try report(["--templates", folder.path])
         #expect(output.status == 0)
-        #expect(output.stdout == "Readiness review for Sample &amp; Sons &lt;Trading&gt; \\| Co.: 63%\n")
+        #expect(output.stdout == "Readiness review for Sample &amp; Sons &lt;Trading&gt; \\| Co.: 63.0%\n")
 
         try Data("{{#broken}}\n".utf8).write(to: folder.appendingPathComponent("report/report.md.mustache"))
         let broken = try report(["--templates", folder.path])
@@ -144,7 +147,7 @@ struct ReportTests {
     @Test func scoreSummaryAndMissingWorkspace() throws {
         let summary = try Command.run(["score", Self.workspace])
         #expect(summary.status == 0)
-        #expect(summary.stdout.contains("Combined score: 63% · Completeness: 100%"))
+        #expect(summary.stdout.contains("Combined score: 63.0% · Completeness: 100.0%"))
         #expect(summary.stdout.contains("1  sample-complaints:2-a    1→2"))
         let json = try Command.run(["score", Self.workspace, "--format", "json", "--as-of", "2026-11-26"])
         #expect(json.stdout == (try report(["--format", "json"])).stdout)

@@ -80,7 +80,7 @@ struct SafePathTests {
         #expect(linked.status == 65)
         #expect(
             linked.stderr
-                == "templates/report/report.md.mustache: error: a symbolic link to something outside the templates folder; it is not read\n"
+                == "error: templates/report/report.md.mustache: a symbolic link to something outside the templates folder; it is not read\n"
         )
         #expect(!linked.stdout.contains("TOP-SECRET-MARKER"))
 

@@ -35,7 +35,9 @@ struct ScorerPropertyTests {
             if level > 0 { minimum += Int.random(in: 0...1, using: &rng) }
             return ScaleLevel(
                 level: level, label: LocalizedText("\(level)"), description: nil, minEvidence: minimum,
-                expectedType: level > 1 && Bool.random(using: &rng))
+                expectedType: level > 1 && Bool.random(using: &rng),
+                evidenceTypes: level > 1 && Int.random(in: 0..<3, using: &rng) == 0
+                    ? EvidenceType.allCases.filter { _ in Bool.random(using: &rng) } : [])
         }
         var count = 0
         func requirements() -> [Requirement] {
@@ -69,15 +71,31 @@ struct ScorerPropertyTests {
         }
         let scorer = Scorer(
             assessmentDate: date, evidenceMaxAgeDays: Bool.random(using: &rng) ? 365 : nil,
-            targetLevel: Int.random(in: 0...top, using: &rng))
+            targetLevel: Int.random(in: 0...top, using: &rng), files: files)
         return Case(checklist: checklist, assessment: Assessment(checklist: "p", responses: responses), scorer: scorer)
     }
 
+    /// Cited files of generated cases: two present, one missing (no fact at all).
+    static let files = EvidenceFileFacts([
+        "evidence/a.pdf": .present(sha256: String(repeating: "a", count: 64)),
+        "evidence/b.pdf": .present(sha256: String(repeating: "b", count: 64)),
+    ])
+
     static func randomItem(_ rng: inout SeededGenerator) -> EvidenceItem {
-        EvidenceItem(
+        var item = EvidenceItem(
             type: EvidenceType.allCases.randomElement(using: &rng) ?? .record, ref: "e",
             date: Bool.random(using: &rng) ? date.adding(days: Int.random(in: -800...30, using: &rng)) : nil,
             expires: Bool.random(using: &rng) ? date.adding(days: Int.random(in: -30...300, using: &rng)) : nil)
+        if Int.random(in: 0..<3, using: &rng) == 0 {
+            item.file = ["evidence/a.pdf", "./evidence/b.pdf", "evidence/gone.pdf"].randomElement(using: &rng)
+            // Unlocked, locked and matching, or locked and since changed.
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: item.sha256 = nil
+            case 1: item.sha256 = item.file.flatMap { files.digest($0) }
+            default: item.sha256 = String(repeating: "0", count: 64)
+            }
+        }
+        return item
     }
 
     /// Every figure of a checklist score, to compare before and after a change.
@@ -138,6 +156,7 @@ struct ScorerPropertyTests {
                 var item = Self.randomItem(&rng)
                 item.date = nil
                 item.expires = nil
+                item.file = nil
                 #expect(generated.scorer.isValid(item))
                 richer.responses[index].evidence.append(item)
             }
@@ -145,6 +164,47 @@ struct ScorerPropertyTests {
             for (old, new) in zip(before.requirements, after.requirements) {
                 #expect((new.effective ?? -1) >= (old.effective ?? -1))
             }
+        }
+    }
+
+    @Test func deletingAnEvidenceFileNeverRaisesAScore() {
+        var rng = SeededGenerator(seed: 4)
+        for _ in 0..<300 {
+            let generated = Self.randomCase(&rng)
+            let before = generated.scorer.score(generated.checklist, assessment: generated.assessment)
+            var deleted = generated.scorer
+            deleted.files[["evidence/a.pdf", "evidence/b.pdf"].randomElement(using: &rng) ?? ""] = .missing
+            let after = deleted.score(generated.checklist, assessment: generated.assessment)
+            for (old, new) in zip(Self.figures(before), Self.figures(after)) { #expect(new <= old + 1e-12) }
+            for (old, new) in zip(before.requirements, after.requirements) {
+                #expect((new.effective ?? -1) <= (old.effective ?? -1))
+                #expect(new.validEvidence <= old.validEvidence)
+            }
+        }
+    }
+
+    @Test func lockingNeverChangesAScore() {
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<300 {
+            let generated = Self.randomCase(&rng)
+            let before = generated.scorer.score(generated.checklist, assessment: generated.assessment)
+            // What `isogap evidence lock` does: record the digest of every present file.
+            var locked = generated.assessment
+            for response in locked.responses.indices {
+                for item in locked.responses[response].evidence.indices {
+                    guard let file = locked.responses[response].evidence[item].file,
+                        let digest = generated.scorer.files.digest(file),
+                        locked.responses[response].evidence[item].sha256 == nil
+                    else { continue }
+                    locked.responses[response].evidence[item].sha256 = digest
+                }
+            }
+            let after = generated.scorer.score(generated.checklist, assessment: locked)
+            #expect(Self.figures(before) == Self.figures(after))
+            #expect(before.requirements.map(\.unsupported) == after.requirements.map(\.unsupported))
+            #expect(
+                before.requirements.map { $0.evidence.map(\.status) }
+                    == after.requirements.map { $0.evidence.map(\.status) })
         }
     }
 }

@@ -129,7 +129,8 @@ struct ScorerTests {
                 Response(requirement: "h", level: 1),  // gap 2, high → major, p = 2·2·3 = 12
                 // gap 1, medium → observation, p = 1·1.5·2 = 3
                 Response(requirement: "m", level: 2, evidence: [Self.item(.record)]),
-                Response(requirement: "l", level: 0, target: 9),  // target capped at 4: gap 4, low → minor, p = 4
+                // target capped at 4: gap 4, low, but nothing in place (e = 0) → major (v2), p = 4
+                Response(requirement: "l", level: 0, target: 9),
                 Response(requirement: "full", level: 4, evidence: [Self.item(.record), Self.item(.record)]),
                 Response(requirement: "met", level: 3, evidence: [Self.item(.record)], grade: .observation),
                 Response(requirement: "over", level: 3, target: 1, evidence: [Self.item(.record)]),
@@ -137,7 +138,7 @@ struct ScorerTests {
         let byID = Dictionary(uniqueKeysWithValues: score.requirements.map { ($0.requirement.id, $0) })
         #expect(byID["h"]?.gap == 2 && byID["h"]?.priority == 12 && byID["h"]?.grade == .major)
         #expect(byID["m"]?.gap == 1 && byID["m"]?.priority == 3 && byID["m"]?.grade == .observation)
-        #expect(byID["l"]?.target == 4 && byID["l"]?.gap == 4 && byID["l"]?.priority == 4 && byID["l"]?.grade == .minor)
+        #expect(byID["l"]?.target == 4 && byID["l"]?.gap == 4 && byID["l"]?.priority == 4 && byID["l"]?.grade == .major)
         #expect(byID["full"]?.gap == 0 && byID["full"]?.grade == .goodPractice)
         #expect(byID["met"]?.gap == 0 && byID["met"]?.grade == .observation, "manual grade overrides")
         #expect(byID["over"]?.gap == 0 && byID["over"]?.grade == .conforming)
@@ -145,8 +146,8 @@ struct ScorerTests {
 
     @Test(arguments: [
         (0, 4, Criticality.high, Grade.goodPractice), (0, 3, .high, .conforming), (1, 2, .high, .minor),
-        (1, 2, .medium, .observation), (1, 2, .low, .observation), (2, 1, .high, .major), (3, 0, .medium, .minor),
-        (2, 1, .low, .minor),
+        (1, 2, .medium, .observation), (1, 2, .low, .observation), (2, 1, .high, .major), (3, 1, .medium, .minor),
+        (2, 1, .low, .minor), (2, 0, .low, .major), (3, 0, .medium, .major), (1, 0, .low, .observation),
     ])
     func gradeTable(gap: Int, effective: Int, criticality: Criticality, grade: Grade) {
         #expect(Scorer.grade(gap: gap, effective: effective, maxLevel: 4, criticality: criticality) == grade)

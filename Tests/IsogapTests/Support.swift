@@ -1,4 +1,6 @@
 import Foundation
+import IsogapCLI
+import IsogapModel
 import Testing
 
 /// Paths of the package and its test fixtures.
@@ -64,12 +66,31 @@ enum Golden {
     }
 }
 
-/// Runs the built `isogap` executable, as a user would.
+/// Runs `isogap` commands: in this process by default (an argument list, a context, the exit
+/// status back), or as the built executable where the process itself matters (``process(_:in:environment:)``).
 enum Command {
     struct Output {
         var status: Int32
         var stdout: String
         var stderr: String
+    }
+
+    /// Runs `arguments` in this process, in `folder` (default: the package root), with today's
+    /// date, the test's environment plus `NO_COLOR=1` and `environment`, and captured output.
+    static func run(
+        _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+        today: CalendarDate? = nil
+    ) throws -> Output {
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        let stdout = OutputBuffer(), stderr = OutputBuffer()
+        let context = CommandContext(
+            workingDirectory: (folder ?? Fixtures.packageRoot).path,
+            today: today ?? CommandContext.localToday(),
+            environment: env, stdout: stdout.sink, stderr: stderr.sink, stderrIsTerminal: false)
+        let status = IsogapCommand.run(arguments, in: context)
+        return Output(status: status, stdout: stdout.text, stderr: stderr.text)
     }
 
     /// The `isogap` binary built next to the test bundle.
@@ -84,9 +105,14 @@ enum Command {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Output
-    {
-        let executable = try #require(executable, "the isogap executable is not built; run 'swift build' first")
+    /// Runs the built executable, as a user would: only for what needs a real process
+    /// (terminals, pipes, signals, resource budgets, and one smoke test per command).
+    static func process(
+        _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+        executableOverride: URL? = nil
+    ) throws -> Output {
+        let executable = try #require(
+            executableOverride ?? executable, "the isogap executable is not built; run 'swift build' first")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

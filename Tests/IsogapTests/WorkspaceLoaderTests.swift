@@ -56,6 +56,7 @@ struct WorkspaceLoaderTests {
               "2-a": {applicable: false, justification: No trend data kept yet}
             """,
             "actions.yaml": "isogap: 1\nkind: actions\nactions: []\n",
+            "evidence/crm.csv": "id,date\n",
         ])
         #expect(diagnostics.isEmpty)
         let value = try #require(workspace)

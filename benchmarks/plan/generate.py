@@ -2,8 +2,9 @@
 """Writes a synthetic isogap workspace for the planner benchmark.
 
 One custom checklist with REQUIREMENTS requirements of TASKS_PER tasks each (5,000 tasks by
-default), spread over 20 roles and the six phases of the built-in phase template, each task
-depending on up to two earlier tasks of the same or an earlier phase. Every requirement is
+default), spread over 20 roles and the ten phases of the built-in phase template, each task
+depending on up to two earlier tasks of the same or an earlier phase; one task in ten carries a
+tag, and one in twenty also waits for a tag of an earlier phase (`tag:` words). Every requirement is
 assessed at level 0 against a target of 3, so every one is a gap and every task is planned.
 The generator is seeded: the same arguments give the same workspace.
 """
@@ -15,7 +16,7 @@ folder = sys.argv[1]
 requirements = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 tasks_per = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 roles = [f"role-{n:02d}" for n in range(1, 21)]
-phases = ["mobilize", "diagnose", "design", "train", "implement", "review"]
+phases = ["mobilize", "diagnose", "design", "approve", "implement", "train", "go-live", "operate", "audit", "review"]
 rng = random.Random(20270103)
 
 os.makedirs(os.path.join(folder, "assessments"), exist_ok=True)
@@ -37,6 +38,7 @@ for role in roles:
     lines.append(f"  - {{id: {role}, name: {{en: 'Role {role[-2:]}', ar: 'الدور {role[-2:]}'}}}}")
 lines.append("clauses:")
 task_phase = {}
+tagged_phases = set()
 per_clause = 20
 for clause in range(requirements // per_clause):
     lines.append(f'  - id: "{clause + 1}"')
@@ -52,8 +54,15 @@ for clause in range(requirements // per_clause):
             phase = rng.randrange(len(phases))
             earlier = [k for k in rng.sample(sorted(task_phase), min(len(task_phase), 3)) if task_phase[k] <= phase][:2] if task_phase else []
             task_phase[task] = phase
-            after = ", ".join(f'"{k}"' for k in earlier)
-            lines.append(f'          - {{id: "{task}", title: {{en: "Task {task}", ar: "المهمة {task}"}}, role: {rng.choice(roles)}, effort_days: {rng.choice([0.5, 1, 1.5, 2, 3, 5])}, phase: {phases[phase]}, after: [{after}]}}')
+            words = [f'"{k}"' for k in earlier]
+            tags = ""
+            if rng.randrange(10) == 0:
+                tags = f", tags: [ph-{phase}]"
+                tagged_phases.add(phase)
+            earlier_tags = sorted(p for p in tagged_phases if p < phase)
+            if earlier_tags and rng.randrange(20) == 0:
+                words.append(f'"tag:ph-{rng.choice(earlier_tags)}"')
+            lines.append(f'          - {{id: "{task}", title: {{en: "Task {task}", ar: "المهمة {task}"}}, role: {rng.choice(roles)}, effort_days: {rng.choice([0.5, 1, 1.5, 2, 3, 5])}, phase: {phases[phase]}{tags}, after: [{", ".join(words)}]}}')
 with open(os.path.join(folder, "bench.yaml"), "w") as f:
     f.write("\n".join(lines) + "\n")
 

@@ -114,7 +114,7 @@ func workspace(_ body: [UInt8]) {
     for (name, part) in zip(names, parts) { files[name] = part }
     let loaded = WorkspaceLoader.load(from: InMemoryFiles(bytes: files), library: Context.library)
     guard let workspace = loaded.value, !loaded.diagnostics.contains(where: { $0.severity == .error }) else { return }
-    let score = Scorer(manifest: workspace.manifest)
+    let score = Scorer(workspace: workspace)
         .score(checklists: workspace.checklists, assessments: workspace.assessments)
     let tracker = ActionTracker(
         register: workspace.actions ?? ActionRegister(actions: []), score: score, asOf: Fixed.asOf)

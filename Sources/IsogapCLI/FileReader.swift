@@ -1,0 +1,170 @@
+import Foundation
+import IsogapYAML
+
+/// The one way isogap reads a file: only regular files (a named pipe or device is never read, so
+/// nothing can block), at most a size cap, and, for the files a workspace names, only from inside
+/// the workspace, checked on the descriptor that was opened rather than on a path looked up before.
+enum FileReader {
+    /// Why a file was not read.
+    struct Failure: Error, Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
+            /// Nothing at that path.
+            case missing
+            /// A folder, pipe, socket or device.
+            case notRegularFile
+            /// Leaves the workspace through `..`, an absolute path or a symbolic link.
+            case outside
+            /// The file exists but cannot be opened or read (permissions, a path too long).
+            case unreadable
+        }
+
+        var kind: Kind
+        /// What is wrong, in words, for a message that starts with the path.
+        var reason: String
+    }
+
+    /// At most one byte more than the YAML size limit is read, so that a huge file costs no memory
+    /// and the parser reports it as too large.
+    static let standardLimit = YAMLLimits.standard.maxFileSize + 1
+
+    /// The bytes of the regular file at `path` (links followed: the user named it), at most `limit`.
+    static func read(_ path: String, limit: Int = standardLimit) -> Result<[UInt8], Failure> {
+        openRegular(path, flags: 0).flatMap { descriptor in
+            defer { close(descriptor) }
+            return readAll(descriptor, limit: limit)
+        }
+    }
+
+    /// The bytes of `relative`, a path inside the folder `root`, at most `limit`; refused when the
+    /// path or the file opened lies outside `root` (compared byte for byte after resolving links).
+    static func read(_ relative: String, inside root: String, limit: Int = standardLimit) -> Result<
+        [UInt8], Failure
+    > {
+        openInside(relative, root: root).flatMap { descriptor in
+            defer { close(descriptor) }
+            return readAll(descriptor, limit: limit)
+        }
+    }
+
+    /// An open descriptor of the regular file `relative` inside `root`; the caller closes it.
+    static func openInside(_ relative: String, root: String) -> Result<Int32, Failure> {
+        if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") {
+            return .failure(Failure(kind: .outside, reason: "the path leaves the workspace"))
+        }
+        guard let resolvedRoot = realPath(root) else {
+            return .failure(Failure(kind: .unreadable, reason: "the workspace folder cannot be resolved"))
+        }
+        let path = root.hasSuffix("/") ? root + relative : "\(root)/\(relative)"
+        switch openRegular(path, flags: 0) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let descriptor):
+            // The descriptor's own path: whatever links (or swaps) led to it, this is the file read.
+            guard let opened = descriptorPath(descriptor) else {
+                close(descriptor)
+                return .failure(Failure(kind: .unreadable, reason: "cannot tell where the file lies"))
+            }
+            let prefix = Array((resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/").utf8)
+            guard Array(opened.utf8).starts(with: prefix) else {
+                close(descriptor)
+                return .failure(
+                    Failure(
+                        kind: .outside, reason: "it is a symbolic link to a file outside the workspace; it is not read")
+                )
+            }
+            return .success(descriptor)
+        }
+    }
+
+    /// Opens `path` for reading only if it is a regular file: checked before opening (so a pipe or
+    /// device is never opened) and again on the descriptor (so a swap in between is caught).
+    private static func openRegular(_ path: String, flags: Int32) -> Result<Int32, Failure> {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                var linkInfo = stat()
+                if lstat(path, &linkInfo) == 0 {
+                    return .failure(Failure(kind: .missing, reason: "a symbolic link to nothing"))
+                }
+                return .failure(Failure(kind: .missing, reason: "no such file"))
+            }
+            return .failure(Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(code))))"))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(notRegular(info))
+        }
+        // O_NONBLOCK: should a pipe be swapped in after the check, opening it does not wait.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | flags)
+        guard descriptor >= 0 else {
+            return .failure(
+                Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(errno))))"))
+        }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return .failure(notRegular(opened))
+        }
+        return .success(descriptor)
+    }
+
+    private static func notRegular(_ info: stat) -> Failure {
+        let what: String
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: what = "a folder"
+        case S_IFIFO: what = "a named pipe"
+        case S_IFSOCK: what = "a socket"
+        case S_IFCHR, S_IFBLK: what = "a device"
+        default: what = "not a regular file"
+        }
+        return Failure(kind: .notRegularFile, reason: "is \(what), not a regular file; it is not read")
+    }
+
+    /// Everything from `descriptor`, up to `limit` bytes.
+    private static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], Failure> {
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var bytes = [UInt8](repeating: 0, count: min(size, limit))
+        var filled = 0
+        while true {
+            // A file that grew since fstat is read on, up to the limit.
+            if filled == bytes.count {
+                guard bytes.count < limit else { return .success(bytes) }
+                bytes += repeatElement(0, count: min(4096, limit - bytes.count))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else {
+                return .failure(
+                    Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(errno))))"))
+            }
+            if count == 0 {
+                bytes.removeLast(bytes.count - filled)
+                return .success(bytes)
+            }
+            filled += count
+        }
+    }
+
+    /// `path` with every symbolic link resolved, or `nil`.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The path of the file an open descriptor refers to.
+    static func descriptorPath(_ descriptor: Int32) -> String? {
+        #if os(Linux)
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+            guard count > 0 else { return nil }
+            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #else
+            var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
+            guard fcntl(descriptor, F_GETPATH, &buffer) != -1 else { return nil }
+            return String(cString: buffer)
+        #endif
+    }
+}
