@@ -106,7 +106,7 @@ struct TemplateSet {
                 case S_IFLNK:
                     let target = URL(fileURLWithPath: context.resolve(path)).resolvingSymlinksInPath().path
                     var targetInfo = stat()
-                    if !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                    if !PathBytes.isInside(target, folder: root) {
                         refused.append(
                             (path, "a symbolic link to something outside the templates folder; it is not read"))
                     } else if stat(target, &targetInfo) != 0 || targetInfo.st_mode & S_IFMT != S_IFREG {

@@ -53,6 +53,9 @@ extension ActionRegister {
             if let effort = action.effortDays, effort <= 0 {
                 findings.append(.error("effort_days must be greater than 0", at: path["effort_days"]))
             }
+            if let effort = action.effortDays, let error = PlanLimits.effortError(effort, at: path["effort_days"]) {
+                findings.append(error)
+            }
             if action.status == .verified {
                 if let verification = action.verification {
                     if !verification.effective {
