@@ -99,8 +99,10 @@ struct ChecklistExportArguments: ParsableArguments {
             if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
             throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
-        guard let bytes = try? FileReader.read(context.resolve(checklist)).get() else {
-            throw console.fail("\(checklist): no such file, or it cannot be read", ExitStatus.noInput)
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(checklist)) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw console.fail("\(checklist): \(failure.reason)", ExitStatus.noInput)
         }
         guard let entry = library.add(ChecklistLoader.load(bytes, file: checklist), file: checklist) else {
             console.report(library.diagnostics)
@@ -143,7 +145,8 @@ struct ExportCISOAssistant: ContextualCommand {
 
     func run(in context: CommandContext) throws {
         let checklist = try arguments.load(in: context)
-        let text = CISOAssistantLibrary.yaml(checklist, date: arguments.date ?? context.today)
+        let text = CISOAssistantLibrary.yaml(
+            checklist, date: arguments.date ?? context.today, language: arguments.lang)
         try OutputTarget.write(text, to: arguments.out, context: context)
     }
 }

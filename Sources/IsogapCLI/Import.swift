@@ -40,8 +40,10 @@ struct ImportCISOAssistant: ContextualCommand {
     func run(in context: CommandContext) throws {
         let console = context.console
         let limit = CISOAssistantImporter.maxFileSize + 1
-        guard let bytes = try? FileReader.read(context.resolve(library), limit: limit).get() else {
-            throw console.fail("\(library): no such file, or it cannot be read", ExitStatus.noInput)
+        let bytes: [UInt8]
+        switch FileReader.read(context.resolve(library), limit: limit) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw console.fail("\(library): \(failure.reason)", ExitStatus.noInput)
         }
         let loaded = CISOAssistantImporter.load(bytes, file: library, id: id)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }

@@ -9,7 +9,7 @@ public struct IsogapCommand: ParsableCommand {
         version: IsogapCommand.version,
         subcommands: [
             Init.self, Validate.self, Checklists.self, Show.self, Score.self, Report.self, Actions.self,
-            PlanCommand.self, Evidence.self, Portfolio.self, Export.self, Import.self,
+            PlanCommand.self, Evidence.self, Portfolio.self, Export.self, Import.self, Measure.self, Sample.self,
         ])
 
     /// The version `isogap --version` prints.
@@ -59,5 +59,14 @@ extension ActionStatus: ExpressibleByArgument {}
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
+    }
+
+    /// Parses a date option, or fails saying the expected form (ArgumentParser's own message does
+    /// not): used as the options' `transform`.
+    static func argument(_ text: String) throws -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            throw ValidationError("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-12-01")
+        }
+        return date
     }
 }

@@ -8,6 +8,16 @@ import Foundation
 /// replaced; a pipe nobody reads is refused rather than waited on. A folder, a socket or a block
 /// device is refused. A symbolic link is replaced by the file, not followed.
 enum OutputTarget {
+    /// Text for people (a summary, a table): on standard output it goes through the console's
+    /// sanitiser; into a file it is written as it is.
+    static func writeText(_ text: String, to path: String?, context: CommandContext) throws {
+        if path == nil {
+            context.console.out(text)
+        } else {
+            try write(text.hasSuffix("\n") ? text : text + "\n", to: path, context: context)
+        }
+    }
+
     static func write(_ text: String, to path: String?, context: CommandContext) throws {
         let console = context.console
         guard let path else {

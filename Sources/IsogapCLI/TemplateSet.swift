@@ -47,7 +47,8 @@ struct TemplateSet {
                     let loaded = LabelsLoader.load(bytes, file: path)
                     var diagnostics = loaded.diagnostics
                     if let value = loaded.value, let map = loaded.sourceMap {
-                        diagnostics += map.diagnostics(for: value.validate())
+                        diagnostics += map.diagnostics(
+                            for: value.unknownKeys(comparedWith: builtInLabels.value ?? labels) + value.validate())
                     }
                     if !diagnostics.isEmpty { console.report(diagnostics) }
                     guard let value = loaded.value, !diagnostics.containsErrors else { throw ExitStatus.dataError }

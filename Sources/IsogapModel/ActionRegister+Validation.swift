@@ -36,8 +36,10 @@ extension ActionRegister {
                     findings.append(.error(message, at: referencePath))
                 }
             }
-            if !action.ownerRole.isEmpty, !knownRoles.contains(action.ownerRole) {
-                findings.append(TaskGraph.unknown("role", action.ownerRole, at: path["owner_role"], candidates: roles))
+            if !action.ownerRole.isEmpty, !knownRoles.contains(action.ownerRole),
+                let message = Self.unknownRoleMessage(action.ownerRole, roles: roles)
+            {
+                findings.append(.error(message, at: path["owner_role"]))
             }
             if action.due < action.opened {
                 findings.append(
