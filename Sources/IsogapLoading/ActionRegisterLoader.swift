@@ -23,6 +23,11 @@ public enum ActionRegisterLoader {
                 let fields = decoder.fields(
                     root, allowed: ["isogap", "kind", "actions"], required: ["actions"], what: "the action register")
             else { return ActionRegister(actions: []) }
+            // `actions: ~` is not an empty register: it is a list left out by mistake.
+            if let node = fields["actions"], node.isNull {
+                decoder.error(
+                    "'actions' must be a list of actions; write 'actions: []' for an empty register", at: node)
+            }
             let actions = decoder.items(fields, "actions") { decodeAction($1, &$0) }
             return ActionRegister(actions: actions.map { $0 ?? placeholder })
         }

@@ -95,7 +95,7 @@ public enum ManifestLoader {
 
     /// The `checklists` list, which must name at least one checklist when it is present.
     private static func decodeChecklists(_ fields: Fields, _ decoder: inout NodeDecoder) -> [String] {
-        if let node = fields["checklists"], node.sequence?.isEmpty == true {
+        if let node = fields["checklists"], node.sequence?.isEmpty == true || node.isNull {
             decoder.error("'checklists' must name at least one checklist", at: node)
         }
         return decoder.items(fields, "checklists") { $0.nonEmptyString($1, "checklists") }.map { $0 ?? "" }

@@ -278,6 +278,10 @@ templates("bomb-partials-in-sections", {REPORT: "{{#gaps}}{{#gaps}}{{#gaps}}{{>p
                                         **{f"p{i}.mustache": f"{{{{>p{i + 1}}}}}{{{{>p{i + 1}}}}}" for i in range(1, 14)},
                                         "p14.mustache": "{{organization}}"})
 
+# Null where a list is required is an error, not an absent key.
+file("manifest-checklists-null.yaml", MANIFEST.replace("checklists: [iso-10002-2018]", "checklists: ~"))
+file("actions-actions-null.yaml", ACTIONS.replace("actions:\n", "actions: ~\n"))
+
 # --- Escaping (valid workspaces whose text must come out as text in every format) ---------------
 # Run by EscapingTests.swift: every output is read back by an independent reader. Each special
 # character is followed by a combining mark (U+0301), which makes it one Swift Character with the
