@@ -11,7 +11,8 @@ struct DocumentOptions: ParsableArguments {
 
     @Option(
         name: .customLong("as-of"),
-        help: "Date for time-dependent figures and calendar stamps, YYYY-MM-DD (default: today).")
+        help: "Date for time-dependent figures and calendar stamps, YYYY-MM-DD (default: today).",
+        transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
     @Option(

@@ -60,4 +60,13 @@ extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }
+
+    /// Parses a date option, or fails saying the expected form (ArgumentParser's own message does
+    /// not): used as the options' `transform`.
+    static func argument(_ text: String) throws -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            throw ValidationError("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-12-01")
+        }
+        return date
+    }
 }

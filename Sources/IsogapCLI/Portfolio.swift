@@ -29,15 +29,19 @@ struct Portfolio: ContextualCommand {
     @Option(help: "Output format: text, json, csv or md.")
     var format: Format = .text
 
-    @Option(name: .customLong("as-of"), help: "Date for overdue actions, YYYY-MM-DD (default: today).")
+    @Option(
+        name: .customLong("as-of"), help: "Date for overdue actions, YYYY-MM-DD (default: today).",
+        transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
-    @Option(help: "Workspaces loaded at once (default: the number of processor cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Workspaces loaded at once, 1 to 256 (default: the number of processor cores).")
+    var jobs: Int?
+
+    @OptionGroup var output: OutputOption
 
     func validate() throws {
         guard !directories.isEmpty else { throw ValidationError("name at least one folder") }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func run(in context: CommandContext) throws {
@@ -65,7 +69,9 @@ struct Portfolio: ContextualCommand {
         var portfolio = PortfolioSummary()
         var errors = 0
         var warnings = 0
-        OrderedPipeline.run(count: discovery.workspaces.count, jobs: jobs) { index in
+        OrderedPipeline.run(
+            count: discovery.workspaces.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        ) { index in
             SiteLoader.load(discovery.workspaces[index], library: library, asOf: date, context: context)
         } consume: { _, outcome in
             if !outcome.diagnostics.isEmpty {
@@ -96,9 +102,9 @@ struct Portfolio: ContextualCommand {
         case .md: text = PortfolioReport.markdown(portfolio, asOf: date)
         }
         if format == .text {
-            console.out(text)
+            try OutputTarget.writeText(text, to: output.out, context: context)
         } else {
-            try OutputTarget.write(text, to: nil, context: context)
+            try OutputTarget.write(text, to: output.out, context: context)
         }
         if !portfolio.failed.isEmpty { throw ExitStatus.dataError }
     }

@@ -20,7 +20,11 @@ struct Score: ContextualCommand {
     @Option(name: .long, help: "Language of the labels: en or ar (default: the workspace's).")
     var lang: ReportLanguage?
 
-    @Option(name: .customLong("as-of"), help: "Date for time-dependent figures, YYYY-MM-DD (default: today).")
+    @OptionGroup var output: OutputOption
+
+    @Option(
+        name: .customLong("as-of"), help: "Date for time-dependent figures, YYYY-MM-DD (default: today).",
+        transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
     func run(in context: CommandContext) throws {
@@ -32,8 +36,8 @@ struct Score: ContextualCommand {
         let input = loaded.reportInput(
             asOf: asOf ?? context.today, language: lang, labels: templates.labels, plan: plan)
         switch format {
-        case .text: console.out(ScoreSummary.text(input))
-        case .json: try OutputTarget.write(ReportJSON.document(input).serialized(), to: nil, context: context)
+        case .text: try OutputTarget.writeText(ScoreSummary.text(input), to: output.out, context: context)
+        case .json: try OutputTarget.write(ReportJSON.document(input).serialized(), to: output.out, context: context)
         }
     }
 }

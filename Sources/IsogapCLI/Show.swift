@@ -17,11 +17,14 @@ struct Show: ContextualCommand {
     @Option(name: .long, help: "Language of the outline: en or ar.")
     var lang: ReportLanguage = .en
 
+    @OptionGroup var output: OutputOption
+
     func run(in context: CommandContext) throws {
         let console = context.console
         var library = BuiltInResources.library
         if let builtIn = library.checklist(checklist) {
-            console.out(ChecklistOutline(checklist: builtIn, language: lang).render())
+            try OutputTarget.writeText(
+                ChecklistOutline(checklist: builtIn, language: lang).render(), to: output.out, context: context)
             return
         }
         guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
@@ -44,6 +47,7 @@ struct Show: ContextualCommand {
             console.report(diagnostics)
             throw ExitStatus.dataError
         }
-        console.out(ChecklistOutline(checklist: entry.checklist, language: lang).render())
+        try OutputTarget.writeText(
+            ChecklistOutline(checklist: entry.checklist, language: lang).render(), to: output.out, context: context)
     }
 }

@@ -7,9 +7,31 @@ import IsogapRendering
 import IsogapResources
 
 /// The workspace folder argument shared by the commands that read a workspace.
+///
+/// The rule on every command: what the command acts on (an action id, a file) comes first, the
+/// workspace folder comes last and defaults to the current folder.
 struct WorkspaceArgument: ParsableArguments {
-    @Argument(help: "The workspace folder.")
+    @Argument(help: "The workspace folder (last; default: the current folder).")
     var directory: String = "."
+
+    /// Fails with a usage error (64) that shows the right order when the arguments look swapped:
+    /// the workspace argument is no folder while the operand before it is one.
+    static func checkOrder(
+        operand: String, what: String, workspace: WorkspaceArgument, context: CommandContext
+    ) throws {
+        var isDirectory: ObjCBool = false
+        let workspaceIsFolder =
+            FileManager.default.fileExists(atPath: context.resolve(workspace.directory), isDirectory: &isDirectory)
+            && isDirectory.boolValue
+        let operandIsFolder =
+            FileManager.default.fileExists(atPath: context.resolve(operand), isDirectory: &isDirectory)
+            && isDirectory.boolValue
+        if !workspaceIsFolder, operandIsFolder {
+            throw context.console.fail(
+                "'\(operand)' is a folder and '\(workspace.directory)' is not: the \(what) comes first and the workspace folder last (for example: isogap actions set \(workspace.directory) --status done \(operand))",
+                ExitStatus.usage)
+        }
+    }
 }
 
 /// A loaded, valid workspace and its scores, or the exit that a command should take.

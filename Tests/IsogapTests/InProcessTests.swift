@@ -60,6 +60,67 @@ struct InProcessTests {
     }
 }
 
+/// The command line's plumbing: dates, argument order, `--out`, JSON headers, help texts.
+@Suite("Command-line consistency")
+struct CommandLineTests {
+    @Test(arguments: [
+        ["score", "--as-of"], ["report", "--as-of"], ["actions", "--as-of"], ["portfolio", ".", "--as-of"],
+    ])
+    func badDatesNameTheExpectedForm(arguments: [String]) throws {
+        let output = try Command.run(arguments + ["2026/12/01"], in: Fixtures.root)
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("'2026/12/01' is not a date; write it as YYYY-MM-DD"), "\(output.stderr)")
+    }
+
+    @Test func swappedActionsSetArgumentsSayTheIdComesFirst() throws {
+        let output = try Command.run(["actions", "set", "sample", "--status", "done", "A-2"], in: Fixtures.root)
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("the action id comes first and the workspace folder last"), "\(output.stderr)")
+        #expect(output.stderr.contains("isogap actions set A-2 --status done sample"))
+    }
+
+    @Test func jobsHelpStatesItsDefaultOnce() throws {
+        let help = try Command.run(["portfolio", "--help"])
+        let after = help.stdout.components(separatedBy: "--jobs <jobs>").last ?? ""
+        let line = after.components(separatedBy: "\n  -").first ?? ""
+        #expect(line.contains("processor cores"))
+        #expect(line.components(separatedBy: "default").count - 1 == 1, "\(help.stdout)")
+    }
+
+    @Test(arguments: [
+        ["score", "sample"], ["actions", "sample", "--as-of", "2026-11-26"], ["show", "iso-10004-2018"],
+        ["portfolio", "portfolio/north", "--as-of", "2026-11-26"], ["score", "sample", "--format", "json"],
+    ])
+    func outWritesTheResultToAFile(arguments: [String]) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let toFile = try Command.run(
+            arguments + ["--out", folder.appendingPathComponent("out.txt").path], in: Fixtures.root)
+        let toStdout = try Command.run(arguments, in: Fixtures.root)
+        #expect(toFile.status == 0, "\(toFile.stderr)")
+        #expect(toFile.stdout.isEmpty)
+        let written = try String(contentsOf: folder.appendingPathComponent("out.txt"), encoding: .utf8)
+        #expect(written == toStdout.stdout)
+    }
+
+    @Test func everyJSONOutputStartsWithTheHeader() throws {
+        for arguments in [
+            ["actions", "sample", "--format", "json", "--as-of", "2026-11-26"],
+            ["score", "sample", "--format", "json", "--as-of", "2026-11-26"],
+            ["report", "sample", "--format", "json", "--as-of", "2026-11-26"],
+            ["plan", "sample", "--format", "json", "--as-of", "2026-11-26"],
+            ["portfolio", "portfolio/north", "--format", "json", "--as-of", "2026-11-26"],
+        ] {
+            let output = try Command.run(arguments, in: Fixtures.root)
+            #expect(output.status == 0, "\(arguments): \(output.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            #expect(object?["isogap"] as? Int == 1, "\(arguments)")
+        }
+        let actions = try Command.run(["actions", "sample", "--format", "json"], in: Fixtures.root)
+        #expect(actions.stdout.hasPrefix("{\n  \"isogap\": 1,\n  \"organization\": \"Sample & Sons"))
+    }
+}
+
 /// One run of the real executable per command: the process entry point, its streams and exit
 /// status. Everything else about the commands is tested in-process.
 @Suite("Smoke: the executable")
