@@ -255,3 +255,42 @@ enum MeasureOracle {
         }
     }
 }
+
+@Suite("KPIs as evidence")
+struct MeasuredEvidenceTests {
+    static func result(_ id: String, met: Bool?, sufficient: Bool, supports: [String]) -> KPIResult {
+        KPIResult(
+            kpi: KPI(
+                id: id, measure: "ack_within_target", title: LocalizedText(id), target: 90, better: .higher, minN: 30,
+                supports: supports),
+            period: "2026-Q3", value: met == true ? 95 : 80, n: sufficient ? 40 : 10, sufficient: sufficient, met: met,
+            date: CalendarDate(year: 2026, month: 9, day: 30))
+    }
+
+    @Test("sufficient KPIs add one record item per supported requirement; insufficient ones add none")
+    func apply() {
+        let assessments = [
+            Assessment(
+                checklist: "iso-10002-2018",
+                responses: [Response(requirement: "7.4-a", level: 3), Response(requirement: "8.4-a", level: 2)])
+        ]
+        let results = [
+            Self.result(
+                "ack", met: false, sufficient: true, supports: ["iso-10002-2018:7.4-a", "iso-10002-2018:8.2-a"]),
+            Self.result("few", met: nil, sufficient: false, supports: ["iso-10002-2018:8.4-a"]),
+        ]
+        let applied = MeasuredEvidence.apply(results, to: assessments)
+        let ack = applied[0].response(for: "7.4-a")?.evidence
+        #expect(
+            ack == [
+                EvidenceItem(
+                    type: .record, ref: "KPI ack 2026-Q3: 80 (n=40)", date: CalendarDate(year: 2026, month: 9, day: 30))
+            ])
+        #expect(applied[0].response(for: "8.4-a")?.evidence == [])
+        #expect(applied[0].response(for: "8.2-a")?.level == nil)
+        #expect(applied[0].response(for: "8.2-a")?.evidence.count == 1)
+        #expect(MeasuredEvidence.readings(results).count == 3)
+        let unsupported = MeasuredEvidence.notBorneOut(results, assessments: assessments)
+        #expect(unsupported.map(\.requirement) == ["7.4-a"])
+    }
+}

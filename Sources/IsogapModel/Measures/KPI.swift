@@ -66,6 +66,18 @@ public struct KPIResult: Sendable, Hashable {
     /// The last day of the period, or the wave's last answer date.
     public var date: CalendarDate?
 
+    public init(
+        kpi: KPI, period: String?, value: Double?, n: Int, sufficient: Bool, met: Bool?, date: CalendarDate?
+    ) {
+        self.kpi = kpi
+        self.period = period
+        self.value = value
+        self.n = n
+        self.sufficient = sufficient
+        self.met = met
+        self.date = date
+    }
+
     /// The evidence reference of SPEC §12: `KPI <id> <period>: <value> (n=<n>)`.
     public var evidenceReference: String {
         "KPI \(kpi.id) \(period ?? "-"): \(value.map(MeasureRounding.text) ?? "-") (n=\(n))"
