@@ -15,7 +15,6 @@ public enum ActionReport {
         action.isPending && action.due < tracker.asOf ? action.due.days(until: tracker.asOf) : nil
     }
 
-    /// The `actions` object of the JSON report (SPEC §9 names, and more).
     /// The register as a JSON document of its own (`isogap actions --format json`): the `isogap`
     /// header, the organisation and site, then the members of ``json(_:)``.
     public static func document(_ tracker: ActionTracker, manifest: WorkspaceManifest) -> JSONValue {
@@ -27,6 +26,7 @@ public enum ActionReport {
         return .object(members)
     }
 
+    /// The `actions` object of the JSON report (SPEC §9 names, and more).
     public static func json(_ tracker: ActionTracker) -> JSONValue {
         .object([
             ("total", .integer(tracker.register.actions.count)),
@@ -88,17 +88,6 @@ public enum ActionReport {
                     ])
                 ))
         }
-        return .object(members)
-    }
-
-    /// The document `isogap actions --format json` writes: the `isogap` header (version,
-    /// organisation, site, as-of date) and the register's members as in the report.
-    public static func document(_ tracker: ActionTracker, manifest: WorkspaceManifest) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("isogap", .number(1)), ("organization", .string(manifest.organization)),
-        ]
-        if let site = manifest.site { members.append(("site", .string(site))) }
-        if case .object(let body) = json(tracker) { members += body }
         return .object(members)
     }
 
