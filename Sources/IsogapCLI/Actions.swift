@@ -98,7 +98,8 @@ struct Actions: ParsableCommand {
         func run(in context: CommandContext) throws {
             let console = context.console
             try ActionArguments.checkOrder(
-                id: id, directory: workspace.directory, command: "set", context: context)
+                id: id, directory: workspace.directory,
+                command: "set \(workspace.directory) --status \(status.rawValue)", context: context)
             _ = try WorkspaceContext.load(workspace.directory, context: context)
             let files = DiskFiles(folder: workspace.directory, in: context)
             let path = files.displayPath(WorkspaceLoader.actionsFile)
@@ -133,7 +134,7 @@ enum ActionArguments {
             FileManager.default.fileExists(atPath: context.resolve(id), isDirectory: &isFolder) && isFolder.boolValue
         guard idIsFolder, !FileManager.default.fileExists(atPath: context.resolve(directory)) else { return }
         throw context.console.fail(
-            "'\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'",
+            "'\(id)' is a folder and '\(directory)' is not: the action id comes first and the workspace folder last, as in 'isogap actions \(command) \(id)'",
             ExitStatus.usage)
     }
 
