@@ -126,7 +126,8 @@ extension Actions {
 
         func run(in command: CommandContext) throws {
             let console = command.console
-            try ActionArguments.checkOrder(id: id, directory: workspace.directory, command: "edit", context: command)
+            try ActionArguments.checkOrder(
+                id: id, directory: workspace.directory, command: "edit \(workspace.directory) ...", context: command)
             let context = try WorkspaceContext.load(workspace.directory, context: command)
             let files = DiskFiles(folder: workspace.directory, in: command)
             let path = files.displayPath(WorkspaceLoader.actionsFile)
