@@ -8,8 +8,8 @@ import IsogapRendering
 /// `isogap actions`: the corrective-action register.
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the corrective-action register, or change an action's status.",
-        subcommands: [List.self, Set.self], defaultSubcommand: List.self)
+        abstract: "Show the corrective-action register, add an action, or change one.",
+        subcommands: [List.self, Set.self, Add.self, Edit.self], defaultSubcommand: List.self)
 
     /// `isogap actions [DIR]`: the register as of a date.
     struct List: ContextualCommand {
@@ -50,7 +50,8 @@ struct Actions: ParsableCommand {
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: output.out, context: context)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest), to: output.out, context: context)
+                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest, roles: loaded.workspace.roles),
+                    to: output.out, context: context)
             }
         }
     }
@@ -96,34 +97,53 @@ struct Actions: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let console = context.console
-            try WorkspaceArgument.checkOrder(operand: id, what: "action id", workspace: workspace, context: context)
-            let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+            try ActionArguments.checkOrder(
+                id: id, directory: workspace.directory, command: "set", context: context)
+            _ = try WorkspaceContext.load(workspace.directory, context: context)
             let files = DiskFiles(folder: workspace.directory, in: context)
             let path = files.displayPath(WorkspaceLoader.actionsFile)
-            guard let register = loaded.workspace.actions,
-                let bytes = loaded.actionsBytes
-            else {
-                throw console.fail(
-                    "\(path) does not exist; create it with 'isogap init' or by hand", ExitStatus.noInput)
-            }
-            guard let action = register.action(id) else {
-                var message = "no action '\(id)' in \(path)"
-                if let close = Suggestion.didYouMean(id, in: register.actions.map(\.id)) { message += "; \(close)" }
-                throw console.fail(message, ExitStatus.dataError)
-            }
             let day = date ?? context.today
             let verification = verifiedBy.map {
                 Verification(date: day, by: $0, effective: effective ?? true, note: note)
             }
             let transition = ActionTransition(to: status, date: day, by: by, note: note, verification: verification)
-            if let refusal = transition.refusal(for: action) {
-                throw console.fail("\(refusal)", ExitStatus.dataError)
+            var before = status
+            // The action is looked up and checked in the register as it is under the lock, so a
+            // change made by another run in the meantime is seen.
+            try ActionRegisterFile.update(in: files, console: console) {
+                register, bytes in
+                let action = try ActionArguments.action(id, in: register, path: path, console: console)
+                if let refusal = transition.refusal(for: action, today: context.today) {
+                    throw console.fail("\(refusal)", ExitStatus.dataError)
+                }
+                before = action.status
+                return try ActionRegisterEditor.apply(transition, to: id, in: bytes)
             }
-            try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
-                () throws(ActionRegisterEditor.Failure) in
-                try ActionRegisterEditor.apply(transition, to: id, in: bytes)
-            }
-            console.out("\(id): \(action.status.rawValue) → \(status.rawValue) on \(day)")
+            console.out("\(id): \(before.rawValue) → \(status.rawValue) on \(day)")
         }
+    }
+}
+
+/// Checks shared by the commands that change one action.
+enum ActionArguments {
+    /// Refuses `actions set WS CA-001`: the id comes first, then the workspace folder.
+    static func checkOrder(id: String, directory: String, command: String, context: CommandContext) throws {
+        var isFolder: ObjCBool = false
+        let idIsFolder =
+            FileManager.default.fileExists(atPath: context.resolve(id), isDirectory: &isFolder) && isFolder.boolValue
+        guard idIsFolder, !FileManager.default.fileExists(atPath: context.resolve(directory)) else { return }
+        throw context.console.fail(
+            "'\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'",
+            ExitStatus.usage)
+    }
+
+    /// The action `id` of the register, or a message with the closest id.
+    static func action(_ id: String, in register: ActionRegister, path: String, console: Console) throws -> Action {
+        guard let action = register.action(id) else {
+            var message = "no action '\(id)' in \(path)"
+            if let close = Suggestion.didYouMean(id, in: register.actions.map(\.id)) { message += "; \(close)" }
+            throw console.fail(message, ExitStatus.dataError)
+        }
+        return action
     }
 }

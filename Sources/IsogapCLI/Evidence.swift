@@ -29,8 +29,20 @@ struct Evidence: ParsableCommand {
             for checklist in loaded.workspace.checklists {
                 let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
                 let path = disk.displayPath(relative)
+                // Read, edit and replace under the folder's lock, so concurrent runs never lose a change.
+                let lock: FileLock?
+                do {
+                    lock = try FileLock.forFolder(of: disk.filePath(relative))
+                } catch {
+                    throw console.fail(error.description, ExitStatus.cannotCreate)
+                }
+                defer { withExtendedLifetime(lock) {} }
                 guard let bytes = disk.read(relative) else { continue }
                 let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
+                if !result.diagnostics.isEmpty {
+                    console.report(result.diagnostics)
+                    throw ExitStatus.dataError
+                }
                 for citation in EvidenceLocks.citations(in: bytes, file: path).citations
                 where digest(citation.file) == nil {
                     console.emit(

@@ -145,7 +145,8 @@ struct ExportCISOAssistant: ContextualCommand {
 
     func run(in context: CommandContext) throws {
         let checklist = try arguments.load(in: context)
-        let text = CISOAssistantLibrary.yaml(checklist, date: arguments.date ?? context.today)
+        let text = CISOAssistantLibrary.yaml(
+            checklist, date: arguments.date ?? context.today, language: arguments.lang)
         try OutputTarget.write(text, to: arguments.out, context: context)
     }
 }

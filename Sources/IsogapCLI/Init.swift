@@ -31,6 +31,22 @@ struct Init: ContextualCommand {
     @Option(name: .long, help: "Scope of the assessment.")
     var scope: String?
 
+    @Option(name: .long, help: "The site assessed, when the organisation has several.")
+    var site: String?
+
+    @Option(
+        name: .customLong("target-level"),
+        help: "The level every requirement should reach (default: 3, or the top of the shortest scale).")
+    var targetLevel: Int?
+
+    @Option(
+        name: .long,
+        help: "Days nobody works, comma-separated from mon tue wed thu fri sat sun, or 'none' (default: sat,sun).")
+    var weekend: String?
+
+    /// The weekend days `--weekend` names, in week order.
+    static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
     func validate() throws {
         if organization.allSatisfy(\.isWhitespace) {
             throw ValidationError("--organization must not be empty")
@@ -38,6 +54,36 @@ struct Init: ContextualCommand {
         if let date, CalendarDate(date) == nil {
             throw ValidationError("--date '\(date)' is not a real date written YYYY-MM-DD")
         }
+        var seen: Swift.Set<String> = []
+        for id in checklist where !seen.insert(id).inserted {
+            throw ValidationError("--checklist '\(id)' is given twice; name each checklist once")
+        }
+        if let site, site.allSatisfy(\.isWhitespace) { throw ValidationError("--site must not be empty") }
+        if let targetLevel, targetLevel < 0 { throw ValidationError("--target-level must be 0 or more") }
+        _ = try weekendDays()
+    }
+
+    /// The days of `--weekend`, checked: known names, none twice, not the whole week.
+    func weekendDays() throws -> [String] {
+        guard let weekend else { return ["sat", "sun"] }
+        let trimmed = weekend.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed == "none" || trimmed.isEmpty { return [] }
+        let days = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var seen: Swift.Set<String> = []
+        for day in days {
+            guard Self.dayNames.contains(day) else {
+                var message = "--weekend: '\(day)' is not a day; use mon, tue, wed, thu, fri, sat or sun"
+                if let close = Suggestion.closest(to: day, in: Self.dayNames) {
+                    message += " (did you mean '\(close)'?)"
+                }
+                throw ValidationError(message)
+            }
+            guard seen.insert(day).inserted else { throw ValidationError("--weekend names '\(day)' twice") }
+        }
+        if days.count == Self.dayNames.count {
+            throw ValidationError("--weekend cannot cover all seven days: nobody would ever work")
+        }
+        return Self.dayNames.filter(seen.contains)
     }
 
     func run(in context: CommandContext) throws {
@@ -63,7 +109,13 @@ struct Init: ContextualCommand {
             : "Complaints handling and the monitoring and measuring of customer satisfaction"
         let skeleton = WorkspaceSkeleton(
             organization: organization, scope: scope ?? defaultScope, language: lang,
-            assessmentDate: assessmentDate, checklists: chosen)
+            assessmentDate: assessmentDate, checklists: chosen, site: site, targetLevel: targetLevel,
+            weekend: try weekendDays())
+        if let targetLevel, targetLevel > skeleton.highestTargetLevel {
+            throw console.fail(
+                "--target-level \(targetLevel) is above the top level \(skeleton.highestTargetLevel) of the chosen checklists' scales",
+                ExitStatus.usage)
+        }
         let files = try skeleton.files(using: BuiltInResources.templates())
 
         let folder = URL(fileURLWithPath: context.resolve(directory))

@@ -66,23 +66,24 @@ struct PlanCommand: ContextualCommand {
     }
 
     /// Appends the plan's new actions to `actions.yaml` (created when missing), changing nothing else.
+    /// The actions are worked out from the register as it is under the lock.
     private func raiseActions(
         for plan: Plan, loaded: WorkspaceContext, date: CalendarDate, context: CommandContext
     ) throws {
         let console = context.console
         let files = DiskFiles(folder: workspace.directory, in: context)
         let path = files.displayPath(WorkspaceLoader.actionsFile)
-        let register = loaded.workspace.actions ?? ActionRegister(actions: [])
-        let actions = plan.actionsToRaise(for: register, opened: date, language: loaded.workspace.manifest.language)
+        var actions: [Action] = []
+        try ActionRegisterFile.update(
+            in: files, console: console,
+            missing: Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
+        ) { register, bytes in
+            actions = plan.actionsToRaise(for: register, opened: date, language: loaded.workspace.manifest.language)
+            return try ActionRegisterEditor.append(actions, to: bytes)
+        }
         guard !actions.isEmpty else {
             console.status("every plan task is already covered by an action; \(path) is unchanged")
             return
-        }
-        let existing =
-            loaded.actionsBytes ?? Array("isogap: 1\nkind: actions\nactions: []\n".utf8)
-        try ActionRegisterFile.write(path, at: files.filePath(WorkspaceLoader.actionsFile), console: console) {
-            () throws(ActionRegisterEditor.Failure) in
-            try ActionRegisterEditor.append(actions, to: existing)
         }
         let range = actions.count == 1 ? actions[0].id : "\(actions[0].id)–\(actions[actions.count - 1].id)"
         console.status("added \(actions.count) open action\(actions.count == 1 ? "" : "s") to \(path) (\(range))")

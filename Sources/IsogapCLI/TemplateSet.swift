@@ -46,7 +46,8 @@ struct TemplateSet {
                     let loaded = LabelsLoader.load(bytes, file: path)
                     var diagnostics = loaded.diagnostics
                     if let value = loaded.value, let map = loaded.sourceMap {
-                        diagnostics += map.diagnostics(for: value.validate())
+                        diagnostics += map.diagnostics(
+                            for: value.unknownKeys(comparedWith: builtInLabels.value ?? labels) + value.validate())
                     }
                     if !diagnostics.isEmpty { console.report(diagnostics) }
                     guard let value = loaded.value, !diagnostics.containsErrors else { throw ExitStatus.dataError }
@@ -104,7 +105,7 @@ struct TemplateSet {
                 case S_IFLNK:
                     let target = URL(fileURLWithPath: context.resolve(path)).resolvingSymlinksInPath().path
                     var targetInfo = stat()
-                    if !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                    if !PathBytes.isInside(target, folder: root) {
                         refused.append(
                             (path, "a symbolic link to something outside the templates folder; it is not read"))
                     } else if stat(target, &targetInfo) != 0 || targetInfo.st_mode & S_IFMT != S_IFREG {

@@ -167,6 +167,12 @@ enum FileCheck {
                 result.summaries.append(
                     summary(path, result.diagnostics, "report labels, \(labels.entries.count) labels"))
             }
+        case .kpis:
+            let loaded = KPILoader.load(bytes, file: path)
+            result.diagnostics = loaded.diagnostics
+            if let set = loaded.value {
+                result.summaries.append(summary(path, result.diagnostics, "KPI file, \(set.kpis.count) KPIs"))
+            }
         }
         return result
     }

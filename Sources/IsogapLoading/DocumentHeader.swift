@@ -8,6 +8,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case actions
     case planPhases = "plan-phases"
     case labels
+    case kpis
 }
 
 /// Reading of the common header of isogap YAML files.

@@ -6,7 +6,7 @@ internal import IsogapYAML
 public enum ManifestLoader {
     static let keys = [
         "isogap", "kind", "organization", "site", "scope", "language", "assessment_date", "assessors",
-        "target_level", "checklists", "evidence_max_age_days", "plan",
+        "target_level", "checklists", "evidence_max_age_days", "plan", "measures",
     ]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<WorkspaceManifest> {
@@ -35,7 +35,7 @@ public enum ManifestLoader {
                     name: decoder.required(assessor, "name") { $0.nonEmptyString($1, $2) } ?? "",
                     role: decoder.optional(assessor, "role") { $0.string($1, $2) })
             }
-            return WorkspaceManifest(
+            var manifest = WorkspaceManifest(
                 organization: decoder.required(fields, "organization") { $0.nonEmptyString($1, $2) } ?? "",
                 site: decoder.optional(fields, "site") { $0.string($1, $2) },
                 scope: decoder.required(fields, "scope") { $0.nonEmptyString($1, $2) } ?? "",
@@ -47,7 +47,50 @@ public enum ManifestLoader {
                 evidenceMaxAgeDays: decoder.optional(fields, "evidence_max_age_days") { $0.integer($1, $2) },
                 plan: decoder.optional(fields, "plan") { decoder, node, _ in decodePlan(node, &decoder) }
                     ?? PlanSettings())
+            manifest.measures = decoder.optional(fields, "measures") { decoder, node, _ in
+                decodeMeasures(node, &decoder)
+            }
+            return manifest
         }
+    }
+
+    /// A path that must stay inside the workspace.
+    private static func workspacePath(_ decoder: inout NodeDecoder, _ node: YAMLNode, _ key: String) -> String? {
+        guard let text = decoder.nonEmptyString(node, key) else { return nil }
+        if let problem = WorkspacePath.problem(with: text) {
+            decoder.error("'\(key)' \(problem)", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// The `measures:` settings; every path must stay inside the workspace.
+    private static func decodeMeasures(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> MeasureSettings? {
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["complaints", "surveys", "volumes", "kpis", "period"], what: "the measures settings")
+        else { return nil }
+        let surveys = decoder.items(fields, "surveys") { decoder, node -> MeasureSettings.Survey? in
+            guard
+                let survey = decoder.fields(
+                    node, allowed: ["file", "wave", "invited"], required: ["file", "wave"], what: "a survey wave")
+            else { return nil }
+            let file = decoder.required(survey, "file") { workspacePath(&$0, $1, $2) }
+            let invited = decoder.optional(survey, "invited") { $0.integer($1, $2) }
+            if let invited, invited < 1, let node = survey["invited"] {
+                decoder.error("'invited' must be 1 or more", at: node)
+            }
+            guard let file, let wave = decoder.required(survey, "wave", { $0.nonEmptyString($1, $2) }) else {
+                return nil
+            }
+            return MeasureSettings.Survey(file: file, wave: wave, invited: invited)
+        }
+        return MeasureSettings(
+            complaints: decoder.optional(fields, "complaints") { workspacePath(&$0, $1, $2) },
+            surveys: surveys.compactMap { $0 },
+            volumes: decoder.optional(fields, "volumes") { workspacePath(&$0, $1, $2) },
+            kpis: decoder.optional(fields, "kpis") { workspacePath(&$0, $1, $2) },
+            period: decoder.optional(fields, "period") { $0.choice($1, $2, as: MeasurePeriod.self) } ?? .quarter)
     }
 
     /// The `checklists` list, which must name at least one checklist when it is present.

@@ -184,3 +184,12 @@ public enum WorkspaceLoader {
         return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
     }
 }
+
+extension Workspace {
+    /// Every role an action or task may name: the checklists' roles, then the phase template's, each
+    /// id once (the first definition wins).
+    public var roles: [Role] {
+        var seen: Set<String> = []
+        return (checklists.flatMap(\.roles) + (phaseTemplate?.roles ?? [])).filter { seen.insert($0.id).inserted }
+    }
+}

@@ -36,8 +36,10 @@ extension ActionRegister {
                     findings.append(.error(message, at: referencePath))
                 }
             }
-            if !action.ownerRole.isEmpty, !knownRoles.contains(action.ownerRole) {
-                findings.append(TaskGraph.unknown("role", action.ownerRole, at: path["owner_role"], candidates: roles))
+            if !action.ownerRole.isEmpty, !knownRoles.contains(action.ownerRole),
+                let message = Self.unknownRoleMessage(action.ownerRole, roles: roles)
+            {
+                findings.append(.error(message, at: path["owner_role"]))
             }
             if action.due < action.opened {
                 findings.append(
@@ -50,6 +52,9 @@ extension ActionRegister {
             }
             if let effort = action.effortDays, effort <= 0 {
                 findings.append(.error("effort_days must be greater than 0", at: path["effort_days"]))
+            }
+            if let effort = action.effortDays, let error = PlanLimits.effortError(effort, at: path["effort_days"]) {
+                findings.append(error)
             }
             if action.status == .verified {
                 if let verification = action.verification {

@@ -14,7 +14,10 @@ public struct ActionTracker: Sendable {
     /// The actions naming each requirement, keyed `checklist:requirement`.
     private let actionsByRequirement: [String: [Action]]
 
+    /// - Parameter register: the register as the file has it; it is read as it stood on `asOf`
+    ///   (history entries and verifications dated later are ignored, ``ActionRegister/asOf(_:)``).
     public init(register: ActionRegister, score: WorkspaceScore, asOf: CalendarDate) {
+        let register = register.asOf(asOf)
         self.register = register
         self.score = score
         self.asOf = asOf

@@ -19,27 +19,43 @@ public struct ActionTransition: Sendable, Hashable {
     }
 
     /// Why the transition is refused for `action`, or `nil` when it is allowed.
-    public func refusal(for action: Action) -> String? {
-        let from = action.status
+    ///
+    /// The life cycle is checked before the date, so that a change the life cycle never allows is
+    /// not blamed on its date. With `today`, a change dated after it is refused: the history records
+    /// what has happened.
+    public func refusal(for action: Action, today: CalendarDate? = nil) -> String? {
+        if let refusal = lifeCycleRefusal(for: action) { return refusal }
         let id = action.id
-        if from == to { return "\(id) is already \(to.rawValue)" }
+        if let today, date > today {
+            return "the date \(date) is in the future (today is \(today)); record a change on the day it happens"
+        }
         if let last = action.history.last?.date, date < last {
             return
                 "the date \(date) is before the last history entry of \(id) (\(last)); history does not go back in time"
         }
         if date < action.opened { return "the date \(date) is before \(id) was opened (\(action.opened))" }
+        return nil
+    }
+
+    private func lifeCycleRefusal(for action: Action) -> String? {
+        let from = action.status
+        let id = action.id
+        if from == to { return "\(id) is already \(to.rawValue)" }
+        if from == .verified {
+            return "\(id) is verified and closed; raise a new action if the problem has come back"
+        }
         if let verification {
             switch (verification.effective, to) {
             case (true, .verified), (false, .inProgress): break
-            case (true, _): return "--effective true goes with --status verified"
+            case (true, _):
+                return
+                    "--verified-by records a verification, which goes with --status verified (or with --status in-progress and --effective false when it found the action not effective)"
             case (false, _):
                 return
                     "an action found not effective is not verified: use --status in-progress --effective false to reopen it"
             }
         }
         switch (from, to) {
-        case (.verified, _):
-            return "\(id) is verified and closed; raise a new action if the problem has come back"
         case (.open, .verified), (.inProgress, .verified):
             return "\(id) is \(from.rawValue); it must be done before it can be verified"
         case (.done, .verified):

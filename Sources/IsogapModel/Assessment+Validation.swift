@@ -85,11 +85,18 @@ extension Assessment {
 public enum WorkspacePath {
     /// Why `path` may not be used as a workspace-relative path, or `nil` when it is acceptable.
     public static func problem(with path: String) -> String? {
-        if path.isEmpty { return "is empty" }
-        if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.dropFirst().hasPrefix(":") {
+        // Bytes, not characters: "/" followed by a combining mark is one Swift character, which
+        // neither starts with "/" nor splits on it, while the file system sees a plain "/".
+        let bytes = Array(path.utf8)
+        if bytes.isEmpty { return "is empty" }
+        if bytes[0] == UInt8(ascii: "/") || bytes[0] == UInt8(ascii: "~") || bytes.contains(UInt8(ascii: "\\"))
+            || (bytes.count > 1 && bytes[1] == UInt8(ascii: ":"))
+        {
             return "must be a path relative to the workspace (no leading '/', '~', drive letter or '\\')"
         }
-        if path.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
+        if bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains(where: {
+            $0.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
+        }) {
             return "must stay inside the workspace (no '..')"
         }
         if path.unicodeScalars.contains(where: { $0.value < 0x20 }) {

@@ -68,6 +68,7 @@ extension Checklist {
         findings += TaskGraph.validate(
             tasks, roles: roleIDs, phaseIDs: context.phaseIDs,
             knownTags: context.knownTags.map { $0.union(ownTags) } ?? ownTags)
+        findings += PlanLimits.effortFindings(tasks)
         return findings
     }
 

@@ -54,4 +54,17 @@ public struct LabelCatalog: Sendable, Hashable {
                 : nil
         }
     }
+
+    /// Errors for labels of a custom `labels.yaml` that the built-in `labels` do not have: a key no
+    /// template reads is a misspelling (with the closest built-in key suggested).
+    public func unknownKeys(comparedWith builtIn: LabelCatalog) -> [Finding] {
+        let known = builtIn.entries.map(\.key)
+        let knownSet = Set(known)
+        return entries.compactMap { entry in
+            guard !knownSet.contains(entry.key) else { return nil }
+            var message = "unknown label '\(entry.key)'"
+            if let suggestion = Suggestion.didYouMean(entry.key, in: known) { message += "; \(suggestion)" }
+            return .error(message, at: .root["labels"][entry.key])
+        }
+    }
 }

@@ -36,6 +36,7 @@ extension PhaseTemplate {
         findings += Checklist.duplicates(tasks.map { ($0.task.id, $0.path["id"]) }, kind: "task")
         findings += TaskGraph.validate(
             tasks, roles: checkedRoles, phaseIDs: phaseIDs, knownTags: knownTags.union(tasks.flatMap(\.task.tags)))
+        findings += PlanLimits.effortFindings(tasks)
         var texts: [(LocalizedText, DocumentPath)] = roles.enumerated().map {
             ($0.element.name, .root["roles"][$0.offset]["name"])
         }

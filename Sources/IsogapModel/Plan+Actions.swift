@@ -8,14 +8,15 @@ extension Plan {
     {
         let covered = Set(
             register.actions.filter { $0.status != .cancelled }.flatMap { $0.requirements.map(\.description) })
-        var next = (register.actions.compactMap { Self.number(ofActionID: $0.id) }.max() ?? 0) + 1
+        var next = (register.actions.compactMap { ActionRegister.number(ofActionID: $0.id) }.max() ?? 0)
         var result: [Action] = []
         for task in tasks {
             guard case .checklist = task.item.origin, let title = task.item.title, !task.item.requirements.isEmpty,
                 task.item.requirements.allSatisfy({ !covered.contains($0) })
             else { continue }
-            let id = "CA-" + String(repeating: "0", count: max(0, 3 - String(next).count)) + String(next)
+            guard next < Int.max else { break }
             next += 1
+            let id = ActionRegister.actionID(next)
             result.append(
                 Action(
                     id: id, title: title.resolved(language.rawValue),
@@ -27,11 +28,5 @@ extension Plan {
                     ]))
         }
         return result
-    }
-
-    /// The number of an id written `CA-NNN`.
-    private static func number(ofActionID id: String) -> Int? {
-        guard id.hasPrefix("CA-") else { return nil }
-        return Int(id.dropFirst(3))
     }
 }

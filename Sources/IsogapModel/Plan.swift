@@ -44,7 +44,7 @@ public struct Plan: Sendable, Hashable {
         public var key: String { item.key }
         /// The responsible role.
         public var role: String { item.role }
-        /// On the critical path: no slack.
+        /// On the critical chain: no slack, with capacity counted.
         public var critical: Bool { slack == 0 }
 
         /// The `after` tasks, then the gate written `phase:<id>` (the end of that phase).
@@ -130,7 +130,9 @@ public struct Plan: Sendable, Hashable {
 
     /// A holiday of the plan's calendar with its name, if the manifest gives one.
     public struct Holiday: Sendable, Hashable {
+        /// The day nobody works.
         public var date: CalendarDate
+        /// The holiday's name, when the manifest writes it `{date, name}`.
         public var name: LocalizedText?
 
         public init(date: CalendarDate, name: LocalizedText? = nil) {

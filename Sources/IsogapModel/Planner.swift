@@ -137,6 +137,13 @@ public enum Planner {
         return items
     }
 
+    /// The error for a plan that would end after the last date isogap writes.
+    private static func pastTheLastDay(_ startPath: DocumentPath) -> PlanProblem {
+        .error(
+            "the plan would run past 9999-12-31 (a plan must end by \(PlanLimits.lastDay), so that calendar files can end its last task the next day); reduce the work or add people",
+            manifestPath: startPath)
+    }
+
     private static func higher(_ a: Double?, _ b: Double?) -> Double? {
         guard let a else { return b }
         guard let b else { return a }
@@ -158,6 +165,10 @@ public enum Planner {
                 problems: [
                     .error("the weekend covers all seven days; nobody ever works", manifestPath: planPath["weekend"])
                 ])
+        }
+        // No date past 9999-12-31 is ever written (SPEC §8).
+        guard calendar.nextWorkingDay(onOrAfter: requestedStart) <= PlanLimits.lastDay else {
+            return Outcome(plan: nil, problems: [Self.pastTheLastDay(startPath)])
         }
         let start = calendar.nextWorkingDay(onOrAfter: requestedStart)
         if start != requestedStart {
@@ -208,6 +219,9 @@ public enum Planner {
         let slots = result.slots
 
         let lastDay = slots.map(\.finish).max() ?? 0
+        guard lastDay < calendar.workingDays(from: start, through: PlanLimits.lastDay) else {
+            return Outcome(plan: nil, problems: problems + [Self.pastTheLastDay(startPath)])
+        }
         // One more person can, rarely, make a list schedule longer (a scheduling anomaly): the
         // what-if finishes may lie after the plan's.
         let lastWhatIf = result.finishIfPlusOne.compactMap { $0 }.max() ?? 0

@@ -25,6 +25,8 @@ public struct WorkspaceManifest: Sendable, Hashable {
     /// Evidence dated earlier than `assessmentDate` minus this many days is stale.
     public var evidenceMaxAgeDays: Int?
     public var plan: PlanSettings
+    /// The data files of `isogap measure` (SPEC §12), when the manifest names them.
+    public var measures: MeasureSettings?
 
     public init(
         organization: String, site: String? = nil, scope: String, language: ReportLanguage = .en,
@@ -41,6 +43,41 @@ public struct WorkspaceManifest: Sendable, Hashable {
         self.checklists = checklists
         self.evidenceMaxAgeDays = evidenceMaxAgeDays
         self.plan = plan
+    }
+}
+
+/// The `measures:` settings of a manifest: data files relative to the workspace.
+public struct MeasureSettings: Sendable, Hashable {
+    /// One survey wave file.
+    public struct Survey: Sendable, Hashable {
+        public var file: String
+        public var wave: String
+        public var invited: Int?
+
+        public init(file: String, wave: String, invited: Int? = nil) {
+            self.file = file
+            self.wave = wave
+            self.invited = invited
+        }
+    }
+
+    public var complaints: String?
+    /// Waves in manifest order.
+    public var surveys: [Survey]
+    public var volumes: String?
+    /// The workspace's KPI file; the built-in one when absent.
+    public var kpis: String?
+    public var period: MeasurePeriod
+
+    public init(
+        complaints: String? = nil, surveys: [Survey] = [], volumes: String? = nil, kpis: String? = nil,
+        period: MeasurePeriod = .quarter
+    ) {
+        self.complaints = complaints
+        self.surveys = surveys
+        self.volumes = volumes
+        self.kpis = kpis
+        self.period = period
     }
 }
 

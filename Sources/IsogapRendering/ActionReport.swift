@@ -91,9 +91,21 @@ public enum ActionReport {
         return .object(members)
     }
 
+    /// The document `isogap actions --format json` writes: the `isogap` header (version,
+    /// organisation, site, as-of date) and the register's members as in the report.
+    public static func document(_ tracker: ActionTracker, manifest: WorkspaceManifest) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("isogap", .number(1)), ("organization", .string(manifest.organization)),
+        ]
+        if let site = manifest.site { members.append(("site", .string(site))) }
+        if case .object(let body) = json(tracker) { members += body }
+        return .object(members)
+    }
+
     /// One all-day event per open or in-progress action, on its due date; UIDs
-    /// `action-<id>@<workspace>.isogap` stay the same from run to run.
-    public static func ics(_ tracker: ActionTracker, manifest: WorkspaceManifest) -> String {
+    /// `action-<id>@<workspace>.isogap` stay the same from run to run. Owners are shown by their
+    /// role's name from `roles` (in the workspace's language), the id where no role has it.
+    public static func ics(_ tracker: ActionTracker, manifest: WorkspaceManifest, roles: [Role] = []) -> String {
         let workspace = ICalendarWriter.workspaceID(of: manifest)
         var writer = ICalendarWriter(
             productID: "-//isogap//Corrective actions//EN", name: "\(manifest.organization): corrective actions",
@@ -101,7 +113,7 @@ public enum ActionReport {
         for action in ordered(tracker) where action.isPending {
             var details = [
                 "\(action.id) (\(action.type.rawValue), \(action.status.rawValue))",
-                "Owner: \(action.owner.map { "\($0), " } ?? "")\(action.ownerRole)",
+                "Owner: \(action.owner.map { "\($0), " } ?? "")\(roleName(action.ownerRole, roles, manifest.language))",
                 "Requirements: \(action.requirements.map(\.description).joined(separator: " "))",
             ]
             if let late = daysOverdue(action, tracker) { details.append("Overdue by \(late) days on \(tracker.asOf)") }
@@ -112,6 +124,11 @@ public enum ActionReport {
                     categories: ["corrective action"]))
         }
         return writer.text
+    }
+
+    /// The name of role `id` in `language`, or the id when no role has it.
+    static func roleName(_ id: String, _ roles: [Role], _ language: ReportLanguage) -> String {
+        roles.first { $0.id == id }.map { $0.name.resolved(language.rawValue) } ?? id
     }
 
     /// One row per action, overdue first.

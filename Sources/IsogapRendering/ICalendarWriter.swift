@@ -51,7 +51,7 @@ public struct ICalendarWriter: Sendable {
             "UID:\(Self.escape(event.uid))",
             "DTSTAMP:\(Self.basic(stamp))T000000Z",
             "DTSTART;VALUE=DATE:\(Self.basic(event.start))",
-            "DTEND;VALUE=DATE:\(Self.basic(event.finish.adding(days: 1)))",
+            Self.end(of: event),
             "SUMMARY:\(Self.escape(event.summary))",
         ]
         if let description = event.description { lines.append("DESCRIPTION:\(Self.escape(description))") }
@@ -67,21 +67,32 @@ public struct ICalendarWriter: Sendable {
         (lines + ["END:VCALENDAR"]).map { Self.fold($0) + "\r\n" }.joined()
     }
 
+    /// `DTEND`, the day after the last day; for an event ending on 9999-12-31, whose next day has
+    /// no four-digit year, the same span as a `DURATION` in days.
+    static func end(of event: Event) -> String {
+        let next = event.finish.adding(days: 1)
+        guard next.year > 9999 else { return "DTEND;VALUE=DATE:\(basic(next))" }
+        return "DURATION:P\(max(1, event.finish.dayNumber - event.start.dayNumber + 1))D"
+    }
+
     /// `YYYYMMDD`.
     static func basic(_ date: CalendarDate) -> String {
         date.description.filter { $0 != "-" }
     }
 
-    /// A TEXT value: backslash, semicolon and comma escaped, line breaks as `\n`.
+    /// A TEXT value: backslash, semicolon and comma escaped, line breaks (LF, CR LF or a lone CR)
+    /// as `\n`; it works on Unicode scalars, so a mark after a special character changes nothing.
     static func escape(_ text: String) -> String {
         var result = ""
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\n", "\u{2028}", "\u{2029}": result += "\\n"
-            case "\r": continue
+            case "\n" where previous == "\r": continue
+            case "\n", "\r", "\u{2028}", "\u{2029}": result += "\\n"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += " "
             default: result.unicodeScalars.append(scalar)
             }

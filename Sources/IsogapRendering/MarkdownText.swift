@@ -6,15 +6,24 @@ public enum MarkdownText {
     /// `text` on one line with Markdown's special characters escaped; `<`, `>` and `&` become
     /// HTML entities, which every Markdown renderer shows as the characters themselves.
     public static func escape(_ text: String) -> String {
+        // Unicode scalars, not characters: `|` followed by a combining mark is one character, and
+        // would otherwise reach a table unescaped.
         var result = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!": result += "\\\(character)"
+        result.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
-            case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": result += " "
-            default: result.append(character)
+            // CR LF is one line break: one space.
+            case "\n" where previous == "\r": continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result += " "
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -41,9 +41,10 @@ enum MermaidGantt {
     /// comment) or backtick (it could close the code fence); no angle brackets; one line; at most
     /// `limit` characters.
     static func sanitized(_ text: String, limit: Int) -> String {
+        // Unicode scalars, not characters: `:` followed by a combining mark is one character.
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case ":": result += " -"
             case "#": result += "No."
             case ";": result += ","
@@ -53,8 +54,10 @@ enum MermaidGantt {
             case "`": result += "'"
             case "<": result += "‹"
             case ">": result += "›"
-            case _ where character.isNewline || character == "\t": result += " "
-            default: result.append(character)
+            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result += " "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                result += " "
+            default: result.unicodeScalars.append(scalar)
             }
         }
         let words = result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")

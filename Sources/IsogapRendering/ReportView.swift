@@ -34,13 +34,16 @@ struct ReportView {
     }
 
     /// A top-level clause in the heat map, with a cell for each clause directly below it; the rows
-    /// of one checklist are padded with blank cells to the same length.
+    /// of one checklist are padded to the same length by one blank cell spanning `padding`
+    /// columns, so the table grows with the number of clauses, not rows × columns.
     struct HeatRow {
         var id: String
         var title: String
         var percent: String
         var band: String
         var cells: [HeatCell]
+        var padding: Int
+        var hasPadding: Bool
     }
 
     struct HeatCell {
@@ -367,12 +370,11 @@ struct ReportView {
                     figure: Figures.percentFigure(child.aggregate.percent),
                     band: ScoreBand(percent: child.aggregate.percent).className, isBlank: false)
             }
-            let blank = HeatCell(id: "", title: "", figure: "", band: "", isBlank: true)
             return HeatRow(
                 id: clause.clause.id, title: input.text(clause.clause.title),
                 percent: Figures.percent(clause.aggregate.percent),
                 band: ScoreBand(percent: clause.aggregate.percent).className,
-                cells: cells + Array(repeating: blank, count: width - cells.count))
+                cells: cells, padding: width - cells.count, hasPadding: width > cells.count)
         }
     }
 

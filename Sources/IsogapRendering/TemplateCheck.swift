@@ -12,6 +12,9 @@ enum TemplateCheck {
         var name: String
         var line: Int
         var column: Int
+        /// Scalar offsets of the tag's first scalar and of the first scalar after it.
+        var start = 0
+        var end = 0
     }
 
     /// The tags of `text`, following delimiter changes (`{{=<% %>=}}`). Unfinished tags end the
@@ -62,8 +65,9 @@ enum TemplateCheck {
             } else if let first = content.unicodeScalars.first, "#^/$<>&!".unicodeScalars.contains(first) {
                 tags.append(
                     Tag(
-                        sigil: first, name: String(content.dropFirst()).trimmingSpaces, line: tagLine, column: tagColumn
-                    ))
+                        sigil: first, name: String(content.dropFirst()).trimmingSpaces, line: tagLine,
+                        column: tagColumn,
+                        start: index, end: min(scalars.count, end + closeLength)))
             }
             advance(to: end + closeLength)
         }

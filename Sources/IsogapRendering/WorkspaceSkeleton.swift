@@ -9,11 +9,20 @@ public struct WorkspaceSkeleton: Sendable {
     public var language: ReportLanguage
     public var assessmentDate: CalendarDate
     public var checklists: [Checklist]
+    /// The site assessed, if the workspace is one site of several.
+    public var site: String?
+    /// The target level chosen by the user; ``defaultTargetLevel`` when `nil`.
+    public var chosenTargetLevel: Int?
+    /// Day names nobody works (`sat`, `sun`, …) for the plan's calendar.
+    public var weekend: [String]
 
     public init(
         organization: String, scope: String, language: ReportLanguage, assessmentDate: CalendarDate,
-        checklists: [Checklist]
+        checklists: [Checklist], site: String? = nil, targetLevel: Int? = nil, weekend: [String] = ["sat", "sun"]
     ) {
+        self.site = site
+        self.chosenTargetLevel = targetLevel
+        self.weekend = weekend
         self.organization = organization
         self.scope = scope
         self.language = language
@@ -21,9 +30,17 @@ public struct WorkspaceSkeleton: Sendable {
         self.checklists = checklists
     }
 
+    /// The target level the manifest gets: the chosen one, else ``defaultTargetLevel``.
+    public var targetLevel: Int { chosenTargetLevel ?? defaultTargetLevel }
+
     /// The default target: level 3, or the top of the shortest scale when that is lower.
-    public var targetLevel: Int {
-        min(3, checklists.map(\.maxLevel).filter { $0 > 0 }.min() ?? 3)
+    public var defaultTargetLevel: Int {
+        min(3, highestTargetLevel)
+    }
+
+    /// The highest target every chosen checklist's scale reaches (the top of the shortest scale).
+    public var highestTargetLevel: Int {
+        checklists.map(\.maxLevel).filter { $0 > 0 }.min() ?? 3
     }
 
     /// The files to write, as (path relative to the workspace, contents), in writing order.
@@ -31,9 +48,11 @@ public struct WorkspaceSkeleton: Sendable {
         path: String, contents: String
     )] {
         let manifest = ManifestView(
-            organization: YAMLText.quoted(organization), scope: YAMLText.quoted(scope), language: language.rawValue,
+            organization: YAMLText.quoted(organization), hasSite: site != nil, site: YAMLText.quoted(site ?? ""),
+            scope: YAMLText.quoted(scope), language: language.rawValue,
             assessmentDate: assessmentDate.description, targetLevel: targetLevel,
-            checklists: checklists.map(\.id), planStart: assessmentDate.description)
+            checklists: checklists.map(\.id), planStart: assessmentDate.description,
+            weekend: weekend.joined(separator: ", "))
         var files = [(path: "isogap.yaml", contents: try templates.render(manifest, template: "init/isogap.yaml"))]
         for checklist in checklists {
             files.append(
@@ -70,12 +89,15 @@ public struct WorkspaceSkeleton: Sendable {
 /// View model of `init/isogap.yaml.mustache`; text values are already YAML-quoted.
 struct ManifestView {
     var organization: String
+    var hasSite: Bool
+    var site: String
     var scope: String
     var language: String
     var assessmentDate: String
     var targetLevel: Int
     var checklists: [String]
     var planStart: String
+    var weekend: String
 }
 
 /// View model of `init/assessment.yaml.mustache`; text values are single comment lines.

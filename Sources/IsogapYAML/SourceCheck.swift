@@ -51,22 +51,21 @@ enum SourceCheck {
         return nil
     }
 
-    /// The 1-based line and column of a byte offset, counting line breaks as libyaml does (LF, CR
-    /// and CR LF) and columns in characters.
+    /// The 1-based line and column of a byte offset, counting line breaks as libyaml does
+    /// (``LineBreak``) and columns in characters.
     static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         let end = min(offset, bytes.count)
         var line = 1, column = 1
         var index = 0
         while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n")
-                || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
-            {
+            let length = LineBreak.length(at: index, in: bytes)
+            if length > 0 {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
-                column += 1
+                index += length
+                continue
             }
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
         return (line, column)

@@ -46,14 +46,25 @@ public struct YAMLNode: Sendable, Hashable {
         case mapping([Pair])
     }
 
+    /// How a list or mapping is written, as libyaml reported it.
+    public enum CollectionStyle: Sendable, Hashable {
+        /// Indented lines (`- item`, `key: value`).
+        case block
+        /// Brackets and braces (`[a, b]`, `{key: value}`).
+        case flow
+    }
+
     public var content: Content
+    /// How a list or mapping was written (always `.block` for scalars).
+    public var style: CollectionStyle
     /// Where the node starts.
     public var mark: YAMLMark
     /// Just after the node ends (for a quoted scalar, after the closing quote).
     public var end: YAMLMark
 
-    public init(_ content: Content, at mark: YAMLMark, end: YAMLMark? = nil) {
+    public init(_ content: Content, at mark: YAMLMark, end: YAMLMark? = nil, style: CollectionStyle = .block) {
         self.content = content
+        self.style = style
         self.mark = mark
         self.end = end ?? mark
     }
@@ -74,6 +85,35 @@ public struct YAMLNode: Sendable, Hashable {
     public var mapping: [Pair]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
+    }
+
+    /// Whether the node is a list or mapping written in flow style.
+    public var isFlow: Bool { style == .flow }
+
+    /// The value of the entry `key`, when the node is a mapping that has one.
+    public subscript(key: String) -> YAMLNode? {
+        pair(forKey: key)?.value
+    }
+
+    /// The entry `key` (its key node and value), when the node is a mapping that has one.
+    public func pair(forKey key: String) -> Pair? {
+        mapping?.first { $0.key.scalar?.value == key }
+    }
+
+    /// Whether two nodes hold the same content: the same scalars (text and style), lists and
+    /// mappings in the same order. Positions and collection styles are not compared.
+    public func hasSameContent(as other: YAMLNode) -> Bool {
+        switch (content, other.content) {
+        case (.scalar(let left), .scalar(let right)): return left == right
+        case (.sequence(let left), .sequence(let right)):
+            return left.count == right.count && zip(left, right).allSatisfy { $0.hasSameContent(as: $1) }
+        case (.mapping(let left), .mapping(let right)):
+            return left.count == right.count
+                && zip(left, right).allSatisfy {
+                    $0.key.hasSameContent(as: $1.key) && $0.value.hasSameContent(as: $1.value)
+                }
+        default: return false
+        }
     }
 
     /// A short name for the node's kind, for messages such as "expected a list, found a mapping".

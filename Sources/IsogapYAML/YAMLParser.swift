@@ -65,6 +65,7 @@ private struct TreeBuilder {
     private struct Frame {
         var start: YAMLMark
         var isMapping: Bool
+        var style: YAMLNode.CollectionStyle = .block
         var items: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
@@ -171,18 +172,20 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             if event.data.sequence_start.tag != nil { rejectTag(at: mark) }
             var frame = Frame(start: mark, isMapping: false)
+            if event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE { frame.style = .flow }
             // Room for a typical list up front, so that it is not grown one step at a time.
             frame.items.reserveCapacity(4)
             return open(frame, at: mark)
         case YAML_MAPPING_START_EVENT:
             if event.data.mapping_start.tag != nil { rejectTag(at: mark) }
             var frame = Frame(start: mark, isMapping: true)
+            if event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE { frame.style = .flow }
             frame.pairs.reserveCapacity(8)
             return open(frame, at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            return add(YAMLNode(content, at: frame.start, end: end))
+            return add(YAMLNode(content, at: frame.start, end: end, style: frame.style))
         default:
             break
         }
@@ -281,22 +284,17 @@ private struct TreeBuilder {
         return .error(message, at: at, notes: notes)
     }
 
-    /// Byte offset where the 0-based `line` starts.
+    /// Byte offset where the 0-based `line` starts, counting line breaks as libyaml does.
     private func startOfLine(_ line: Int) -> Int {
-        var current = 0
-        var index = 0
-        while index < input.count, current < line {
-            if input[index] == UInt8(ascii: "\n") { current += 1 }
-            index += 1
-        }
-        return index
+        let starts = LineBreak.lineStarts(in: input)
+        return line < starts.count ? starts[line] : input.count
     }
 
     /// The first byte of the character at 0-based `line` and `column`, if there is one.
     private func byte(atLine line: Int, column: Int) -> UInt8? {
         var index = startOfLine(line)
         var remaining = column
-        while index < input.count, input[index] != UInt8(ascii: "\n") {
+        while index < input.count, LineBreak.length(at: index, in: input) == 0 {
             if input[index] & 0xC0 != 0x80 {
                 if remaining == 0 { return input[index] }
                 remaining -= 1

@@ -39,14 +39,15 @@ struct ActionEditTests {
             with: "    status: open\n    raises_to: 3\n    history: [{date: 2026-11-26, status: open}]")
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
 
-        // No history yet: one line added after the action's last key.
+        // No history yet: a block list added after the action's last key.
         #expect(try set(["A-4", "--status", "done"], in: folder).status == 0)
         expected = expected.replacingOccurrences(
             of: "    status: in-progress\n    raises_to: 3\n",
-            with: "    status: done\n    raises_to: 3\n    history: [{date: 2026-11-26, status: done}]\n")
+            with: "    status: done\n    raises_to: 3\n    history:\n      - date: 2026-11-26\n        status: done\n")
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
 
-        // A block action: the comment after the status stays; verification and entry are added.
+        // A block action whose last history entry is a block mapping: the comment after the status
+        // stays; the verification is added and the entry is appended as a block mapping too.
         #expect(try set(["A-1", "--status", "verified", "--verified-by", "Internal audit"], in: folder).status == 0)
         expected = expected.replacingOccurrences(
             of: "    status: done        # finished before the assessment\n",
@@ -56,7 +57,7 @@ struct ActionEditTests {
         expected = expected.replacingOccurrences(
             of: "        status: done\n        by: Lina Haddad\n",
             with:
-                "        status: done\n        by: Lina Haddad\n      - {date: 2026-11-26, status: verified, by: \"Internal audit\", effective: true}\n"
+                "        status: done\n        by: Lina Haddad\n      - date: 2026-11-26\n        status: verified\n        by: \"Internal audit\"\n        effective: true\n"
         )
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
         #expect(try Command.run(["validate", "ws"], in: folder).status == 0)
@@ -78,7 +79,7 @@ struct ActionEditTests {
     }
 
     /// Kills `actions set` at random moments on a large register: the file must always be the old
-    /// version or the new one, never a mix.
+    /// version or the new one, never a mix, and no temporary file outlives the next run.
     @Test func interruptedWritesLeaveTheOldOrTheNewFile() throws {
         let (folder, url) = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -120,5 +121,12 @@ struct ActionEditTests {
             )
             if after == next { current = next }
         }
+        // Temporary files the killed runs left are removed by the next run that writes the register.
+        let cleanup = try Command.run(
+            ["actions", "set", "CA-1999", "--status", "done", "--date", "2026-11-26", "ws"], in: folder)
+        #expect(cleanup.status == 0, "\(cleanup.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

@@ -70,7 +70,7 @@ struct ActionTests {
         (validAction.replacingOccurrences(of: "sample-complaints:", with: "sample:"), "unknown checklist 'sample'"),
         (
             validAction.replacingOccurrences(of: "owner_role: owner", with: "owner_role: ownr"),
-            "unknown role 'ownr'; did you mean 'owner'?"
+            "unknown role 'ownr' (roles: 'owner', 'analyst'); did you mean 'owner'?"
         ),
         (
             validAction.replacingOccurrences(of: "due: 2026-02-10", with: "due: 2026-01-09"),
@@ -152,7 +152,10 @@ struct ActionTests {
         (.cancelled, .done, nil, "CA-1 is cancelled; reinstate it with --status open first"),
         (.inProgress, .inProgress, nil, "CA-1 is already in-progress"),
         (.open, .inProgress, notEffective, "only a done action can be found not effective; CA-1 is open"),
-        (.open, .done, effective, "--effective true goes with --status verified"),
+        (
+            .open, .done, effective,
+            "--verified-by records a verification, which goes with --status verified (or with --status in-progress and --effective false when it found the action not effective)"
+        ),
     ]
 
     @Test(arguments: transitionCases)
@@ -167,6 +170,16 @@ struct ActionTests {
             ActionTransition(to: .done, date: early).refusal(for: Self.action(.open))
                 == "the date 2025-12-31 is before the last history entry of CA-1 (2026-01-01); history does not go back in time"
         )
+        // A change the life cycle refuses is not blamed on its date.
+        #expect(
+            ActionTransition(to: .inProgress, date: early).refusal(for: Self.action(.verified))
+                == "CA-1 is verified and closed; raise a new action if the problem has come back")
+        // A change dated after today is refused; today itself is fine.
+        let tomorrow = Self.day.adding(days: 1)
+        #expect(
+            ActionTransition(to: .done, date: tomorrow).refusal(for: Self.action(.open), today: Self.day)
+                == "the date 2026-02-02 is in the future (today is 2026-02-01); record a change on the day it happens")
+        #expect(ActionTransition(to: .done, date: Self.day).refusal(for: Self.action(.open), today: Self.day) == nil)
     }
 }
 

@@ -335,13 +335,13 @@ struct InterchangeTests {
         }
     }
 
-    @Test(arguments: ["iso-10002-2018", "iso-10004-2018"])
-    func exportThenImportKeepsTheClauseTreeAndRequirements(id: String) throws {
+    @Test(arguments: ["iso-10002-2018", "iso-10004-2018"], ["en", "ar"])
+    func exportThenImportKeepsTheClauseTreeAndRequirements(id: String, language: String) throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let library = folder.appendingPathComponent("library.yaml").path
         let checklistPath = folder.appendingPathComponent("imported.yaml").path
-        #expect(try Self.run(["export", "ciso-assistant", id, "--out", library]).status == 0)
+        #expect(try Self.run(["export", "ciso-assistant", id, "--lang", language, "--out", library]).status == 0)
         let imported = try Self.run(["import", "ciso-assistant", library, "--out", checklistPath])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(!imported.stderr.contains("warning"), "\(imported.stderr)")

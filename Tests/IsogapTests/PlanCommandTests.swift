@@ -186,7 +186,46 @@ struct PlanCommandTests {
             let lines = ics.components(separatedBy: "\r\n").dropLast()
             #expect(lines.allSatisfy { $0.utf8.count <= 75 })
             #expect(!lines.contains { $0.contains("\n") || $0.contains("\r") })
-            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 20 + 6, "tasks and milestones")
+            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 17 + 9, "tasks and milestones")
         }
+    }
+
+    @Test func startBeforeTheAssessmentWarns() throws {
+        let folder = try Self.workspace(withPlan: "plan:\n  start: 2026-11-02\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.plan(["--format", "json"], workspace: folder.path)
+        #expect(output.status == 0)
+        #expect(
+            output.stderr.contains(
+                "isogap.yaml:16:10: warning: the plan starts on 2026-11-02, before the assessment date 2026-11-20; the plan would act on findings not made yet"
+            ), "\(output.stderr)")
+    }
+
+    @Test func holidaysWithNamesAppearInThePlan() throws {
+        let folder = try Self.workspace(
+            withPlan:
+                "plan:\n  holidays:\n    - {date: 2026-12-01, name: {en: Test Day, ar: يوم الاختبار}}\n    - 2026-12-02\n"
+        )
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = try Self.plan(["--format", "json"], workspace: folder.path)
+        #expect(json.status == 0, "\(json.stderr)")
+        let plan = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["plan"]
+                as? [String: Any])
+        let calendar = try #require(plan["calendar"] as? [String: Any])
+        #expect(calendar["holidays"] as? [String] == ["2026-12-01", "2026-12-02"])
+        let names = try #require(calendar["holiday_names"] as? [[String: Any]])
+        #expect(names.first?["name"] as? String == "Test Day" && names.last?["name"] is NSNull)
+        #expect(
+            try Self.plan([], workspace: folder.path).stdout.contains(
+                "| Holidays | 2026-12-01 (Test Day), 2026-12-02 |"))
+        #expect(try Self.plan(["--lang", "ar"], workspace: folder.path).stdout.contains("2026-12-01 (يوم الاختبار)"))
+        let broken = try Self.workspace(withPlan: "plan:\n  holidays:\n    - {name: No date}\n")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let error = try Self.plan([], workspace: broken.path)
+        #expect(error.status == 65)
+        #expect(
+            error.stderr.contains("isogap.yaml:17:7: error: a holiday is missing the required key 'date'"),
+            "\(error.stderr)")
     }
 }

@@ -244,3 +244,36 @@ struct EvidenceIntegrityLoadingTests {
         #expect(score.requirements[1].evidence.map(\.status) == [.valid])
     }
 }
+
+/// The streaming SHA-256: blocks hashed in place from contiguous buffers of any size.
+@Suite("SHA-256 streaming")
+struct SHA256StreamingTests {
+    /// FIPS 180-2's long message: one million 'a'.
+    static let millionA = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+
+    @Test func unevenContiguousPiecesAndPlainSequencesAgree() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        var pieces = SHA256()
+        var start = 0
+        for size in [1, 63, 64, 65, 127, 4096, 65_536].cycled(until: bytes.count) {
+            let end = min(bytes.count, start + size)
+            pieces.update(bytes[start..<end])
+            start = end
+            if start == bytes.count { break }
+        }
+        #expect(pieces.hexDigest() == Self.millionA)
+        var sequence = SHA256()
+        sequence.update(repeatElement(UInt8(ascii: "a"), count: 1_000_000))
+        #expect(sequence.hexDigest() == Self.millionA)
+    }
+}
+
+extension Array {
+    /// The elements repeated in order, enough times to cover `count` (for chunk sizes).
+    fileprivate func cycled(until count: Int) -> [Element] {
+        guard !isEmpty else { return [] }
+        var result: [Element] = []
+        while result.count < count { result += self }
+        return result
+    }
+}

@@ -12,32 +12,35 @@ import IsogapYAML
 ///   holds at most 200 characters; `typical_evidence` the guidance; `annotation` the expected
 ///   evidence types; `weight` a whole number, at least 1).
 /// - The scale is the framework's `min_score`/`max_score` and `scores_definition`.
-/// - Arabic texts are `translations.ar` of the library, the framework and every node.
+/// - Texts are in the library's `locale` (English by default); the other language (Arabic) is
+///   `translations.<language>` of the library, the framework and every node.
 public enum CISOAssistantLibrary {
     /// Longest `name` a node may have in a CISO Assistant database.
     public static let maxNameLength = 200
 
-    /// The library YAML of `checklist`, published `date`.
-    public static func yaml(_ checklist: Checklist, date: CalendarDate) -> String {
+    /// The library YAML of `checklist`, published `date`, with its texts in `language` (the
+    /// library's `locale`) and the other language as translations.
+    public static func yaml(_ checklist: Checklist, date: CalendarDate, language: ReportLanguage = .en) -> String {
+        let main = language.rawValue, other = language == .en ? "ar" : "en"
         var out = YAMLLines()
         let id = urnSegment(checklist.id)
         out.comment("CISO Assistant framework library written by isogap from its checklist \(checklist.id).")
         out.comment("Questions and guidance are isogap's own words; clause numbers and titles refer to the standard.")
         out.scalar("urn", "urn:isogap:risk:library:\(id)")
-        out.scalar("locale", "en")
+        out.scalar("locale", main)
         out.scalar("ref_id", checklist.id)
-        out.scalar("name", limited(checklist.title.english))
-        out.scalar("description", description(checklist, language: "en"))
+        out.scalar("name", limited(checklist.title.resolved(main)))
+        out.scalar("description", description(checklist, language: main))
         out.scalar("copyright", "isogap checklist \(checklist.id) \(checklist.version)")
         out.raw("version", String(libraryVersion(checklist.version)))
         out.scalar("publication_date", date.description)
         out.scalar("provider", "isogap")
         out.scalar("packager", "isogap")
-        if let arabic = checklist.title["ar"] {
+        if let translated = checklist.title[other] {
             out.open("translations")
-            out.open("ar")
-            out.scalar("name", limited(arabic))
-            out.scalar("description", description(checklist, language: "ar"))
+            out.open(other)
+            out.scalar("name", limited(translated))
+            out.scalar("description", description(checklist, language: other))
             out.close()
             out.close()
         }
@@ -45,13 +48,13 @@ public enum CISOAssistantLibrary {
         out.open("framework")
         out.scalar("urn", "urn:isogap:risk:framework:\(id)")
         out.scalar("ref_id", checklist.id)
-        out.scalar("name", limited(checklist.title.english))
-        out.scalar("description", description(checklist, language: "en"))
-        if let arabic = checklist.title["ar"] {
+        out.scalar("name", limited(checklist.title.resolved(main)))
+        out.scalar("description", description(checklist, language: main))
+        if let translated = checklist.title[other] {
             out.open("translations")
-            out.open("ar")
-            out.scalar("name", limited(arabic))
-            out.scalar("description", description(checklist, language: "ar"))
+            out.open(other)
+            out.scalar("name", limited(translated))
+            out.scalar("description", description(checklist, language: other))
             out.close()
             out.close()
         }
@@ -61,8 +64,16 @@ public enum CISOAssistantLibrary {
         for level in checklist.scale {
             out.item()
             out.raw("score", String(level.level))
-            out.scalar("name", limited(level.label.english))
-            if let description = level.description { out.scalar("description", description.english) }
+            out.scalar("name", limited(level.label.resolved(main)))
+            if let description = level.description { out.scalar("description", description.resolved(main)) }
+            if let translated = level.label[other] {
+                out.open("translations")
+                out.open(other)
+                out.scalar("name", limited(translated))
+                if let description = level.description?[other] { out.scalar("description", description) }
+                out.close()
+                out.close()
+            }
             out.close()
         }
         out.close()
@@ -87,11 +98,11 @@ public enum CISOAssistantLibrary {
             out.raw("depth", String(depth))
             if let parent { out.scalar("parent_urn", parent) }
             out.scalar("ref_id", clause.id)
-            out.scalar("name", limited(clause.title.english))
-            if let arabic = clause.title["ar"] {
+            out.scalar("name", limited(clause.title.resolved(main)))
+            if let translated = clause.title[other] {
                 out.open("translations")
-                out.open("ar")
-                out.scalar("name", limited(arabic))
+                out.open(other)
+                out.scalar("name", limited(translated))
                 out.close()
                 out.close()
             }
@@ -103,16 +114,16 @@ public enum CISOAssistantLibrary {
                 out.raw("depth", String(depth + 1))
                 out.scalar("parent_urn", urn)
                 out.scalar("ref_id", requirement.id)
-                out.scalar("description", requirement.text.english)
-                if let guidance = requirement.guidance { out.scalar("typical_evidence", guidance.english) }
+                out.scalar("description", requirement.text.resolved(main))
+                if let guidance = requirement.guidance { out.scalar("typical_evidence", guidance.resolved(main)) }
                 if let annotation = annotation(requirement) { out.scalar("annotation", annotation) }
                 out.raw("weight", String(integerWeight(requirement.weight)))
-                let arabicText = requirement.text["ar"], arabicGuidance = requirement.guidance?["ar"]
-                if arabicText != nil || arabicGuidance != nil {
+                let translatedText = requirement.text[other], translatedGuidance = requirement.guidance?[other]
+                if translatedText != nil || translatedGuidance != nil {
                     out.open("translations")
-                    out.open("ar")
-                    if let arabicText { out.scalar("description", arabicText) }
-                    if let arabicGuidance { out.scalar("typical_evidence", arabicGuidance) }
+                    out.open(other)
+                    if let translatedText { out.scalar("description", translatedText) }
+                    if let translatedGuidance { out.scalar("typical_evidence", translatedGuidance) }
                     out.close()
                     out.close()
                 }

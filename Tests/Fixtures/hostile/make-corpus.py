@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the hostile-input corpus next to this script (run it from anywhere; it replaces
-files/, workspaces/ and templates/). Expected outputs (*.expected) are then written by the tests
+files/, workspaces/, templates/ and escaping/). Expected outputs (*.expected) are then written by the tests
 with UPDATE_GOLDENS=1 and reviewed by hand. See HostileInputTests.swift for how each kind is run.
 """
 import os
@@ -8,7 +8,7 @@ import pathlib
 import shutil
 
 HERE = pathlib.Path(__file__).resolve().parent
-for sub in ["files", "workspaces", "templates"]:
+for sub in ["files", "workspaces", "templates", "escaping"]:
     shutil.rmtree(HERE / sub, ignore_errors=True)
     (HERE / sub).mkdir()
 
@@ -249,4 +249,89 @@ templates("link-outside", {}, {REPORT: "../../../../sample/isogap.yaml"})
 templates("link-absolute", {}, {"labels.yaml": "/etc/hostname"})
 templates("link-folder-outside", {}, {"report": "../../../sample"})
 templates("link-dangling", {}, {REPORT: "nowhere.mustache"})
+
+
+
+# --- Unbounded work (each must be refused within the CPU and memory limits) -------------------
+# "Did you mean" over a 60,000-character id: the suggestion search is bounded.
+# (As values: libyaml refuses keys longer than 1024 characters by itself.)
+file("assessment-long-checklist-id.yaml", ASSESSMENT.replace("iso-10002-2018", "iso-10002-2018" + "a" * 60000))
+file("actions-long-requirement-id.yaml", ACTIONS + ACTION.format(id="CA-1", status="open", extra="").replace(
+    "iso-10002-2018:4.2-a", "iso-10002-2018:4.2-" + "a" * 60000))
+# Efforts that would plan for ever (SPEC §4: at most 250 person-days).
+file("checklist-effort-huge.yaml", checklist(clause("1", REQUIREMENT.format(id="r", task="t", after="")
+                                                    .replace("effort_days: 1", "effort_days: 999999999999999999"))))
+file("plan-phases-effort-huge.yaml", "isogap: 1\nkind: plan-phases\nroles: [{id: r, name: R}]\nphases:\n"
+     "  - {id: p, title: P, accountable: r, tasks: [{id: t, title: T, role: r, effort_days: 999999999999999999, phase: p}]}\n")
+file("actions-effort-huge.yaml", ACTIONS + ACTION.format(id="CA-1", status="open", extra=", effort_days: 250.5"))
+# Plans whose dates would pass 9999-12-31 (SPEC §8).
+GAPS = ASSESSMENT + "".join(f'  "4.{i}-a": {{level: 0}}\n' for i in range(2, 4))
+workspace("plan-past-9999", {"isogap.yaml": MANIFEST + "plan: {start: 9999-12-01}\n",
+                             "assessments/iso-10002-2018.yaml": GAPS})
+workspace("plan-starts-9999-12-31", {"isogap.yaml": MANIFEST + "plan: {start: 9999-12-31}\n",
+                                     "assessments/iso-10002-2018.yaml": GAPS})
+# Render bombs: sections nested over the gap list, and partials that each include the next twice.
+templates("bomb-nested-sections", {REPORT: "{{#gaps}}" * 40 + "{{requirement}}" + "{{/gaps}}" * 40 + "\n"})
+templates("bomb-doubling-partials", {REPORT: "{{>p1}}\n", **{f"p{i}.mustache": f"{{{{>p{i + 1}}}}}{{{{>p{i + 1}}}}}"
+                                                            for i in range(1, 60)}, "p60.mustache": "lol"})
+templates("bomb-partials-in-sections", {REPORT: "{{#gaps}}{{#gaps}}{{#gaps}}{{>p1}}{{/gaps}}{{/gaps}}{{/gaps}}\n",
+                                        **{f"p{i}.mustache": f"{{{{>p{i + 1}}}}}{{{{>p{i + 1}}}}}" for i in range(1, 14)},
+                                        "p14.mustache": "{{organization}}"})
+
+# --- Escaping (valid workspaces whose text must come out as text in every format) ---------------
+# Run by EscapingTests.swift: every output is read back by an independent reader. Each special
+# character is followed by a combining mark (U+0301), which makes it one Swift Character with the
+# mark: an escaper that compares whole characters lets it through.
+SAMPLE = HERE.parent / "sample"
+MARK = "\\u0301"
+SPECIALS = '\\"' + MARK + " data-injected=" + '\\"' + "1" + MARK + " |" + MARK + " *" + MARK + " _" + MARK + " [" + MARK + "]" \
+    + " ;" + MARK + " :" + MARK + " #" + MARK + " %" + MARK + " (" + MARK + ")" + " `" + MARK + " <" + MARK \
+    + "b>" + " ," + MARK + " &" + MARK + " \\\\" + MARK + " '" + MARK + " }" + MARK + "{"
+# Line breaks (CR LF, LF, lone CR) each followed by what a spreadsheet would run.
+BREAKS = "\\r\\n=HYPERLINK(\\" + '"' + "http://x\\" + '"' + ")" + MARK + "\\n+1+2\\r@SUM(A1)\\n -3+4\\r\\n\\t=5"
+
+
+def escaping(name, replacements):
+    root = HERE / "escaping" / name
+    for source in sorted(SAMPLE.rglob("*")):
+        if source.is_dir():
+            continue
+        relative = source.relative_to(SAMPLE)
+        text = source.read_text(encoding="utf-8")
+        for old, new in replacements.get(str(relative), []):
+            assert old in text, (relative, old)
+            text = text.replace(old, new)
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def quoted(text):
+    return '"' + text + '"'
+
+
+escaping("combining-marks", {
+    "isogap.yaml": [
+        ('organization: "Sample & Sons <Trading> | Co."', "organization: " + quoted("Org " + SPECIALS)),
+        ("scope: Complaints received at the front desk", "scope: " + quoted("Scope " + SPECIALS + BREAKS)),
+    ],
+    "sample-checklist.yaml": [
+        ("title: {en: Recording, ar: التسجيل}", "title: {en: " + quoted("Sub " + SPECIALS) + ", ar: التسجيل}"),
+        ("title: {en: Receiving complaints, ar: استلام الشكاوى}",
+         "title: {en: " + quoted("Top " + SPECIALS) + ", ar: استلام الشكاوى}"),
+        ('title: {en: "Write an acknowledgement template", ar:', "title: {en: " + quoted("Task " + SPECIALS) + ", ar:"),
+        ('text: {en: "Is every complaint recorded with a unique reference?", ar:',
+         "text: {en: " + quoted("Question " + SPECIALS) + ", ar:"),
+    ],
+    "assessments/sample-complaints.yaml": [
+        ('notes: "Register kept in the CRM; every ticket has a reference."',
+         "notes: " + quoted("Notes " + SPECIALS + BREAKS)),
+        ('notes: "=SUM(A1:A2), typed by the assessor, must stay text"', "notes: " + quoted(BREAKS)),
+    ],
+    "actions.yaml": [
+        ('title: "Keep the register reference on every ticket"', "title: " + quoted("Done " + SPECIALS)),
+        ('title: "Start the monthly trend review"', "title: " + quoted("Action " + SPECIALS + BREAKS)),
+    ],
+})
+
 print("corpus written")

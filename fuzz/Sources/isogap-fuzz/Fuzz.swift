@@ -11,8 +11,9 @@ import IsogapYAML
 /// | 0        | the YAML layer alone (`YAMLParser`)                                      |
 /// | 1        | a checklist: loader and full validation                                  |
 /// | 2        | a workspace manifest: loader and validation against the built-ins        |
-/// | 3        | an assessment of ISO 10002: loader and validation                        |
-/// | 4        | an action register: loader, validation and the tracker's figures         |
+/// | 3        | an assessment of ISO 10002: loader, validation and `evidence lock`'s editor |
+/// | 4        | an action register: loader, validation, the tracker's figures and the    |
+/// |          | editors of `actions set`, `edit` and `add`                               |
 /// | 5        | a plan phase template: loader and validation                             |
 /// | 6        | report labels: loader and validation                                     |
 /// | 7        | a Mustache template: parsing and rendering                               |
@@ -49,6 +50,8 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             _ = Scorer(assessmentDate: Fixed.assessmentDate, evidenceMaxAgeDays: 30, targetLevel: 4)
                 .score(checklist, assessment: assessment)
         }
+        // The byte editor of `evidence lock`: it re-checks its own output, so any edit it returns parses.
+        _ = EvidenceLocks.lock(body, file: "assessment.yaml") { $0.count % 3 == 0 ? nil : "digest-\($0.count)" }
     case 4:
         let loaded = ActionRegisterLoader.load(body, file: "actions.yaml")
         if let register = loaded.value, let map = loaded.sourceMap {
@@ -58,6 +61,7 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                 let tracker = ActionTracker(register: register, score: Context.emptyScore, asOf: Fixed.asOf)
                 _ = (tracker.overdue.count, tracker.uncoveredGaps.count, tracker.projected, tracker.achieved)
             }
+            editActions(register, body)
         }
     case 5:
         let loaded = PhaseTemplateLoader.load(body, file: "plan-phases.yaml")
@@ -125,4 +129,19 @@ func workspace(_ body: [UInt8]) {
 enum Fixed {
     static let assessmentDate = CalendarDate(dayNumber: 20_777)
     static let asOf = CalendarDate(dayNumber: 20_819)
+}
+
+/// The byte editors of `actions set`, `actions edit` and `actions add` on a register that loaded: each
+/// either refuses or returns bytes that load as the intended register (they check that themselves).
+private func editActions(_ register: ActionRegister, _ body: [UInt8]) {
+    for action in register.actions.prefix(2) {
+        let transition = ActionTransition(to: action.status == .open ? .done : .open, date: Fixed.asOf, note: "x\ry")
+        _ = try? ActionRegisterEditor.apply(transition, to: action.id, in: body)
+        let change = ActionChange(title: "T", due: Fixed.asOf, owner: "O", raisesTo: 2)
+        _ = try? ActionRegisterEditor.update(action.id, with: change, in: body)
+    }
+    let new = Action(
+        id: register.nextActionID, title: "N", requirements: [CrossReference(checklist: "c", target: "r")],
+        type: .corrective, ownerRole: "owner", opened: Fixed.asOf, due: Fixed.asOf, status: .open)
+    _ = try? ActionRegisterEditor.append([new], to: body)
 }

@@ -1,0 +1,174 @@
+import Foundation
+import IsogapModel
+import Testing
+
+@Suite("Audit sampling")
+struct AuditSampleTests {
+    static func log(_ ids: [String], categories: [Int32]) -> ComplaintLog {
+        let day = CalendarDate(year: 2026, month: 1, day: 1) ?? CalendarDate(dayNumber: 0)
+        return ComplaintLog(
+            complaints: zip(ids, categories).map { id, category in
+                var complaint = Complaint(id: id, received: day)
+                complaint.category = category
+                return complaint
+            }, names: ["a", "b", "c"])
+    }
+
+    @Test("sample size from confidence and margin with the finite-population correction")
+    func size() {
+        #expect(AuditSample.size(z: 1.960, marginPercent: 5, population: 1_000_000) == 385)
+        #expect(AuditSample.size(z: 1.960, marginPercent: 10, population: 2128) == 92)
+        #expect(AuditSample.size(z: 1.645, marginPercent: 5, population: 100) == 74)
+        #expect(AuditSample.size(z: 2.576, marginPercent: 1, population: 50) == 50)
+        #expect(AuditSample.size(z: 1.960, marginPercent: 5, population: 0) == 0)
+    }
+
+    @Test("the same seed gives the same sample whatever the row order; another seed another sample")
+    func reproducible() {
+        let ids = (1...200).map { "C\($0)" }
+        let categories = ids.indices.map { Int32($0 % 3) }
+        let forward = Self.log(ids, categories: categories)
+        let backward = Self.log(ids.reversed(), categories: categories.reversed())
+        func sampled(_ log: ComplaintLog, seed: String, strata: Bool = false) -> [String] {
+            let sample = AuditSample(
+                log: log, size: 20, seed: seed, from: nil, to: nil,
+                stratum: strata ? { log.name($0.category) ?? "" } : nil)
+            return sample.selected.map { log.complaints[$0].id }
+        }
+        #expect(sampled(forward, seed: "s") == sampled(backward, seed: "s"))
+        #expect(sampled(forward, seed: "s", strata: true) == sampled(backward, seed: "s", strata: true))
+        #expect(sampled(forward, seed: "s") != sampled(forward, seed: "t"))
+        // Ranked by SHA-256 of "seed:id", ascending.
+        let expected = ids.sorted { AuditSample.rank(seed: "s", id: $0) < AuditSample.rank(seed: "s", id: $1) }
+        #expect(sampled(forward, seed: "s") == Array(expected.prefix(20)))
+    }
+
+    @Test("proportional strata: floors, then the largest remainders, ties by value")
+    func strata() {
+        // 5 a, 3 b, 2 c; n = 5: floors 2, 1, 1 (remainders 0.5, 0.5, 0) → a gets the last one (tie by value).
+        let log = Self.log((1...10).map { "X\($0)" }, categories: [0, 0, 0, 0, 0, 1, 1, 1, 2, 2])
+        let sample = AuditSample(log: log, size: 5, seed: "s", from: nil, to: nil) { log.name($0.category) ?? "" }
+        #expect(sample.strata.map(\.size) == [3, 1, 1])
+        #expect(sample.selected.count == 5)
+        let all = AuditSample(log: log, size: 50, seed: "s", from: nil, to: nil)
+        #expect(all.size == 10)
+    }
+}
+
+@Suite("isogap measure and sample commands")
+struct MeasureCommandTests {
+    static let example = Fixtures.packageRoot.appendingPathComponent("examples/alnoor-retail").path
+
+    @Test("measure outputs of the example workspace match their goldens", arguments: ["json", "csv", "md", "text"])
+    func goldens(format: String) throws {
+        let output = try Command.run(["measure", Self.example, "--format", format])
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("warning: unknown column 'summary' ignored"))
+        try Golden.check(output.stdout, against: "measure/alnoor.\(format)")
+    }
+
+    @Test("the JSON has the contract's names and shapes")
+    func jsonShape() throws {
+        let output = try Command.run(["measure", Self.example, "--format", "json", "--period", "month"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(json["isogap"] as? Int == 1)
+        #expect(json["period"] as? String == "month")
+        let complaints = try #require(json["complaints"] as? [String: Any])
+        let periods = try #require(complaints["periods"] as? [[String: Any]])
+        #expect(periods.count == 18)
+        #expect(periods.first?["period"] as? String == "2025-05")
+        let share = try #require(periods.first?["closed_within_target"] as? [String: Any])
+        #expect(Set(share.keys) == ["value", "low", "high", "n"])
+        // Volumes are per quarter: per_1000 is null per month, with a warning.
+        #expect(periods.first?["per_1000"] is NSNull)
+        #expect(output.stderr.contains("per_1000 is null"))
+        let kpis = try #require(json["kpis"] as? [[String: Any]])
+        #expect(
+            Set(kpis.first?.keys.map { $0 } ?? [])
+                == ["id", "measure", "period", "value", "target", "better", "met", "n", "sufficient", "supports"])
+    }
+
+    @Test("a bad data file exits 65 with located errors; a workspace without measures exits 66")
+    func failures() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let manifest = """
+            isogap: 1
+            kind: workspace
+            organization: T
+            scope: T
+            assessment_date: 2026-01-01
+            target_level: 3
+            checklists: [iso-10002-2018]
+
+            """
+        try Data(manifest.utf8).write(to: folder.appendingPathComponent("isogap.yaml"))
+        let none = try Command.run(["measure", folder.path])
+        #expect(none.status == 66)
+        #expect(none.stderr.contains("has no 'measures:' settings"))
+        try Data((manifest + "measures: {complaints: data/c.csv}\n").utf8).write(
+            to: folder.appendingPathComponent("isogap.yaml"))
+        let missing = try Command.run(["measure", folder.path])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("data/c.csv: no such file"))
+        try Data("id,received\nA,2026-02-30\nB,\n".utf8).write(to: folder.appendingPathComponent("data/c.csv"))
+        let bad = try Command.run(["measure", folder.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("data/c.csv:2:3: error: 'received' \"2026-02-30\" is not a date"))
+        #expect(bad.stderr.contains("data/c.csv:3:3: error: 'received' is required"))
+    }
+
+    @Test("a data file that links outside the workspace is not read")
+    func linkOutside() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("id,received\nA,2026-01-01\n".utf8).write(to: outside.appendingPathComponent("c.csv"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("c.csv"), withDestinationURL: outside.appendingPathComponent("c.csv"))
+        let manifest = """
+            isogap: 1
+            kind: workspace
+            organization: T
+            scope: T
+            assessment_date: 2026-01-01
+            target_level: 3
+            checklists: [iso-10002-2018]
+            measures: {complaints: c.csv}
+
+            """
+        try Data(manifest.utf8).write(to: folder.appendingPathComponent("isogap.yaml"))
+        let output = try Command.run(["measure", folder.path])
+        #expect(output.status == 66)
+        #expect(output.stderr.contains("c.csv: it is a symbolic link to a file outside the workspace"))
+    }
+
+    @Test("sample: size from confidence and margin, strata, reproducible output")
+    func sample() throws {
+        let arguments = [
+            "sample", Self.example, "--confidence", "95", "--margin", "10", "--by", "channel", "--format", "json",
+        ]
+        let first = try Command.run(arguments)
+        let second = try Command.run(arguments)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(json["size"] as? Int == 92)
+        #expect(json["seed"] as? String == "2026-11-20")
+        let sample = try #require(json["sample"] as? [[String: Any]])
+        #expect(sample.count == 92)
+        #expect(sample.allSatisfy { $0["result"] as? String == "" })
+        let csv = try Command.run(["sample", Self.example, "--size", "5", "--from", "2026-07-01", "--to", "2026-09-30"])
+        let lines = csv.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 6)
+        #expect(
+            lines.dropFirst().allSatisfy {
+                $0.contains(",2026-07-") || $0.contains(",2026-08-") || $0.contains(",2026-09-")
+            })
+        let usage = try Command.run(["sample", Self.example, "--size", "5", "--margin", "3"])
+        #expect(usage.status == 64)
+    }
+}
