@@ -16,17 +16,6 @@ public enum ActionReport {
     }
 
     /// The `actions` object of the JSON report (SPEC §9 names, and more).
-    /// The register as a JSON document of its own (`isogap actions --format json`): the `isogap`
-    /// header, the organisation and site, then the members of ``json(_:)``.
-    public static func document(_ tracker: ActionTracker, manifest: WorkspaceManifest) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("isogap", .number(1)), ("organization", .string(manifest.organization)),
-        ]
-        if let site = manifest.site { members.append(("site", .string(site))) }
-        if case .object(let register) = json(tracker) { members += register }
-        return .object(members)
-    }
-
     public static func json(_ tracker: ActionTracker) -> JSONValue {
         .object([
             ("total", .integer(tracker.register.actions.count)),
