@@ -128,13 +128,8 @@ struct Actions: ParsableCommand {
 enum ActionArguments {
     /// Refuses `actions set WS CA-001`: the id comes first, then the workspace folder.
     static func checkOrder(id: String, directory: String, command: String, context: CommandContext) throws {
-        var isFolder: ObjCBool = false
-        let idIsFolder =
-            FileManager.default.fileExists(atPath: context.resolve(id), isDirectory: &isFolder) && isFolder.boolValue
-        guard idIsFolder, !FileManager.default.fileExists(atPath: context.resolve(directory)) else { return }
-        throw context.console.fail(
-            "'\(id)' is a folder and '\(directory)' is not: the action id comes first, as in 'isogap actions \(command) \(directory) ... \(id)'",
-            ExitStatus.usage)
+        try WorkspaceArgument.checkOrder(
+            operand: id, what: "action id", command: "actions \(command)", workspace: directory, context: context)
     }
 
     /// The action `id` of the register, or a message with the closest id.

@@ -15,20 +15,21 @@ struct WorkspaceArgument: ParsableArguments {
     var directory: String = "."
 
     /// Fails with a usage error (64) that shows the right order when the arguments look swapped:
-    /// the workspace argument is no folder while the operand before it is one.
+    /// the workspace argument is no folder while the operand before it is one. `command` is the
+    /// command line up to the operand (`actions set`), for the example of the right order.
     static func checkOrder(
-        operand: String, what: String, workspace: WorkspaceArgument, context: CommandContext
+        operand: String, what: String, command: String, workspace: String, context: CommandContext
     ) throws {
         var isDirectory: ObjCBool = false
         let workspaceIsFolder =
-            FileManager.default.fileExists(atPath: context.resolve(workspace.directory), isDirectory: &isDirectory)
+            FileManager.default.fileExists(atPath: context.resolve(workspace), isDirectory: &isDirectory)
             && isDirectory.boolValue
         let operandIsFolder =
             FileManager.default.fileExists(atPath: context.resolve(operand), isDirectory: &isDirectory)
             && isDirectory.boolValue
         if !workspaceIsFolder, operandIsFolder {
             throw context.console.fail(
-                "'\(operand)' is a folder and '\(workspace.directory)' is not: the \(what) comes first and the workspace folder last (for example: isogap actions set \(workspace.directory) --status done \(operand))",
+                "'\(operand)' is a folder and '\(workspace)' is not: the \(what) comes first and the workspace folder last (for example: isogap \(command) \(workspace) ... \(operand))",
                 ExitStatus.usage)
         }
     }

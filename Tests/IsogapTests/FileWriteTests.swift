@@ -273,7 +273,7 @@ struct FileWriteTests {
         #expect(swapped.status == 64)
         #expect(
             swapped.stderr
-                == "error: 'ws' is a folder and 'A-2' is not: the action id comes first, as in 'isogap actions set A-2 ... ws'\n"
+                == "error: 'ws' is a folder and 'A-2' is not: the action id comes first and the workspace folder last (for example: isogap actions set A-2 ... ws)\n"
         )
         // Reopening a verified action without --date: the life cycle is blamed, not the date.
         let verified = try Command.run(["actions", "set", "A-5", "--status", "in-progress", "ws"], in: folder)
