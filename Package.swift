@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "IsogapCLI",
             dependencies: [
-                "IsogapDiagnostics", "IsogapYAML", "IsogapModel", "IsogapLoading", "IsogapRendering",
+                "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
                 "IsogapResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,5 @@
 import Foundation
-import IsogapYAML
+import IsogapLoading
 
 /// The one way isogap reads a file: only regular files (a named pipe or device is never read, so
 /// nothing can block), at most a size cap, and, for the files a workspace names, only from inside
@@ -25,7 +25,7 @@ enum FileReader {
 
     /// At most one byte more than the YAML size limit is read, so that a huge file costs no memory
     /// and the parser reports it as too large.
-    static let standardLimit = YAMLLimits.standard.maxFileSize + 1
+    static let standardLimit = DocumentLimits.maxFileSize + 1
 
     /// The bytes of the regular file at `path` (links followed: the user named it), at most `limit`.
     static func read(_ path: String, limit: Int = standardLimit) -> Result<[UInt8], Failure> {

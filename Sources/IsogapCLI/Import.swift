@@ -4,7 +4,6 @@ import IsogapDiagnostics
 import IsogapLoading
 import IsogapModel
 import IsogapRendering
-import IsogapYAML
 
 /// `isogap import ...`: checklists made from other tools' files (SPEC §16).
 struct Import: ParsableCommand {
@@ -64,10 +63,10 @@ struct ImportCISOAssistant: ContextualCommand {
             "Review the scale's evidence rules (min_evidence, expected_type) and add evidence types, criticality and tasks as needed.",
         ]
         let text = ChecklistYAMLWriter.yaml(checklist, header: header)
-        if text.utf8.count > YAMLLimits.standard.maxFileSize {
+        if text.utf8.count > DocumentLimits.maxFileSize {
             console.emit(
                 .warning(
-                    "the checklist is \(text.utf8.count) bytes, above the \(YAMLLimits.standard.maxFileSize) bytes isogap reads from one checklist file; split the framework to assess it",
+                    "the checklist is \(text.utf8.count) bytes, above the \(DocumentLimits.maxFileSize) bytes isogap reads from one checklist file; split the framework to assess it",
                     at: nil))
         }
         try OutputTarget.write(text, to: out, context: context)

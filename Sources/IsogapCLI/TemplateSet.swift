@@ -4,7 +4,6 @@ import IsogapLoading
 import IsogapModel
 import IsogapRendering
 import IsogapResources
-import IsogapYAML
 
 /// The templates and report labels of a run: the built-in ones, with any file of a `--templates`
 /// folder taking the place of the built-in file of the same name.
@@ -54,10 +53,10 @@ struct TemplateSet {
                     guard let value = loaded.value, !diagnostics.containsErrors else { throw ExitStatus.dataError }
                     labels = labels.overridden(by: value)
                 } else {
-                    if bytes.count > YAMLLimits.standard.maxFileSize {
+                    if bytes.count > DocumentLimits.maxFileSize {
                         throw console.fail(
                             .error(
-                                "the template is larger than the limit of \(YAMLLimits.standard.maxFileSize) bytes",
+                                "the template is larger than the limit of \(DocumentLimits.maxFileSize) bytes",
                                 at: SourceLocation(file: path, line: 1, column: 1)), ExitStatus.dataError)
                     }
                     guard let text = String(validating: bytes, as: UTF8.self) else {
