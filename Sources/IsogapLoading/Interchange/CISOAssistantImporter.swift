@@ -29,12 +29,14 @@ internal import IsogapYAML
 ///   levels and no definitions) the scale is isogap's default 0–3 scale. Level 0 needs no
 ///   evidence, every other level one valid evidence item.
 public enum CISOAssistantImporter {
-    /// Largest library accepted, in bytes (32 MiB).
-    public static let maxFileSize = 32 << 20
+    /// Largest library accepted, in bytes (16 MiB): a library of that size takes about 190 MB
+    /// while it is imported, within the 256 MB budget for untrusted input (the largest CISO
+    /// Assistant framework libraries are a few MiB).
+    public static let maxFileSize = 16 << 20
 
-    /// 32 MiB per file, 64 levels of nesting, 1 MiB per value, 8,000,000 values.
+    /// 16 MiB per file, 64 levels of nesting, 1 MiB per value, 4,000,000 values.
     static let limits = YAMLLimits(
-        maxFileSize: maxFileSize, maxDepth: 64, maxScalarLength: 1 << 20, maxNodes: 8_000_000)
+        maxFileSize: maxFileSize, maxDepth: 64, maxScalarLength: 1 << 20, maxNodes: 4_000_000)
 
     /// Deepest nesting of nodes accepted (the clause tree is built recursively, and a checklist
     /// file must stay within the YAML nesting cap).
