@@ -91,29 +91,7 @@ struct ChecklistExportArguments: ParsableArguments {
     /// The checklist named, after printing its problems; throws 66 when it cannot be found and 65
     /// when it is invalid.
     func load(in context: CommandContext) throws -> Checklist {
-        let console = context.console
-        var library = BuiltInResources.library
-        if let builtIn = library.checklist(checklist) { return builtIn }
-        guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
-            var message = "no built-in checklist '\(checklist)'"
-            if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
-            throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
-        }
-        let bytes: [UInt8]
-        switch FileReader.read(context.resolve(checklist)) {
-        case .success(let read): bytes = read
-        case .failure(let failure): throw console.fail("\(checklist): \(failure.reason)", ExitStatus.noInput)
-        }
-        guard let entry = library.add(ChecklistLoader.load(bytes, file: checklist), file: checklist) else {
-            console.report(library.diagnostics)
-            throw ExitStatus.dataError
-        }
-        let diagnostics = library.validation(of: entry)
-        if diagnostics.containsErrors {
-            console.report(diagnostics)
-            throw ExitStatus.dataError
-        }
-        return entry.checklist
+        try ChecklistArgument.load(checklist, in: context)
     }
 }
 

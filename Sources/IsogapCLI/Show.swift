@@ -20,25 +20,31 @@ struct Show: ContextualCommand {
     @OptionGroup var output: OutputOption
 
     func run(in context: CommandContext) throws {
+        let loaded = try ChecklistArgument.load(checklist, in: context)
+        try OutputTarget.writeText(
+            ChecklistOutline(checklist: loaded, language: lang).render(), to: output.out, context: context)
+    }
+}
+
+/// A command-line operand naming a checklist: a built-in id, or the path of a checklist file.
+enum ChecklistArgument {
+    /// The checklist `name` names, after printing its problems; throws 66 when it cannot be found
+    /// and 65 when it is invalid.
+    static func load(_ name: String, in context: CommandContext) throws -> Checklist {
         let console = context.console
         var library = BuiltInResources.library
-        if let builtIn = library.checklist(checklist) {
-            try OutputTarget.writeText(
-                ChecklistOutline(checklist: builtIn, language: lang).render(), to: output.out, context: context)
-            return
-        }
-        guard checklist.hasSuffix(".yaml") || checklist.hasSuffix(".yml") || checklist.contains("/") else {
-            var message = "no built-in checklist '\(checklist)'"
-            if let close = Suggestion.didYouMean(checklist, in: library.ids) { message += "; \(close)" }
+        if let builtIn = library.checklist(name) { return builtIn }
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") else {
+            var message = "no built-in checklist '\(name)'"
+            if let close = Suggestion.didYouMean(name, in: library.ids) { message += "; \(close)" }
             throw console.fail(message + " (built-in: \(library.ids.joined(separator: ", ")))", ExitStatus.noInput)
         }
         let bytes: [UInt8]
-        switch FileReader.read(context.resolve(checklist)) {
+        switch FileReader.read(context.resolve(name)) {
         case .success(let read): bytes = read
-        case .failure(let failure): throw console.fail("\(checklist): \(failure.reason)", ExitStatus.noInput)
+        case .failure(let failure): throw console.fail("\(name): \(failure.reason)", ExitStatus.noInput)
         }
-        let loaded = ChecklistLoader.load(bytes, file: checklist)
-        guard let entry = library.add(loaded, file: checklist) else {
+        guard let entry = library.add(ChecklistLoader.load(bytes, file: name), file: name) else {
             console.report(library.diagnostics)
             throw ExitStatus.dataError
         }
@@ -47,7 +53,6 @@ struct Show: ContextualCommand {
             console.report(diagnostics)
             throw ExitStatus.dataError
         }
-        try OutputTarget.writeText(
-            ChecklistOutline(checklist: entry.checklist, language: lang).render(), to: output.out, context: context)
+        return entry.checklist
     }
 }
