@@ -22,7 +22,9 @@ struct Show: ContextualCommand {
     func run(in context: CommandContext) throws {
         let loaded = try ChecklistArgument.load(checklist, in: context)
         try OutputTarget.writeText(
-            ChecklistOutline(checklist: loaded, language: lang).render(), to: output.out, context: context)
+            ChecklistOutline(
+                checklist: loaded, language: lang, phases: BuiltInResources.library.phaseTemplate.value?.phases ?? []
+            ).render(), to: output.out, context: context)
     }
 }
 

@@ -7,11 +7,17 @@ public struct ChecklistOutline: Sendable {
     public var language: ReportLanguage
     /// Lines are wrapped to this many characters.
     public var width: Int
+    /// Phase titles by phase id (from the phase template); a task's phase is shown by its title,
+    /// or by its id when the template has no such phase.
+    public var phaseTitles: [String: LocalizedText]
 
-    public init(checklist: Checklist, language: ReportLanguage, width: Int = 100) {
+    public init(
+        checklist: Checklist, language: ReportLanguage, width: Int = 100, phases: [PhaseTemplate.Phase] = []
+    ) {
         self.checklist = checklist
         self.language = language
         self.width = width
+        self.phaseTitles = Dictionary(phases.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func render() -> String {
@@ -61,9 +67,8 @@ public struct ChecklistOutline: Sendable {
             }
             for task in requirement.tasks {
                 let role = checklist.roles.first { $0.id == task.role }?.name.resolved(lang) ?? task.role
-                let details = [
-                    role, FindingWords.personDays(task.effortDays, language), "\(labels.phase) \(task.phase)",
-                ]
+                let phase = phaseTitles[task.phase]?.resolved(lang) ?? task.phase
+                let details = [role, FindingWords.personDays(task.effortDays, language), "\(labels.phase): \(phase)"]
                 let text =
                     "\(labels.task) \(task.id): \(task.title.resolved(lang)) (\(details.joined(separator: labels.comma)))"
                 lines += wrap(text, indent: body, hanging: body + 2)

@@ -212,6 +212,15 @@ struct ContentLintTests {
         let result = try Command.run(["show", id, "--lang", language])
         #expect(result.status == 0)
         #expect(result.stderr == "")
+        if language == "ar" {
+            // The outline names phases and roles by their Arabic titles, never by id.
+            let template = try #require(Self.library.phaseTemplate.value)
+            let checklist = try #require(Self.library.checklist(id))
+            let ids = Set(template.phaseIDs + template.roles.map(\.id) + checklist.roles.map(\.id))
+            let words = Set(result.stdout.split { !($0.isASCII && ($0.isLetter || $0 == "-")) }.map(String.init))
+            #expect(words.isDisjoint(with: ids), "\(id): ids in the Arabic outline: \(words.intersection(ids))")
+            #expect(result.stdout.contains("المرحلة: "))
+        }
         try Golden.check(result.stdout, against: "show/\(id)-\(language).txt")
     }
 }
