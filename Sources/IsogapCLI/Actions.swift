@@ -39,18 +39,19 @@ struct Actions: ParsableCommand {
         func run(in context: CommandContext) throws {
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
             let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
+            let manifest = loaded.workspace.manifest.localized(loaded.workspace.manifest.language)
             switch format {
             case .text:
                 try OutputTarget.writeText(
                     ActionReport.text(tracker, onlyOverdue: overdue), to: output.out, context: context)
             case .json:
                 try OutputTarget.write(
-                    ActionReport.document(tracker, manifest: loaded.workspace.manifest).serialized(), to: output.out,
+                    ActionReport.document(tracker, manifest: manifest).serialized(), to: output.out,
                     context: context)
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: output.out, context: context)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: loaded.workspace.manifest, roles: loaded.workspace.roles),
+                    ActionReport.ics(tracker, manifest: manifest, roles: loaded.workspace.roles),
                     to: output.out, context: context)
             }
         }

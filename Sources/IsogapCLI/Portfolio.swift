@@ -137,7 +137,9 @@ enum SiteLoader {
         let score = Scorer(workspace: workspace)
             .score(checklists: workspace.checklists, assessments: workspace.assessments)
         let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
-        let summary = SiteSummary(path: path, manifest: workspace.manifest, score: score, overdueActions: overdue)
+        let summary = SiteSummary(
+            path: path, manifest: workspace.manifest.localized(workspace.manifest.language), score: score,
+            overdueActions: overdue)
         return Outcome(result: .site(summary), diagnostics: loaded.diagnostics)
     }
 }

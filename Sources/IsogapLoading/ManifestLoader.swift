@@ -33,12 +33,15 @@ public enum ManifestLoader {
                 else { return nil }
                 return WorkspaceManifest.Assessor(
                     name: decoder.required(assessor, "name") { $0.nonEmptyString($1, $2) } ?? "",
-                    role: decoder.optional(assessor, "role") { $0.string($1, $2) })
+                    roleText: decoder.optional(assessor, "role") { $0.localizedText($1, $2) })
             }
+            let organization = decoder.required(fields, "organization") { nonEmptyText(&$0, $1, $2) }
+            let site = decoder.optional(fields, "site") { $0.localizedText($1, $2) }
+            let scope = decoder.required(fields, "scope") { nonEmptyText(&$0, $1, $2) }
             var manifest = WorkspaceManifest(
-                organization: decoder.required(fields, "organization") { $0.nonEmptyString($1, $2) } ?? "",
-                site: decoder.optional(fields, "site") { $0.string($1, $2) },
-                scope: decoder.required(fields, "scope") { $0.nonEmptyString($1, $2) } ?? "",
+                organization: organization?.english ?? "",
+                site: site?.english,
+                scope: scope?.english ?? "",
                 language: decoder.optional(fields, "language") { $0.choice($1, $2, as: ReportLanguage.self) } ?? .en,
                 assessmentDate: decoder.required(fields, "assessment_date") { $0.date($1, $2) } ?? placeholderDate,
                 assessors: assessors.compactMap { $0 },
@@ -50,7 +53,52 @@ public enum ManifestLoader {
             manifest.measures = decoder.optional(fields, "measures") { decoder, node, _ in
                 decodeMeasures(node, &decoder)
             }
+            manifest.texts = WorkspaceManifest.Texts(
+                organization: organization ?? LocalizedText(""), site: site, scope: scope ?? LocalizedText(""))
+            warnMissingTranslations(manifest, fields, &decoder)
             return manifest
+        }
+    }
+
+    /// Localized text whose English form is not empty.
+    private static func nonEmptyText(_ decoder: inout NodeDecoder, _ node: YAMLNode, _ key: String) -> LocalizedText? {
+        guard let text = decoder.localizedText(node, key) else { return nil }
+        guard !text.english.allSatisfy(\.isWhitespace) else {
+            decoder.error("'\(key)' must not be empty", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// A warning for every manifest text that lacks a language another of its texts, or the
+    /// manifest's `language`, uses: reports in that language fall back to English there.
+    private static func warnMissingTranslations(
+        _ manifest: WorkspaceManifest, _ fields: Fields, _ decoder: inout NodeDecoder
+    ) {
+        var texts: [(LocalizedText, YAMLNode)] = []
+        for key in ["organization", "site", "scope"] {
+            let text =
+                key == "organization"
+                ? manifest.texts.organization : key == "site" ? manifest.texts.site : manifest.texts.scope
+            if let text, let node = fields[key] { texts.append((text, node)) }
+        }
+        if let list = fields["assessors"]?.sequence {
+            for (assessor, node) in zip(manifest.assessors, list) {
+                if let text = assessor.roleText,
+                    let roleNode = node.mapping?.first(where: { $0.key.scalar?.value == "role" })?.value
+                {
+                    texts.append((text, roleNode))
+                }
+            }
+        }
+        var used = manifest.language == .en ? [] : [manifest.language.rawValue]
+        for (text, _) in texts {
+            for language in text.languages where !used.contains(language) { used.append(language) }
+        }
+        for (text, node) in texts {
+            for language in used where text[language] == nil {
+                decoder.warning("no '\(language)' translation; the English text will be used", at: node)
+            }
         }
     }
 

@@ -4,11 +4,29 @@ public struct WorkspaceManifest: Sendable, Hashable {
     /// A person who took part in the assessment.
     public struct Assessor: Sendable, Hashable {
         public var name: String
+        /// The role in the manifest's current language (see ``WorkspaceManifest/localized(_:)``).
         public var role: String?
+        /// The role in every language the manifest gives.
+        public var roleText: LocalizedText?
 
-        public init(name: String, role: String? = nil) {
+        public init(name: String, role: String? = nil, roleText: LocalizedText? = nil) {
             self.name = name
-            self.role = role
+            self.role = role ?? roleText?.english
+            self.roleText = roleText ?? role.map(LocalizedText.init)
+        }
+    }
+
+    /// The manifest's text in every language it gives: `organization`, `site` and `scope` hold
+    /// one language's form of these (English until ``localized(_:)``).
+    public struct Texts: Sendable, Hashable {
+        public var organization: LocalizedText
+        public var site: LocalizedText?
+        public var scope: LocalizedText
+
+        public init(organization: LocalizedText, site: LocalizedText? = nil, scope: LocalizedText) {
+            self.organization = organization
+            self.site = site
+            self.scope = scope
         }
     }
 
@@ -27,6 +45,8 @@ public struct WorkspaceManifest: Sendable, Hashable {
     public var plan: PlanSettings
     /// The data files of `isogap measure` (SPEC §12), when the manifest names them.
     public var measures: MeasureSettings?
+    /// The organization, site and scope in every language the manifest gives.
+    public var texts: Texts
 
     public init(
         organization: String, site: String? = nil, scope: String, language: ReportLanguage = .en,
@@ -36,6 +56,8 @@ public struct WorkspaceManifest: Sendable, Hashable {
         self.organization = organization
         self.site = site
         self.scope = scope
+        self.texts = Texts(
+            organization: LocalizedText(organization), site: site.map(LocalizedText.init), scope: LocalizedText(scope))
         self.language = language
         self.assessmentDate = assessmentDate
         self.assessors = assessors
@@ -43,6 +65,21 @@ public struct WorkspaceManifest: Sendable, Hashable {
         self.checklists = checklists
         self.evidenceMaxAgeDays = evidenceMaxAgeDays
         self.plan = plan
+    }
+
+    /// The manifest with `organization`, `site`, `scope` and the assessors' roles in `language`,
+    /// falling back to English where the manifest has no such form.
+    public func localized(_ language: ReportLanguage) -> WorkspaceManifest {
+        var manifest = self
+        manifest.organization = texts.organization.resolved(language.rawValue)
+        manifest.site = texts.site?.resolved(language.rawValue)
+        manifest.scope = texts.scope.resolved(language.rawValue)
+        for index in manifest.assessors.indices {
+            if let text = manifest.assessors[index].roleText {
+                manifest.assessors[index].role = text.resolved(language.rawValue)
+            }
+        }
+        return manifest
     }
 }
 

@@ -39,9 +39,11 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// The part of event UIDs that names a workspace: the first 12 hex digits of the SHA-256 of its
-    /// organisation and site, so UIDs stay the same from run to run and differ between workspaces.
+    /// organisation and site (their English forms, whatever the output's language), so UIDs stay
+    /// the same from run to run and differ between workspaces.
     public static func workspaceID(of manifest: WorkspaceManifest) -> String {
-        String(SHA256.hex(of: Array("\(manifest.organization)\n\(manifest.site ?? "")".utf8)).prefix(12))
+        let (organization, site) = (manifest.texts.organization.english, manifest.texts.site?.english ?? "")
+        return String(SHA256.hex(of: Array("\(organization)\n\(site)".utf8)).prefix(12))
     }
 
     /// Adds one all-day event.

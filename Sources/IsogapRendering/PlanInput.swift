@@ -17,7 +17,7 @@ public struct PlanInput: Sendable {
     public init(
         manifest: WorkspaceManifest, plan: Plan, asOf: CalendarDate, language: ReportLanguage, labels: LabelCatalog
     ) {
-        self.manifest = manifest
+        self.manifest = manifest.localized(language)
         self.plan = plan
         self.asOf = asOf
         self.language = language

@@ -19,7 +19,7 @@ public struct ReportInput: Sendable {
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil
     ) {
-        self.manifest = manifest
+        self.manifest = manifest.localized(language)
         self.score = score
         self.asOf = asOf
         self.language = language

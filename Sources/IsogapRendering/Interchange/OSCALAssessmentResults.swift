@@ -61,9 +61,10 @@ public enum OSCALAssessmentResults {
     }
 
     /// What identifies the assessment across revisions of the workspace: organisation, site and
-    /// assessment date.
+    /// assessment date (the English forms, so every language's export names the same subject).
     static func subjectKey(_ manifest: WorkspaceManifest) -> String {
-        "isogap|\(manifest.organization)|\(manifest.site ?? "")|\(manifest.assessmentDate)"
+        let (organization, site) = (manifest.texts.organization.english, manifest.texts.site?.english ?? "")
+        return "isogap|\(organization)|\(site)|\(manifest.assessmentDate)"
     }
 
     /// Title, dates, version, the organisation assessed and the assessors.
