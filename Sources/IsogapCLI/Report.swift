@@ -24,7 +24,7 @@ struct Report: ContextualCommand {
 
     func run(in context: CommandContext) throws {
         let console = context.console
-        let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+        let loaded = try WorkspaceContext.load(workspace.directory, context: context, measure: true)
         let templateSet = try TemplateSet.load(overrides: options.templates, context: context)
         let plan = try loaded.plan(console: console)
         let input = loaded.reportInput(

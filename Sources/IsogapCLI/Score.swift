@@ -29,7 +29,7 @@ struct Score: ContextualCommand {
 
     func run(in context: CommandContext) throws {
         let console = context.console
-        let loaded = try WorkspaceContext.load(workspace.directory, context: context)
+        let loaded = try WorkspaceContext.load(workspace.directory, context: context, measure: true)
         let templates = try TemplateSet.load(overrides: nil, context: context)
         // The JSON summary is the JSON report, plan included.
         let plan = format == .json ? try loaded.plan(console: console) : nil

@@ -38,16 +38,23 @@ struct WorkspaceArgument: ParsableArguments {
 /// A loaded, valid workspace and its scores, or the exit that a command should take.
 struct WorkspaceContext {
     let workspace: Workspace
-    let score: WorkspaceScore
+    var score: WorkspaceScore
     /// Positions in the manifest, for problems found after loading (such as the plan's).
     let manifestMap: SourceMap?
     /// The bytes of `actions.yaml` as loaded (`nil` when the workspace has none), for commands that
     /// edit the register: the edit applies to exactly the bytes that were checked.
     var actionsBytes: [UInt8]? = nil
+    /// Every KPI reading per supported requirement (SPEC §12), when the workspace was measured.
+    var measured: [MeasuredEvidence.Reading] = []
+    /// KPIs that miss their target on a claim of level 3 or more.
+    var notBorneOut: [MeasuredEvidence.Reading] = []
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
-    /// status when it is missing (66) or invalid (65).
-    static func load(_ directory: String, context: CommandContext) throws -> WorkspaceContext {
+    /// status when it is missing (66) or invalid (65). With `measure`, a workspace with `measures:`
+    /// has its KPIs read once and the sufficient ones added as evidence before scoring (SPEC §12).
+    static func load(_ directory: String, context: CommandContext, measure: Bool = false) throws
+        -> WorkspaceContext
+    {
         let console = context.console
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: context.resolve(directory), isDirectory: &isDirectory),
@@ -73,11 +80,20 @@ struct WorkspaceContext {
         let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
         if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }
-        return WorkspaceContext(
+        var result = WorkspaceContext(
             workspace: workspace,
             score: Scorer(workspace: workspace).score(
                 checklists: workspace.checklists, assessments: workspace.assessments),
             manifestMap: loaded.sourceMap, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
+        if measure, workspace.manifest.measures != nil {
+            let kpis = try MeasureData.load(result, directory: directory, context: context, period: nil).report().kpis
+            result.measured = MeasuredEvidence.readings(kpis)
+            result.notBorneOut = MeasuredEvidence.notBorneOut(kpis, assessments: workspace.assessments)
+            result.score = Scorer(workspace: workspace).score(
+                checklists: workspace.checklists,
+                assessments: MeasuredEvidence.apply(kpis, to: workspace.assessments))
+        }
+        return result
     }
 
     /// The action register read against the scores as of `date` (an empty register when the
@@ -119,6 +135,7 @@ struct WorkspaceContext {
         ReportInput(
             manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
-            actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan)
+            actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan,
+            measured: measured, notBorneOut: notBorneOut)
     }
 }

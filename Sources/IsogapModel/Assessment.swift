@@ -57,6 +57,8 @@ public struct EvidenceItem: Sendable, Hashable {
     public var file: String?
     /// SHA-256 of `file`, as recorded by `isogap evidence lock`.
     public var sha256: String?
+    /// Added from a KPI by ``MeasuredEvidence`` rather than written by the assessor (SPEC §12).
+    public var measured = false
 
     public init(
         type: EvidenceType, ref: String, date: CalendarDate? = nil, expires: CalendarDate? = nil,

@@ -14,11 +14,18 @@ public struct ReportInput: Sendable {
     public var actions: ActionTracker?
     /// The implementation plan, when it was made.
     public var plan: Plan?
+    /// Every KPI reading per supported requirement (SPEC §12 `requirements[].measured`).
+    public var measured: [MeasuredEvidence.Reading]
+    /// KPIs that miss their target on a claim of level 3 or more: "data does not bear out the claim".
+    public var notBorneOut: [MeasuredEvidence.Reading]
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
-        language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil
+        language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil,
+        measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = []
     ) {
+        self.measured = measured
+        self.notBorneOut = notBorneOut
         self.manifest = manifest.localized(language)
         self.score = score
         self.asOf = asOf

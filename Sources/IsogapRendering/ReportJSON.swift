@@ -33,6 +33,7 @@ public enum ReportJSON {
             ),
             ("checklists", .array(score.checklists.map { checklist($0, input) })),
             ("gaps", .array(score.gaps.map(gap))),
+            ("not_borne_out", .array(input.notBorneOut.map { notBorneOut($0, input) })),
         ]
         if let actions = input.actions { members.append(("actions", ActionReport.json(actions))) }
         if let plan = input.planInput { members.append(("plan", PlanJSON.object(plan))) }
@@ -57,7 +58,7 @@ public enum ReportJSON {
             ("nature", .string(score.checklist.nature.rawValue)),
             ("grades", .object(Grade.allCases.map { ($0.rawValue, .integer(counts[$0] ?? 0)) })),
             ("clauses", .array(score.clauses.map { clause($0, input) })),
-            ("requirements", .array(score.requirements.map(requirement))),
+            ("requirements", .array(score.requirements.map { requirement($0, input) })),
         ])
     }
 
@@ -73,8 +74,11 @@ public enum ReportJSON {
         ])
     }
 
-    static func requirement(_ score: RequirementScore) -> JSONValue {
-        .object([
+    static func requirement(_ score: RequirementScore, _ input: ReportInput) -> JSONValue {
+        let measured = input.measured.filter {
+            $0.checklist == score.checklist && $0.requirement == score.requirement.id
+        }
+        return .object([
             ("id", .string(score.requirement.id)),
             ("clause", .string(score.clausePath.last)),
             ("applicable", .bool(score.applicable)),
@@ -93,19 +97,49 @@ public enum ReportJSON {
             ("justification", .string(score.response?.justification)),
             ("evidence", .array(score.evidence.map(evidence))),
             ("unsupported", score.unsupported.map(unsupported) ?? .null),
+            ("measured", .array(measured.map { reading($0.result) })),
+        ])
+    }
+
+    /// A KPI's reading against a requirement it supports (SPEC §12 `requirements[].measured`).
+    static func reading(_ result: KPIResult) -> JSONValue {
+        .object([
+            ("kpi", .string(result.kpi.id)),
+            ("period", .string(result.period)),
+            ("value", .number(result.value)),
+            ("target", .number(result.kpi.target)),
+            ("sufficient", .bool(result.sufficient)),
+            ("met", result.met.map { .bool($0) } ?? .null),
+            ("n", .integer(result.n)),
+        ])
+    }
+
+    /// A KPI that misses its target on a requirement claimed at level 3 or more.
+    static func notBorneOut(_ reading: MeasuredEvidence.Reading, _ input: ReportInput) -> JSONValue {
+        let claimed = input.score.checklists.first { $0.checklist.id == reading.checklist }?
+            .requirements.first { $0.requirement.id == reading.requirement }?.claimed
+        return .object([
+            ("checklist", .string(reading.checklist)),
+            ("requirement", .string(reading.requirement)),
+            ("claimed", .integer(claimed)),
+            ("kpi", .string(reading.result.kpi.id)),
+            ("period", .string(reading.result.period)),
+            ("value", .number(reading.result.value)),
+            ("target", .number(reading.result.kpi.target)),
         ])
     }
 
     /// One evidence item with its status (SPEC §6 v2); absent fields are null.
     static func evidence(_ scored: ScoredEvidence) -> JSONValue {
-        .object([
-            ("type", .string(scored.item.type.rawValue)),
-            ("ref", .string(scored.item.ref)),
-            ("date", .string(scored.item.date?.description)),
-            ("expires", .string(scored.item.expires?.description)),
-            ("file", .string(scored.item.file)),
-            ("status", .string(scored.status.rawValue)),
-        ])
+        .object(
+            [
+                ("type", .string(scored.item.type.rawValue)),
+                ("ref", .string(scored.item.ref)),
+                ("date", .string(scored.item.date?.description)),
+                ("expires", .string(scored.item.expires?.description)),
+                ("file", .string(scored.item.file)),
+                ("status", .string(scored.status.rawValue)),
+            ] + (scored.item.measured ? [("measured", .bool(true))] : []))
     }
 
     /// Why a claim is not supported: the first unsupported level and the rule it fails.

@@ -90,6 +90,16 @@ struct ReportView {
         var text: String
     }
 
+    struct NotBorneOutRow {
+        var checklist: String
+        var requirement: String
+        var claimed: String
+        var kpi: String
+        var period: String
+        var value: String
+        var target: String
+    }
+
     struct UnsupportedRow {
         var checklist: String
         var requirement: String
@@ -198,6 +208,9 @@ struct ReportView {
     var gradeTotals: GradeTotals
     var unsupported: [UnsupportedRow]
     var hasUnsupported: Bool
+    /// KPIs that miss their target on a claim of level 3 or more (SPEC §12).
+    var notBorneOut: [NotBorneOutRow]
+    var hasNotBorneOut: Bool
     var notApplicable: [NotApplicableRow]
     var hasNotApplicable: Bool
     var notAssessedCount: Int
@@ -297,6 +310,18 @@ struct ReportView {
                 notes: requirement.response?.notes.flatMap { $0.isEmpty ? nil : $0 })
         }
         hasUnsupported = !unsupported.isEmpty
+        notBorneOut = input.notBorneOut.map { reading in
+            let claimed = score.requirements.first {
+                $0.checklist == reading.checklist && $0.requirement.id == reading.requirement
+            }?.claimed
+            return NotBorneOutRow(
+                checklist: reading.checklist, requirement: reading.requirement,
+                claimed: claimed.map(String.init) ?? "—", kpi: reading.result.kpi.id,
+                period: reading.result.period ?? "—",
+                value: reading.result.value.map(MeasureRounding.text) ?? "—",
+                target: MeasureRounding.text(reading.result.kpi.target))
+        }
+        hasNotBorneOut = !notBorneOut.isEmpty
         notApplicable = score.requirements.filter { !$0.applicable }.map { requirement in
             NotApplicableRow(
                 checklist: requirement.checklist, requirement: requirement.requirement.id,
@@ -311,7 +336,9 @@ struct ReportView {
                 let (item, status) = (scored.item, scored.status)
                 return EvidenceRow(
                     checklist: requirement.checklist, requirement: requirement.requirement.id,
-                    type: input.label("type_\(item.type.rawValue)"), ref: item.ref, date: item.date?.description ?? "—",
+                    type: input.label("type_\(item.type.rawValue)"),
+                    ref: item.measured ? "\(item.ref) \(input.label("evidence_measured"))" : item.ref,
+                    date: item.date?.description ?? "—",
                     file: item.file ?? "", status: input.label("status_\(status.rawValue)"), isValid: status == .valid)
             }
         }

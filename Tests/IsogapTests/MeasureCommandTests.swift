@@ -67,6 +67,49 @@ struct MeasureCommandTests {
         try Golden.check(output.stdout, against: "measure/alnoor.\(format)")
     }
 
+    @Test("report json: KPI readings per requirement, measured record items, claims the data does not bear out")
+    func reportMeasured() throws {
+        let output = try Command.run(["report", Self.example, "--format", "json", "--as-of", "2026-11-30"])
+        #expect(output.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let checklists = try #require(json["checklists"] as? [[String: Any]])
+        let requirements = checklists.flatMap { $0["requirements"] as? [[String: Any]] ?? [] }
+        #expect(requirements.allSatisfy { $0["measured"] is [Any] })
+        func requirement(_ id: String, in checklist: Int) throws -> [String: Any] {
+            let list = try #require(checklists[checklist]["requirements"] as? [[String: Any]])
+            return try #require(list.first { $0["id"] as? String == id })
+        }
+        // Sufficient: one measured record item per KPI, with its reading.
+        let survey = try requirement("7.3.3-b", in: 1)
+        let readings = try #require(survey["measured"] as? [[String: Any]])
+        #expect(readings.map { $0["kpi"] as? String } == ["csat", "ces-easy"])
+        #expect(
+            Set(readings.first?.keys.map { $0 } ?? [])
+                == ["kpi", "period", "value", "target", "sufficient", "met", "n"])
+        let items = (survey["evidence"] as? [[String: Any]] ?? []).filter { $0["measured"] as? Bool == true }
+        #expect(
+            items.map { $0["ref"] as? String } == [
+                "KPI csat 2026-Q3: 72.1 (n=439)", "KPI ces-easy 2026-Q3: 78.4 (n=404)",
+            ])
+        #expect(items.allSatisfy { $0["type"] as? String == "record" && $0["status"] as? String == "valid" })
+        // Insufficient: listed with sufficient false, no item added.
+        let handling = try requirement("8.3-a", in: 0)
+        let few = try #require((handling["measured"] as? [[String: Any]])?.first)
+        #expect(few["kpi"] as? String == "handling-satisfaction")
+        #expect(few["sufficient"] as? Bool == false)
+        #expect(few["met"] is NSNull)
+        #expect(!(handling["evidence"] as? [[String: Any]] ?? []).contains { $0["measured"] != nil })
+        // csat misses 80 while 7.3.3-b claims level 3.
+        let notBorneOut = try #require(json["not_borne_out"] as? [[String: Any]])
+        #expect(notBorneOut.count == 1)
+        #expect(notBorneOut.first?["requirement"] as? String == "7.3.3-b")
+        #expect(notBorneOut.first?["claimed"] as? Int == 3)
+        #expect(notBorneOut.first?["kpi"] as? String == "csat")
+        let markdown = try Command.run(["report", Self.example, "--format", "md", "--as-of", "2026-11-30"])
+        #expect(markdown.stdout.contains("## Data does not bear out the claim"))
+        #expect(markdown.stdout.contains("KPI csat 2026-Q3: 72.1 (n=439) (measured)"))
+    }
+
     @Test("the JSON has the contract's names and shapes")
     func jsonShape() throws {
         let output = try Command.run(["measure", Self.example, "--format", "json", "--period", "month"])

@@ -283,8 +283,13 @@ struct MeasuredEvidenceTests {
         let ack = applied[0].response(for: "7.4-a")?.evidence
         #expect(
             ack == [
-                EvidenceItem(
-                    type: .record, ref: "KPI ack 2026-Q3: 80 (n=40)", date: CalendarDate(year: 2026, month: 9, day: 30))
+                {
+                    var item = EvidenceItem(
+                        type: .record, ref: "KPI ack 2026-Q3: 80 (n=40)",
+                        date: CalendarDate(year: 2026, month: 9, day: 30))
+                    item.measured = true
+                    return item
+                }()
             ])
         #expect(applied[0].response(for: "8.4-a")?.evidence == [])
         #expect(applied[0].response(for: "8.2-a")?.level == nil)
@@ -292,5 +297,28 @@ struct MeasuredEvidenceTests {
         #expect(MeasuredEvidence.readings(results).count == 3)
         let unsupported = MeasuredEvidence.notBorneOut(results, assessments: assessments)
         #expect(unsupported.map(\.requirement) == ["7.4-a"])
+    }
+
+    @Test("a sufficient KPI's record item is valid evidence and can raise the effective level")
+    func raisesEffectiveLevel() throws {
+        let scorer = Scorer(assessmentDate: ScorerTests.date, evidenceMaxAgeDays: nil, targetLevel: 3)
+        let requirement = ScorerTests.requirement("7.4-a", evidence: [.record])
+        let before = [
+            Assessment(
+                checklist: "iso-10002-2018",
+                responses: [Response(requirement: "7.4-a", level: 3, evidence: [ScorerTests.item(.document)])])
+        ]
+        let results = [Self.result("ack", met: true, sufficient: true, supports: ["iso-10002-2018:7.4-a"])]
+        let after = MeasuredEvidence.apply(results, to: before)
+        let added = try #require(after[0].response(for: "7.4-a")?.evidence.last)
+        #expect(added.measured && added.type == .record)
+        #expect(scorer.status(of: added) == .valid)
+        func effective(_ assessments: [Assessment]) -> Int {
+            scorer.effectiveLevel(
+                claimed: 3, evidence: assessments[0].response(for: "7.4-a")?.evidence ?? [],
+                requirement: requirement, scale: ScorerTests.scale)
+        }
+        #expect(effective(before) == 2)
+        #expect(effective(after) == 3)
     }
 }

@@ -27,7 +27,8 @@ public enum MeasuredEvidence {
     public static func apply(_ results: [KPIResult], to assessments: [Assessment]) -> [Assessment] {
         var assessments = assessments
         for reading in readings(results) where reading.result.sufficient {
-            let item = EvidenceItem(type: .record, ref: reading.result.evidenceReference, date: reading.result.date)
+            var item = EvidenceItem(type: .record, ref: reading.result.evidenceReference, date: reading.result.date)
+            item.measured = true
             guard let index = assessments.firstIndex(where: { $0.checklist == reading.checklist }) else { continue }
             if let response = assessments[index].responses.firstIndex(where: { $0.requirement == reading.requirement })
             {
