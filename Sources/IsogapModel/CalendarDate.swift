@@ -7,9 +7,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let month: Int
     public let day: Int
 
-    /// The last year a date may have (dates are written with four digits).
-    public static let latestYear = 9999
-
     /// Creates a date if the year, month and day name a real day (years 1 to 9999).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),

@@ -229,15 +229,6 @@ public enum Planner {
         while dates.count <= max(lastDay, lastWhatIf) {
             dates.append(calendar.nextWorkingDay(onOrAfter: dates[dates.count - 1].adding(days: 1)))
         }
-        if dates[lastDay].year > CalendarDate.latestYear {
-            return Outcome(
-                plan: nil,
-                problems: problems + [
-                    .error(
-                        "the plan would run past 9999-12-31 (\(lastDay + 1) working days from \(start)); dates stop there",
-                        manifestPath: startPath)
-                ])
-        }
         let phasesWithTasks = Set(phaseOf)
         var tasks: [Plan.Task] = []
         for (index, item) in items.enumerated() {
