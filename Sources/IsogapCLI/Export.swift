@@ -17,8 +17,7 @@ struct ExportOptions: ParsableArguments {
     @Option(name: .long, help: "Language of the texts: en or ar (default: the workspace's, or en).")
     var lang: ReportLanguage?
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
-    var out: String?
+    @OptionGroup var output: OutputOption
 }
 
 /// `isogap export oscal [DIR]`: OSCAL 1.1.2 assessment results.
@@ -40,7 +39,7 @@ struct ExportOSCAL: ContextualCommand {
         // Nothing in the document depends on today: the assessment date stands for "as of".
         let input = loaded.reportInput(asOf: manifest.assessmentDate, language: options.lang, labels: templates.labels)
         try OutputTarget.write(
-            OSCALAssessmentResults.document(input).serialized(), to: options.out, context: context)
+            OSCALAssessmentResults.document(input).serialized(), to: options.output.out, context: context)
     }
 }
 
@@ -70,7 +69,7 @@ struct ExportPOAM: ContextualCommand {
                 "the workspace has no actions and no gaps, so there is nothing to plan (an OSCAL POA&M needs at least one item)",
                 ExitStatus.checkFailed)
         }
-        try OutputTarget.write(document.serialized(), to: options.out, context: context)
+        try OutputTarget.write(document.serialized(), to: options.output.out, context: context)
     }
 }
 
@@ -82,8 +81,7 @@ struct ChecklistExportArguments: ParsableArguments {
     @Option(name: .long, help: "Language of the texts: en or ar.")
     var lang: ReportLanguage = .en
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
-    var out: String?
+    @OptionGroup var output: OutputOption
 
     @Option(name: .long, help: "Publication date written in the document, YYYY-MM-DD (default: today).")
     var date: CalendarDate?
@@ -108,7 +106,7 @@ struct ExportOSCALCatalog: ContextualCommand {
         let checklist = try arguments.load(in: context)
         let document = OSCALCatalog.document(
             checklist, language: arguments.lang, date: arguments.date ?? context.today)
-        try OutputTarget.write(document.serialized(), to: arguments.out, context: context)
+        try OutputTarget.write(document.serialized(), to: arguments.output.out, context: context)
     }
 }
 
@@ -125,6 +123,6 @@ struct ExportCISOAssistant: ContextualCommand {
         let checklist = try arguments.load(in: context)
         let text = CISOAssistantLibrary.yaml(
             checklist, date: arguments.date ?? context.today, language: arguments.lang)
-        try OutputTarget.write(text, to: arguments.out, context: context)
+        try OutputTarget.write(text, to: arguments.output.out, context: context)
     }
 }

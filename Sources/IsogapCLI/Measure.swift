@@ -24,8 +24,7 @@ struct Measure: ContextualCommand {
     @Option(help: "Group complaints by month, quarter or year (default: the manifest's, else quarter).")
     var period: MeasurePeriod?
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
-    var out: String?
+    @OptionGroup var output: OutputOption
 
     @Option(name: .long, help: "Language: en or ar (default: the workspace's).")
     var lang: ReportLanguage?
@@ -46,7 +45,7 @@ struct Measure: ContextualCommand {
             case .json: MeasureJSON.document(report).serialized()
             case .csv: view.csv()
             }
-        try OutputTarget.write(text, to: out, context: context)
+        try OutputTarget.write(text, to: output.out, context: context)
     }
 }
 

@@ -44,8 +44,7 @@ struct Sample: ContextualCommand {
     @Option(help: "Output format: csv, md or json.")
     var format: Format = .csv
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
-    var out: String?
+    @OptionGroup var output: OutputOption
 
     func validate() throws {
         switch (size, confidence, margin) {
@@ -100,6 +99,6 @@ struct Sample: ContextualCommand {
             case .md: view.markdown()
             case .json: view.json().serialized()
             }
-        try OutputTarget.write(text, to: out, context: context)
+        try OutputTarget.write(text, to: output.out, context: context)
     }
 }
