@@ -115,6 +115,6 @@ struct WorkspaceContext {
             manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan,
-            measured: evaluation.measured, notBorneOut: evaluation.notBorneOut)
+            measured: evaluation.measured, notBorneOut: evaluation.notBorneOut, kpis: evaluation.kpis)
     }
 }

@@ -10,6 +10,8 @@ public struct WorkspaceEvaluation: Sendable {
     public private(set) var score: WorkspaceScore
     /// Positions in the manifest, for problems found after loading (such as the plan's).
     public let manifestMap: SourceMap?
+    /// The KPIs read against the latest period or wave, when the workspace was measured.
+    public private(set) var kpis: [KPIResult] = []
     /// Every KPI reading per supported requirement (SPEC §12), when the workspace was measured.
     public private(set) var measured: [MeasuredEvidence.Reading] = []
     /// KPIs that miss their target on a claim of level 3 or more.
@@ -40,6 +42,7 @@ public struct WorkspaceEvaluation: Sendable {
     /// Adds the sufficient KPIs of `results` as evidence and scores again (SPEC §12 "KPIs and
     /// evidence"); the readings and the KPIs that do not bear out their claims are kept for reports.
     public mutating func addMeasuredEvidence(_ results: [KPIResult]) {
+        kpis = results
         measured = MeasuredEvidence.readings(results)
         notBorneOut = MeasuredEvidence.notBorneOut(results, assessments: workspace.assessments)
         score = Scorer(workspace: workspace).score(
@@ -67,7 +70,8 @@ public struct WorkspaceEvaluation: Sendable {
         }
         let manifest = workspace.manifest
         let outcome = Planner.plan(
-            score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate)
+            score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate,
+            size: manifest.size)
         return (outcome.hasErrors ? nil : outcome.plan, outcome.problems.map(diagnostic))
     }
 

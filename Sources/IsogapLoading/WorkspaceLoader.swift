@@ -68,7 +68,11 @@ public enum WorkspaceLoader {
         var roles = checklists.flatMap { $0.roles.map(\.id) } + (template?.roles.map(\.id) ?? [])
         roles = roles.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         loading.diagnostics += manifestMap.diagnostics(for: manifest.validate(checklists: checklists, roles: roles))
-        let assessments = loading.assessments(of: checklists)
+        var assessments = loading.assessments(of: checklists)
+        // Groups of the manifest's `not_applicable:` apply before anything is scored or checked.
+        let grouped = manifest.applyNotApplicable(to: assessments.map(\.assessment), checklists: checklists)
+        for index in assessments.indices { assessments[index].assessment = grouped.assessments[index] }
+        loading.diagnostics += manifestMap.diagnostics(for: grouped.findings)
         let evidenceFiles = loading.evidence(of: assessments)
         loading.warnAboutStrayAssessments(checklists: checklists)
         let actions = loading.actions(checklists: checklists, roles: roles)
