@@ -34,16 +34,21 @@ struct Actions: ParsableCommand {
         @Option(help: "Output format: text, json, csv or ics (one calendar event per open action, on its due date).")
         var format: Format = .text
 
+        @Option(name: .long, help: "Language of the output: en or ar (default: the workspace's).")
+        var lang: ReportLanguage?
+
         @OptionGroup var output: OutputOption
 
         func run(in context: CommandContext) throws {
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
             let tracker = loaded.actionTracker(asOf: asOf ?? context.today)
-            let manifest = loaded.workspace.manifest.localized(loaded.workspace.manifest.language)
+            let language = lang ?? loaded.workspace.manifest.language
+            let manifest = loaded.workspace.manifest.localized(language)
+            let words = LabelWords(try TemplateSet.load(overrides: nil, context: context).labels, language)
             switch format {
             case .text:
                 try OutputTarget.writeText(
-                    ActionReport.text(tracker, onlyOverdue: overdue), to: output.out, context: context)
+                    ActionReport.text(tracker, onlyOverdue: overdue, words: words), to: output.out, context: context)
             case .json:
                 try OutputTarget.write(
                     ActionReport.document(tracker, manifest: manifest).serialized(), to: output.out,
@@ -51,7 +56,7 @@ struct Actions: ParsableCommand {
             case .csv: try OutputTarget.write(ActionReport.csv(tracker), to: output.out, context: context)
             case .ics:
                 try OutputTarget.write(
-                    ActionReport.ics(tracker, manifest: manifest, roles: loaded.workspace.roles),
+                    ActionReport.ics(tracker, manifest: manifest, roles: loaded.workspace.roles, words: words),
                     to: output.out, context: context)
             }
         }

@@ -26,10 +26,16 @@ enum AtomicFile {
         }
         let existing = try existingFile(at: path)
         removeStaleTemporaries(of: url)
-        let temporary = folder.appendingPathComponent(temporaryName(of: url, process: getpid()))
-        // A leftover of a killed run with the same process id: removed (a link is removed, not followed).
-        unlink(temporary.path)
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // A name of its own for every write: writers in one process (threads, in-process commands)
+        // never share a temporary file. Should the name exist anyway, another is drawn.
+        var temporary = folder.appendingPathComponent(temporaryName(of: url, process: getpid()))
+        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var attempts = 1
+        while descriptor < 0, errno == EEXIST, attempts < 8 {
+            temporary = folder.appendingPathComponent(temporaryName(of: url, process: getpid()))
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            attempts += 1
+        }
         guard descriptor >= 0 else {
             throw Failure(description: problem(errno))
         }
@@ -94,9 +100,25 @@ enum AtomicFile {
         close(descriptor)
     }
 
-    /// `.NAME.PID.tmp`: the temporary file of process `process` for `url`.
+    /// `.NAME.PID.xUNIQUE.tmp`: a fresh temporary file of process `process` for `url`. The process
+    /// id lets a later run tell a leftover of a killed writer; the 64 random bits (hexadecimal,
+    /// after an `x` so they never read as a process id) keep two writes of one process apart.
     static func temporaryName(of url: URL, process: pid_t) -> String {
-        ".\(url.lastPathComponent).\(process).tmp"
+        let unique = String(UInt64.random(in: .min ... .max), radix: 16)
+        return ".\(url.lastPathComponent).\(process).x\(unique).tmp"
+    }
+
+    /// The process that wrote the temporary file `name` of the file whose name starts `prefix`
+    /// (`.NAME.`): from `.NAME.PID.xUNIQUE.tmp`, or `.NAME.PID.tmp` as earlier versions named it.
+    static func writer(ofTemporary name: String, prefix: String) -> pid_t? {
+        guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { return nil }
+        let middle = name.dropFirst(prefix.count).dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(middle.count), let process = pid_t(middle[0]), process > 0 else { return nil }
+        if middle.count == 2 {
+            let unique = middle[1]
+            guard unique.first == "x", unique.count > 1, unique.dropFirst().allSatisfy(\.isHexDigit) else { return nil }
+        }
+        return process
     }
 
     /// Removes the temporary files of `url` left by runs that were killed before they could rename
@@ -105,9 +127,9 @@ enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         let prefix = ".\(url.lastPathComponent)."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            let middle = name.dropFirst(prefix.count).dropLast(4)
-            guard let process = pid_t(middle), process > 0, process != getpid() else { continue }
+        for name in names {
+            // This process's own temporary files belong to writes still running.
+            guard let process = writer(ofTemporary: name, prefix: prefix), process != getpid() else { continue }
             if kill(process, 0) != 0, errno == ESRCH {
                 unlink(folder.appendingPathComponent(name).path)
             }

@@ -75,44 +75,20 @@ struct Evidence: ParsableCommand {
         func run(in context: CommandContext) throws {
             let console = context.console
             let loaded = try WorkspaceContext.load(workspace.directory, context: context)
-            let files = EvidenceFiles(workspace: context.resolve(workspace.directory))
-            let disk = DiskFiles(folder: workspace.directory, in: context)
-            let digest = loaded.workspace.evidenceFiles.digest
-            var failures = 0
-            var cited: Set<String> = []
-            var counts: [String: Int] = [:]
-            for checklist in loaded.workspace.checklists {
-                let relative = WorkspaceLoader.assessmentFile(for: checklist.id)
-                let path = disk.displayPath(relative)
-                guard let bytes = disk.read(relative) else { continue }
-                for citation in EvidenceLocks.citations(in: bytes, file: path).citations {
-                    cited.insert(EvidenceFiles.normalized(citation.file))
-                    let status: String
-                    switch (digest(citation.file), citation.recorded) {
-                    case (nil, _):
-                        status = "missing"
-                        failures += 1
-                    case (_, nil): status = "unlocked"
-                    case (let actual?, let recorded?) where actual != recorded:
-                        status = "changed"
-                        failures += 1
-                    default: status = "ok"
-                    }
-                    counts[status, default: 0] += 1
-                    console.out(
-                        "\(status.padding(toLength: 9, withPad: " ", startingAt: 0))\(citation.file)  (\(checklist.id) \(citation.requirement))"
-                    )
+            let verification = EvidenceVerification(
+                loaded.workspace, source: DiskFiles(folder: workspace.directory, in: context),
+                evidenceFolderFiles: EvidenceFiles(workspace: context.resolve(workspace.directory))
+                    .evidenceFolderFiles())
+            for entry in verification.entries {
+                let status = entry.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                if let checklist = entry.checklist, let requirement = entry.requirement {
+                    console.out("\(status)\(entry.file)  (\(checklist) \(requirement))")
+                } else {
+                    console.out("\(status)\(entry.file)")
                 }
             }
-            for file in files.evidenceFolderFiles() where !cited.contains(file) {
-                counts["uncited", default: 0] += 1
-                console.out("uncited  \(file)")
-            }
-            let summary = ["ok", "changed", "missing", "unlocked", "uncited"].compactMap { key in
-                counts[key].map { "\($0) \(key)" }
-            }
-            console.status(summary.isEmpty ? "no evidence files cited" : summary.joined(separator: ", "))
-            if failures > 0 { throw ExitStatus.checkFailed }
+            console.status(verification.summary)
+            if verification.failed { throw ExitStatus.checkFailed }
         }
     }
 }
@@ -121,11 +97,6 @@ struct Evidence: ParsableCommand {
 /// links that point outside the workspace are refused.
 struct EvidenceFiles {
     let workspace: String
-
-    /// `path` without `./` segments or doubled slashes, for comparing citations with files found.
-    static func normalized(_ path: String) -> String {
-        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-    }
 
     /// Why `relative` cannot be read, for messages (the reading itself goes through
     /// ``FileReader/openInside(_:root:)``, which checks the descriptor it opened).

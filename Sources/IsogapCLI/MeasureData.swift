@@ -52,7 +52,9 @@ struct MeasureData {
         var kpis = KPISet()
         let known = Set(
             loaded.workspace.checklists.flatMap { checklist in
-                checklist.requirementsInOrder.map { "\(checklist.id):\($0.requirement.id)" }
+                checklist.requirementsInOrder.map {
+                    RequirementKey(checklist: checklist.id, requirement: $0.requirement.id)
+                }
             })
         if let path = settings.kpis {
             if let file = open(path) {

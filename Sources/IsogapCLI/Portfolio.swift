@@ -34,6 +34,13 @@ struct Portfolio: ContextualCommand {
         transform: CalendarDate.argument)
     var asOf: CalendarDate?
 
+    @Option(
+        name: .long,
+        help:
+            "Language of the output: en or ar (default: English words, each workspace's own organisation and site names)."
+    )
+    var lang: ReportLanguage?
+
     @Option(help: "Workspaces loaded at once, 1 to 256 (default: the number of processor cores).")
     var jobs: Int?
 
@@ -72,7 +79,9 @@ struct Portfolio: ContextualCommand {
         OrderedPipeline.run(
             count: discovery.workspaces.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         ) { index in
-            SiteLoader.load(discovery.workspaces[index], library: library, asOf: date, context: context)
+            let path = discovery.workspaces[index]
+            return PortfolioSite.load(
+                from: DiskFiles(folder: path, in: context), path: path, library: library, asOf: date, language: lang)
         } consume: { _, outcome in
             if !outcome.diagnostics.isEmpty {
                 progress.clear()
@@ -94,12 +103,13 @@ struct Portfolio: ContextualCommand {
                     + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
 
+        let words = LabelWords(try TemplateSet.load(overrides: nil, context: context).labels, lang ?? .en)
         let text: String
         switch format {
-        case .text: text = PortfolioReport.text(portfolio, asOf: date)
+        case .text: text = PortfolioReport.text(portfolio, asOf: date, words: words)
         case .json: text = PortfolioReport.json(portfolio, asOf: date).serialized()
         case .csv: text = PortfolioReport.csv(portfolio)
-        case .md: text = PortfolioReport.markdown(portfolio, asOf: date)
+        case .md: text = PortfolioReport.markdown(portfolio, asOf: date, words: words)
         }
         if format == .text {
             try OutputTarget.writeText(text, to: output.out, context: context)
@@ -107,40 +117,6 @@ struct Portfolio: ContextualCommand {
             try OutputTarget.write(text, to: output.out, context: context)
         }
         if !portfolio.failed.isEmpty { throw ExitStatus.dataError }
-    }
-}
-
-/// Loads, validates, scores and reduces one workspace; everything but the summary is released
-/// when this returns.
-enum SiteLoader {
-    enum Result: Sendable {
-        case site(SiteSummary)
-        case failed(path: String)
-    }
-
-    struct Outcome: Sendable {
-        var result: Result
-        var diagnostics: [Diagnostic]
-    }
-
-    static func load(_ path: String, library: ChecklistLibrary, asOf: CalendarDate, context: CommandContext)
-        -> Outcome
-    {
-        let loaded = WorkspaceLoader.load(from: DiskFiles(folder: path, in: context), library: library)
-        guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else {
-            var diagnostics = loaded.diagnostics
-            if diagnostics.isEmpty {
-                diagnostics = [.error("\(path): the workspace could not be read", at: nil)]
-            }
-            return Outcome(result: .failed(path: path), diagnostics: diagnostics)
-        }
-        let score = Scorer(workspace: workspace)
-            .score(checklists: workspace.checklists, assessments: workspace.assessments)
-        let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
-        let summary = SiteSummary(
-            path: path, manifest: workspace.manifest.localized(workspace.manifest.language), score: score,
-            overdueActions: overdue)
-        return Outcome(result: .site(summary), diagnostics: loaded.diagnostics)
     }
 }
 

@@ -7,22 +7,48 @@ import IsogapResources
 
 /// The templates and report labels of a run: the built-in ones, with any file of a `--templates`
 /// folder taking the place of the built-in file of the same name.
-struct TemplateSet {
+struct TemplateSet: Sendable {
     static let labelsFile = "labels.yaml"
 
     let library: TemplateLibrary
     let labels: LabelCatalog
 
+    /// The built-in template files, as (name, text, path shown in messages).
+    private static let builtInFiles: [(path: String, text: String, displayPath: String)] = EmbeddedFiles.files(
+        under: "templates"
+    ).map {
+        (String($0.path.dropFirst("templates/".count)), String(decoding: $0.contents, as: UTF8.self), $0.path)
+    }
+
+    /// The built-in labels, parsed once per process.
+    private static let builtInLabels = LabelsLoader.load(
+        Array(EmbeddedFiles.contents(of: "templates/\(labelsFile)") ?? Data()), file: "templates/\(labelsFile)")
+
+    /// The built-in templates and labels, compiled once per process (every run without
+    /// `--templates` shares them).
+    private static let builtIn: Result<TemplateSet, TemplateLibrary.Failure> = {
+        do throws(TemplateLibrary.Failure) {
+            return .success(
+                TemplateSet(
+                    library: try TemplateLibrary(files: builtInFiles),
+                    labels: builtInLabels.value ?? LabelCatalog(entries: [])))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
     static func load(overrides folder: String?, context: CommandContext) throws -> TemplateSet {
         let console = context.console
-        var files = EmbeddedFiles.files(under: "templates").map {
-            let path = String($0.path.dropFirst("templates/".count))
-            return (path: path, text: String(decoding: $0.contents, as: UTF8.self), displayPath: $0.path)
+        guard let folder else {
+            switch builtIn {
+            case .success(let set): return set
+            case .failure(let error): throw console.fail(error.diagnostic, ExitStatus.dataError)
+            }
         }
-        let builtInLabels = LabelsLoader.load(
-            Array(EmbeddedFiles.contents(of: "templates/\(labelsFile)") ?? Data()), file: "templates/\(labelsFile)")
+        var files = builtInFiles
+        let builtInLabels = Self.builtInLabels
         var labels = builtInLabels.value ?? LabelCatalog(entries: [])
-        if let folder {
+        do {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: context.resolve(folder), isDirectory: &isDirectory),
                 isDirectory.boolValue

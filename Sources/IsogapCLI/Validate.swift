@@ -75,22 +75,10 @@ enum FileCheck {
     static func workspace(
         _ files: DiskFiles, library: ChecklistLibrary, manifest: String = WorkspaceLoader.manifestFile
     ) -> Result {
-        let loaded = WorkspaceLoader.load(from: files, library: library, manifest: manifest)
-        var result = Result(diagnostics: loaded.diagnostics)
-        if let workspace = loaded.value {
-            let counts = zip(workspace.checklists, workspace.assessments).map { checklist, assessment in
-                let total = checklist.requirementsInOrder.count
-                let answered = assessment.responses.filter { $0.level != nil || !$0.applicable }.count
-                return "\(checklist.id) \(answered)/\(total) answered"
-            }
-            let status = loaded.diagnostics.containsErrors ? "invalid" : "ok"
-            result.summaries.append(
-                "\(files.folder): \(status): workspace of \(workspace.manifest.organization) (\(counts.joined(separator: ", ")))"
-            )
-        }
-        return result
+        Result(DocumentCheck.workspace(files, named: files.folder, library: library, manifest: manifest))
     }
 
+    /// Reads the file `path` (through the one hardened reader) and checks it in the library.
     static func file(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {
         let bytes: [UInt8]
         switch FileReader.read(context.resolve(path)) {
@@ -98,86 +86,19 @@ enum FileCheck {
         case .failure(let failure):
             return Result(diagnostics: [.error("\(path): \(failure.reason)", at: nil)], unreadable: true)
         }
-        // Parsed once: the header gives the kind, and the loader of that kind takes the same tree.
-        let document = ParsedDocument(bytes, file: path)
-        guard let kind = document.kind else { return Result(diagnostics: document.diagnostics) }
-        var result = Result()
-        switch kind {
-        case .checklist:
-            let loaded = ChecklistLoader.load(document)
-            let before = library.diagnostics.count
-            if let entry = library.add(loaded, file: path) {
-                result.diagnostics = library.validation(of: entry)
-                let checklist = entry.checklist
-                result.summaries.append(
-                    summary(
-                        path, result.diagnostics,
-                        "checklist \(checklist.id), \(checklist.requirementsInOrder.count) requirements"))
-            } else {
-                result.diagnostics = Array(library.diagnostics[before...])
-            }
-        case .workspace:
-            let folder = (path as NSString).deletingLastPathComponent
-            let name = (path as NSString).lastPathComponent
-            var files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
-            files.preloaded[name] = bytes
-            return workspace(files, library: library, manifest: name)
-        case .assessment:
-            let loaded = AssessmentLoader.load(document)
-            result.diagnostics = loaded.diagnostics
-            if let assessment = loaded.value, let map = loaded.sourceMap {
-                if let checklist = library.checklist(assessment.checklist) {
-                    result.diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
-                } else if !assessment.checklist.isEmpty {
-                    result.diagnostics += map.diagnostics(for: [
-                        TaskGraph.unknown(
-                            "checklist", assessment.checklist, at: .root["checklist"], candidates: library.ids)
-                    ])
-                }
-                result.summaries.append(
-                    summary(
-                        path, result.diagnostics,
-                        "assessment for \(assessment.checklist), \(assessment.responses.count) responses"))
-            }
-        case .actions:
-            // A register on its own is checked against the built-in checklists and roles.
-            let loaded = ActionRegisterLoader.load(document)
-            result.diagnostics = loaded.diagnostics
-            if let register = loaded.value, let map = loaded.sourceMap {
-                let checklists = library.entries.map(\.checklist)
-                let roles =
-                    checklists.flatMap { $0.roles.map(\.id) } + (library.phaseTemplate.value?.roles.map(\.id) ?? [])
-                result.diagnostics += map.diagnostics(for: register.validate(checklists: checklists, roles: roles))
-                result.summaries.append(
-                    summary(path, result.diagnostics, "action register, \(register.actions.count) actions"))
-            }
-        case .planPhases:
-            let loaded = PhaseTemplateLoader.load(document)
-            result.diagnostics = loaded.diagnostics
-            if let template = loaded.value, let map = loaded.sourceMap {
-                result.diagnostics += map.diagnostics(for: template.validate(knownTags: library.knownTags))
-                result.summaries.append(
-                    summary(path, result.diagnostics, "phase template, \(template.phases.count) phases"))
-            }
-        case .labels:
-            let loaded = LabelsLoader.load(document)
-            result.diagnostics = loaded.diagnostics
-            if let labels = loaded.value, let map = loaded.sourceMap {
-                result.diagnostics += map.diagnostics(for: labels.validate())
-                result.summaries.append(
-                    summary(path, result.diagnostics, "report labels, \(labels.entries.count) labels"))
-            }
-        case .kpis:
-            let loaded = KPILoader.load(bytes, file: path)
-            result.diagnostics = loaded.diagnostics
-            if let set = loaded.value {
-                result.summaries.append(summary(path, result.diagnostics, "KPI file, \(set.kpis.count) KPIs"))
-            }
-        }
-        return result
+        return Result(
+            DocumentCheck.check(bytes, file: path, library: &library) {
+                // A manifest: the workspace around it, with the manifest's bytes as read here.
+                let folder = (path as NSString).deletingLastPathComponent
+                var files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
+                files.preloaded[(path as NSString).lastPathComponent] = bytes
+                return (files, files.folder)
+            })
     }
+}
 
-    private static func summary(_ path: String, _ diagnostics: [Diagnostic], _ what: String) -> String {
-        "\(path): \(diagnostics.containsErrors ? "invalid" : "ok"): \(what)"
+extension FileCheck.Result {
+    init(_ check: DocumentCheck.Result) {
+        self.init(summaries: check.summary.map { [$0] } ?? [], diagnostics: check.diagnostics)
     }
 }

@@ -35,21 +35,17 @@ struct WorkspaceArgument: ParsableArguments {
     }
 }
 
-/// A loaded, valid workspace and its scores, or the exit that a command should take.
+/// A loaded, valid workspace and its scores (a ``WorkspaceEvaluation``), or the exit that a
+/// command should take: the command line's side of loading, which reads the folder, prints what the
+/// evaluation found and turns failures into exit statuses.
 struct WorkspaceContext {
-    let workspace: Workspace
-    var score: WorkspaceScore
-    /// Positions in the manifest, for problems found after loading (such as the plan's).
-    let manifestMap: SourceMap?
+    var evaluation: WorkspaceEvaluation
     /// The bytes of `actions.yaml` as loaded (`nil` when the workspace has none), for commands that
     /// edit the register: the edit applies to exactly the bytes that were checked.
     var actionsBytes: [UInt8]? = nil
-    /// The KPIs read against the latest period or wave, when the workspace was measured.
-    var kpis: [KPIResult] = []
-    /// Every KPI reading per supported requirement (SPEC §12), when the workspace was measured.
-    var measured: [MeasuredEvidence.Reading] = []
-    /// KPIs that miss their target on a claim of level 3 or more.
-    var notBorneOut: [MeasuredEvidence.Reading] = []
+
+    var workspace: Workspace { evaluation.workspace }
+    var score: WorkspaceScore { evaluation.score }
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65). With `measure`, a workspace with `measures:`
@@ -58,6 +54,23 @@ struct WorkspaceContext {
         -> WorkspaceContext
     {
         let console = context.console
+        let files = try folder(directory, context: context)
+        let outcome = WorkspaceEvaluation.evaluate(from: files, library: BuiltInResources.library)
+        if !outcome.diagnostics.isEmpty { console.report(outcome.diagnostics) }
+        guard let evaluation = outcome.evaluation else { throw ExitStatus.dataError }
+        var result = WorkspaceContext(
+            evaluation: evaluation, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
+        if measure, evaluation.workspace.manifest.measures != nil {
+            let data = try MeasureData.load(result, directory: directory, context: context, period: nil)
+            result.evaluation.addMeasuredEvidence(data.report().kpis)
+        }
+        return result
+    }
+
+    /// The workspace folder with its manifest (and register) read: the manifest is read once, here,
+    /// so a missing or unreadable one is exit 66 with one wording.
+    private static func folder(_ directory: String, context: CommandContext) throws -> DiskFiles {
+        let console = context.console
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: context.resolve(directory), isDirectory: &isDirectory),
             isDirectory.boolValue
@@ -65,7 +78,6 @@ struct WorkspaceContext {
             throw console.fail("\(directory): no such folder", ExitStatus.noInput)
         }
         var files = DiskFiles(folder: directory, in: context)
-        // The manifest is read once, here: a missing or unreadable one is exit 66 with one wording.
         switch files.readResult(WorkspaceLoader.manifestFile) {
         case .success(let bytes): files.preloaded[WorkspaceLoader.manifestFile] = bytes
         case .failure(let failure) where failure.kind == .missing:
@@ -79,57 +91,20 @@ struct WorkspaceContext {
         if case .success(let bytes) = files.readResult(WorkspaceLoader.actionsFile) {
             files.preloaded[WorkspaceLoader.actionsFile] = bytes
         }
-        let loaded = WorkspaceLoader.load(from: files, library: BuiltInResources.library)
-        if !loaded.diagnostics.isEmpty { console.report(loaded.diagnostics) }
-        guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else { throw ExitStatus.dataError }
-        var result = WorkspaceContext(
-            workspace: workspace,
-            score: Scorer(workspace: workspace).score(
-                checklists: workspace.checklists, assessments: workspace.assessments),
-            manifestMap: loaded.sourceMap, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
-        if measure, workspace.manifest.measures != nil {
-            let kpis = try MeasureData.load(result, directory: directory, context: context, period: nil).report().kpis
-            result.kpis = kpis
-            result.measured = MeasuredEvidence.readings(kpis)
-            result.notBorneOut = MeasuredEvidence.notBorneOut(kpis, assessments: workspace.assessments)
-            result.score = Scorer(workspace: workspace).score(
-                checklists: workspace.checklists,
-                assessments: MeasuredEvidence.apply(kpis, to: workspace.assessments))
-        }
-        return result
+        return files
     }
 
-    /// The action register read against the scores as of `date` (an empty register when the
-    /// workspace has no `actions.yaml`).
+    /// The action register read against the scores as of `date`.
     func actionTracker(asOf date: CalendarDate) -> ActionTracker {
-        ActionTracker(register: workspace.actions ?? ActionRegister(actions: []), score: score, asOf: date)
+        evaluation.actionTracker(asOf: date)
     }
 
-    /// The implementation plan, after printing its problems (located in the manifest where they
-    /// lie); throws 65 when it cannot be scheduled.
+    /// The implementation plan, after printing its problems; throws 65 when it cannot be scheduled.
     func plan(console: Console) throws -> Plan {
-        guard let template = workspace.phaseTemplate else {
-            throw console.fail(
-                "the built-in plan phase template did not load; run 'isogap validate templates/plan-phases.yaml'",
-                ExitStatus.dataError)
-        }
-        let manifest = workspace.manifest
-        let outcome = Planner.plan(
-            score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate,
-            size: manifest.size)
-        if !outcome.problems.isEmpty { console.report(outcome.problems.map(diagnostic)) }
-        guard let plan = outcome.plan, !outcome.hasErrors else { throw ExitStatus.dataError }
+        let (plan, diagnostics) = evaluation.plan()
+        if !diagnostics.isEmpty { console.report(diagnostics) }
+        guard let plan else { throw ExitStatus.dataError }
         return plan
-    }
-
-    /// A planning problem as a diagnostic, located in the manifest when it lies there.
-    private func diagnostic(_ problem: PlanProblem) -> Diagnostic {
-        if let path = problem.manifestPath, let map = manifestMap,
-            let located = map.diagnostics(for: [Finding(problem.severity, problem.message, at: path)]).first
-        {
-            return located
-        }
-        return Diagnostic(problem.severity, problem.message, at: nil)
     }
 
     /// The report input for this workspace.
@@ -140,6 +115,6 @@ struct WorkspaceContext {
             manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan,
-            measured: measured, notBorneOut: notBorneOut, kpis: kpis)
+            measured: evaluation.measured, notBorneOut: evaluation.notBorneOut, kpis: evaluation.kpis)
     }
 }

@@ -6,13 +6,14 @@ internal import IsogapYAML
 ///
 /// `known` lists the requirements (`checklist:requirement`) a KPI may support; others are errors.
 public enum KPILoader {
-    public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<String>? = nil) -> Loaded<KPISet>
-    {
+    public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<RequirementKey>? = nil) -> Loaded<
+        KPISet
+    > {
         load(ParsedDocument(bytes, file: file), known: known)
     }
 
     /// Loads a document already parsed, without parsing it again.
-    public static func load(_ document: ParsedDocument, known: Set<String>? = nil) -> Loaded<KPISet> {
+    public static func load(_ document: ParsedDocument, known: Set<RequirementKey>? = nil) -> Loaded<KPISet> {
         DocumentLoading.load(document, kind: .kpis) { decoder, root -> KPISet in
             guard
                 let fields = decoder.fields(
@@ -57,14 +58,17 @@ public enum KPILoader {
                 }
                 let minN = decoder.required(kpi, "min_n") { $0.integer($1, $2) } ?? 0
                 if let node = kpi["min_n"], minN < 1 { decoder.error("'min_n' must be 1 or more", at: node) }
-                let supports = decoder.items(kpi, "supports") { decoder, node -> String? in
+                let supports = decoder.items(kpi, "supports") { decoder, node -> RequirementKey? in
                     guard let text = decoder.nonEmptyString(node, "supports") else { return nil }
-                    if let known, !known.contains(text) {
+                    let key = RequirementKey(text)
+                    if let known, key.map(known.contains) != true {
                         decoder.error(
                             "'\(text)' is not a requirement of a known checklist; write checklist-id:requirement-id",
                             at: node)
+                    } else if key == nil {
+                        decoder.error("'\(text)' is not written checklist-id:requirement-id", at: node)
                     }
-                    return text
+                    return key
                 }
                 return KPI(
                     id: id, measure: measure,

@@ -71,3 +71,14 @@ enum DocumentLoading {
         return Loaded(value: value, diagnostics: lines.attach(to: decoder.diagnostics), sourceMap: map)
     }
 }
+
+extension Loaded {
+    /// The same result with the findings of `rules` on the value added, located through the source
+    /// map (nothing is added when the file gave no value).
+    public func validated(by rules: (Value) -> [Finding]) -> Loaded<Value> {
+        guard let value, let sourceMap else { return self }
+        var result = self
+        result.diagnostics += sourceMap.diagnostics(for: rules(value))
+        return result
+    }
+}

@@ -57,16 +57,46 @@ public enum WorkspaceLoader {
             return Loaded(value: nil, diagnostics: [.error(message, at: nil)], sourceMap: nil)
         }
         let loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
-        var diagnostics = loadedManifest.diagnostics
         guard let manifest = loadedManifest.value, let manifestMap = loadedManifest.sourceMap else {
-            return Loaded(value: nil, diagnostics: diagnostics.sortedByLocation(), sourceMap: nil)
+            return Loaded(value: nil, diagnostics: loadedManifest.diagnostics.sortedByLocation(), sourceMap: nil)
         }
+        var loading = WorkspaceLoading(
+            source: source, manifest: manifest, manifestMap: manifestMap, library: library,
+            diagnostics: loadedManifest.diagnostics)
+        let checklists = loading.checklists()
+        let template = library.phaseTemplate.value
+        var roles = checklists.flatMap { $0.roles.map(\.id) } + (template?.roles.map(\.id) ?? [])
+        roles = roles.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        loading.diagnostics += manifestMap.diagnostics(for: manifest.validate(checklists: checklists, roles: roles))
+        var assessments = loading.assessments(of: checklists)
+        // Groups of the manifest's `not_applicable:` apply before anything is scored or checked.
+        let grouped = manifest.applyNotApplicable(to: assessments.map(\.assessment), checklists: checklists)
+        for index in assessments.indices { assessments[index].assessment = grouped.assessments[index] }
+        loading.diagnostics += manifestMap.diagnostics(for: grouped.findings)
+        let evidenceFiles = loading.evidence(of: assessments)
+        loading.warnAboutStrayAssessments(checklists: checklists)
+        let actions = loading.actions(checklists: checklists, roles: roles)
+        let workspace = Workspace(
+            manifest: manifest, checklists: checklists, assessments: assessments.map(\.assessment),
+            phaseTemplate: template, actions: actions, evidenceFiles: evidenceFiles)
+        return Loaded(value: workspace, diagnostics: loading.diagnostics.sortedByLocation(), sourceMap: manifestMap)
+    }
+}
 
-        // Checklists: built-in ids, or files relative to the workspace.
-        var library = library
+/// The steps of loading one workspace, each adding its diagnostics to the rest.
+private struct WorkspaceLoading<Source: FileSource> {
+    let source: Source
+    let manifest: WorkspaceManifest
+    let manifestMap: SourceMap
+    var library: ChecklistLibrary
+    var diagnostics: [Diagnostic]
+    /// The manifest position of each loaded checklist, for locating warnings about it.
+    var manifestIndex: [String: Int] = [:]
+
+    /// The checklists the manifest names: built-in ids, or files relative to the workspace. The
+    /// workspace's own checklists are validated here; built-in ones have their own tests.
+    mutating func checklists() -> [Checklist] {
         var checklists: [Checklist] = []
-        /// The manifest position of each loaded checklist, for locating warnings about it.
-        var manifestIndex: [String: Int] = [:]
         var workspaceEntries: [ChecklistLibrary.Entry] = []
         for (index, name) in manifest.checklists.enumerated() where !name.isEmpty {
             // A name listed twice is reported by the manifest's validation and loaded once.
@@ -76,30 +106,7 @@ public enum WorkspaceLoader {
                 checklists.append(builtIn)
                 manifestIndex[builtIn.id] = index
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
-                if let problem = WorkspacePath.problem(with: name) {
-                    diagnostics += manifestMap.diagnostics(for: [
-                        .error("checklist path '\(name)' \(problem)", at: entryPath)
-                    ])
-                    continue
-                }
-                guard let bytes = source.read(name) else {
-                    let problem = source.exists(name) ? unreadable : "does not exist"
-                    diagnostics += manifestMap.diagnostics(for: [
-                        .error("checklist file '\(name)' \(problem)", at: entryPath)
-                    ])
-                    continue
-                }
-                let file = source.displayPath(name)
-                let loadedChecklist = ChecklistLoader.load(bytes, file: file)
-                if let clash = library.builtInClash(loadedChecklist) {
-                    diagnostics += loadedChecklist.diagnostics + [clash]
-                    continue
-                }
-                let diagnosticsBefore = library.diagnostics.count
-                guard let entry = library.add(loadedChecklist, file: file) else {
-                    diagnostics += library.diagnostics[diagnosticsBefore...]
-                    continue
-                }
+                guard let entry = checklistFile(name, at: entryPath) else { continue }
                 checklists.append(entry.checklist)
                 manifestIndex[entry.checklist.id] = index
                 workspaceEntries.append(entry)
@@ -109,83 +116,101 @@ public enum WorkspaceLoader {
                 ])
             }
         }
-        // The workspace's own checklists are validated here; built-in ones have their own tests.
         for entry in workspaceEntries { diagnostics += library.validation(of: entry) }
+        return checklists
+    }
 
-        let template = library.phaseTemplate.value
-        var roles = checklists.flatMap { $0.roles.map(\.id) } + (template?.roles.map(\.id) ?? [])
-        roles = roles.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-        diagnostics += manifestMap.diagnostics(for: manifest.validate(checklists: checklists, roles: roles))
+    /// The workspace checklist file `name`, added to the library; `nil` (with the reason among the
+    /// diagnostics) when it cannot be read or loaded.
+    private mutating func checklistFile(_ name: String, at entryPath: DocumentPath) -> ChecklistLibrary.Entry? {
+        if let problem = WorkspacePath.problem(with: name) {
+            diagnostics += manifestMap.diagnostics(for: [.error("checklist path '\(name)' \(problem)", at: entryPath)])
+            return nil
+        }
+        guard let bytes = source.read(name) else {
+            let problem = source.exists(name) ? WorkspaceLoader.unreadable : "does not exist"
+            diagnostics += manifestMap.diagnostics(for: [.error("checklist file '\(name)' \(problem)", at: entryPath)])
+            return nil
+        }
+        let file = source.displayPath(name)
+        let loadedChecklist = ChecklistLoader.load(bytes, file: file)
+        if let clash = library.builtInClash(loadedChecklist) {
+            diagnostics += loadedChecklist.diagnostics + [clash]
+            return nil
+        }
+        let diagnosticsBefore = library.diagnostics.count
+        guard let entry = library.add(loadedChecklist, file: file) else {
+            diagnostics += library.diagnostics[diagnosticsBefore...]
+            return nil
+        }
+        return entry
+    }
 
-        // Assessments, one per checklist.
-        var assessments: [Assessment] = []
-        var assessmentMaps: [(index: Int, map: SourceMap)] = []
-        for checklist in checklists {
-            let path = assessmentFile(for: checklist.id)
+    /// One assessment per checklist (empty when its file is missing or broken), with the source
+    /// map of each file that loaded.
+    mutating func assessments(of checklists: [Checklist]) -> [(assessment: Assessment, map: SourceMap?)] {
+        checklists.map { checklist in
+            let path = WorkspaceLoader.assessmentFile(for: checklist.id)
+            let empty = (Assessment(checklist: checklist.id, responses: []), SourceMap?.none)
             guard let bytes = source.read(path) else {
                 if source.exists(path) {
-                    diagnostics.append(.error("\(source.displayPath(path)): \(unreadable)", at: nil))
-                    assessments.append(Assessment(checklist: checklist.id, responses: []))
-                    continue
+                    diagnostics.append(.error("\(source.displayPath(path)): \(WorkspaceLoader.unreadable)", at: nil))
+                } else {
+                    diagnostics += manifestMap.diagnostics(for: [
+                        .warning(
+                            "\(path) does not exist; nothing of \(checklist.id) is assessed",
+                            at: DocumentPath.root["checklists"][manifestIndex[checklist.id] ?? 0])
+                    ])
                 }
-                let index = manifestIndex[checklist.id] ?? 0
-                diagnostics += manifestMap.diagnostics(for: [
-                    .warning(
-                        "\(path) does not exist; nothing of \(checklist.id) is assessed",
-                        at: DocumentPath.root["checklists"][index])
-                ])
-                assessments.append(Assessment(checklist: checklist.id, responses: []))
-                continue
+                return empty
             }
-            let loaded = AssessmentLoader.load(bytes, file: source.displayPath(path))
+            let loaded = AssessmentLoader.load(bytes, file: source.displayPath(path)).validated {
+                $0.validate(against: checklist)
+            }
             diagnostics += loaded.diagnostics
-            if let assessment = loaded.value, let map = loaded.sourceMap {
-                diagnostics += map.diagnostics(for: assessment.validate(against: checklist))
-                assessments.append(assessment)
-                assessmentMaps.append((assessments.count - 1, map))
-            } else {
-                assessments.append(Assessment(checklist: checklist.id, responses: []))
-            }
+            guard let assessment = loaded.value, let map = loaded.sourceMap else { return empty }
+            return (assessment, map)
         }
-        // Groups of the manifest's `not_applicable:` apply before anything is scored or checked.
-        let grouped = manifest.applyNotApplicable(to: assessments, checklists: checklists)
-        assessments = grouped.assessments
-        diagnostics += manifestMap.diagnostics(for: grouped.findings)
-        // Evidence integrity: each cited file looked at once; missing and changed files are warned about.
-        let evidenceFiles = EvidenceFileCheck.facts(for: assessments, from: source)
-        let evidenceScorer = Scorer(manifest: manifest, files: evidenceFiles)
-        for (index, map) in assessmentMaps {
-            diagnostics += map.diagnostics(
-                for: EvidenceFileCheck.findings(for: assessments[index], scorer: evidenceScorer))
+    }
+
+    /// Evidence integrity: each cited file looked at once; missing and changed files are warned about.
+    mutating func evidence(of assessments: [(assessment: Assessment, map: SourceMap?)]) -> EvidenceFileFacts {
+        let facts = EvidenceFileCheck.facts(for: assessments.map(\.assessment), from: source)
+        let scorer = Scorer(manifest: manifest, files: facts)
+        for (assessment, map) in assessments {
+            guard let map else { continue }
+            diagnostics += map.diagnostics(for: EvidenceFileCheck.findings(for: assessment, scorer: scorer))
         }
+        return facts
+    }
+
+    /// Warns about assessment files for no checklist of the manifest.
+    mutating func warnAboutStrayAssessments(checklists: [Checklist]) {
         for name in source.files(in: "assessments") where name.hasSuffix(".yaml") {
             let id = String(name.dropLast(".yaml".count))
             if !checklists.contains(where: { $0.id == id }) {
                 diagnostics.append(
                     .warning(
-                        "assessments/\(name) is for no checklist listed in \(manifestFile); it is ignored",
+                        "assessments/\(name) is for no checklist listed in \(WorkspaceLoader.manifestFile); it is ignored",
                         at: SourceLocation(file: source.displayPath("assessments/\(name)"), line: 1, column: 1)))
             }
         }
+    }
 
-        var actions: ActionRegister?
-        let actionBytes = source.read(actionsFile)
-        if actionBytes == nil, source.exists(actionsFile) {
-            diagnostics.append(.error("\(source.displayPath(actionsFile)): \(unreadable)", at: nil))
-        }
-        if let bytes = actionBytes {
-            let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(actionsFile))
-            diagnostics += loaded.diagnostics
-            if let register = loaded.value, let map = loaded.sourceMap {
-                diagnostics += map.diagnostics(for: register.validate(checklists: checklists, roles: roles))
-                actions = register
+    /// The action register, when `actions.yaml` exists and loads.
+    mutating func actions(checklists: [Checklist], roles: [String]) -> ActionRegister? {
+        let file = WorkspaceLoader.actionsFile
+        guard let bytes = source.read(file) else {
+            if source.exists(file) {
+                diagnostics.append(.error("\(source.displayPath(file)): \(WorkspaceLoader.unreadable)", at: nil))
             }
+            return nil
         }
-
-        let workspace = Workspace(
-            manifest: manifest, checklists: checklists, assessments: assessments, phaseTemplate: template,
-            actions: actions, evidenceFiles: evidenceFiles)
-        return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
+        let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(file)).validated {
+            $0.validate(checklists: checklists, roles: roles)
+        }
+        diagnostics += loaded.diagnostics
+        return loaded.sourceMap == nil ? nil : loaded.value
     }
 }
 

@@ -12,7 +12,7 @@ extension Plan {
         var result: [Action] = []
         for task in tasks {
             guard case .checklist = task.item.origin, let title = task.item.title, !task.item.requirements.isEmpty,
-                task.item.requirements.allSatisfy({ !covered.contains($0) })
+                task.item.requirements.allSatisfy({ !covered.contains($0.description) })
             else { continue }
             guard next < Int.max else { break }
             next += 1
@@ -20,7 +20,7 @@ extension Plan {
             result.append(
                 Action(
                     id: id, title: title.resolved(language.rawValue),
-                    requirements: task.item.requirements.compactMap(CrossReference.init), type: .corrective,
+                    requirements: task.item.requirements.map(CrossReference.init), type: .corrective,
                     ownerRole: task.role, opened: opened, due: max(task.finish, opened), status: .open,
                     effortDays: task.item.effortDays,
                     history: [

@@ -36,13 +36,13 @@ public struct PlanItem: Sendable, Hashable {
     /// Words other tasks can depend on with `tag:NAME`.
     public var tags: [String]
     /// The `checklist:requirement` keys the task serves.
-    public var requirements: [String]
+    public var requirements: [RequirementKey]
     /// The highest gap priority among the requirements served; `nil` when none has a gap.
     public var priority: Double?
 
     public init(
         key: String, origin: Origin, title: LocalizedText?, role: String, effortDays: Double, phase: String,
-        after: [String] = [], requirements: [String] = [], priority: Double? = nil, tags: [String] = []
+        after: [String] = [], requirements: [RequirementKey] = [], priority: Double? = nil, tags: [String] = []
     ) {
         self.tags = tags
         self.key = key

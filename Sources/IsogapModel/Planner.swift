@@ -85,7 +85,7 @@ public enum Planner {
         let catchUpRole =
             template.roles.contains { $0.id == assessorRole } ? assessorRole : first.accountable
         for checklist in score.checklists {
-            let unassessed = checklist.requirements.filter { $0.applicable && $0.claimed == nil }.map(\.key)
+            let unassessed = checklist.requirements.filter { $0.applicable && $0.claimed == nil }.map(\.requirementKey)
             guard !unassessed.isEmpty else { continue }
             items.append(
                 PlanItem(
@@ -95,20 +95,22 @@ public enum Planner {
                     phase: first.id, requirements: unassessed))
         }
         var index: [String: Int] = [:]
-        var untasked: [(checklist: String, requirements: [String], priority: Double?)] = []
+        var untasked: [(checklist: String, requirements: [RequirementKey], priority: Double?)] = []
         for gap in score.gaps {
             if gap.requirement.tasks.isEmpty {
                 if let at = untasked.firstIndex(where: { $0.checklist == gap.checklist }) {
-                    untasked[at].requirements.append(gap.key)
+                    untasked[at].requirements.append(gap.requirementKey)
                     untasked[at].priority = higher(untasked[at].priority, gap.priority)
                 } else {
-                    untasked.append((gap.checklist, [gap.key], gap.priority))
+                    untasked.append((gap.checklist, [gap.requirementKey], gap.priority))
                 }
             }
             for task in gap.requirement.tasks {
                 let key = "\(gap.checklist):\(task.id)"
                 if let existing = index[key] {
-                    if !items[existing].requirements.contains(gap.key) { items[existing].requirements.append(gap.key) }
+                    if !items[existing].requirements.contains(gap.requirementKey) {
+                        items[existing].requirements.append(gap.requirementKey)
+                    }
                     items[existing].priority = higher(items[existing].priority, gap.priority)
                     continue
                 }
@@ -121,7 +123,7 @@ public enum Planner {
                             if case .task(let id) = DependencyWord(text) { return "\(gap.checklist):\(id)" }
                             return text
                         },
-                        requirements: [gap.key], priority: gap.priority, tags: task.tags))
+                        requirements: [gap.requirementKey], priority: gap.priority, tags: task.tags))
             }
         }
         for entry in untasked {
@@ -162,26 +164,9 @@ public enum Planner {
         _ items: [PlanItem], phases: [PhaseTemplate.Phase], roles: [Role], settings: PlanSettings,
         start requestedStart: CalendarDate, startPath: DocumentPath = DocumentPath.root["plan"]["start"]
     ) -> Outcome {
-        let planPath = DocumentPath.root["plan"]
         var problems: [PlanProblem] = []
-        guard let calendar = WorkingCalendar(settings) else {
-            return Outcome(
-                plan: nil,
-                problems: [
-                    .error("the weekend covers all seven days; nobody ever works", manifestPath: planPath["weekend"])
-                ])
-        }
-        // No date past 9999-12-31 is ever written (SPEC §8).
-        guard calendar.nextWorkingDay(onOrAfter: requestedStart) <= PlanLimits.lastDay else {
-            return Outcome(plan: nil, problems: [Self.pastTheLastDay(startPath)])
-        }
-        let start = calendar.nextWorkingDay(onOrAfter: requestedStart)
-        if start != requestedStart {
-            problems.append(
-                .warning(
-                    "the plan start \(requestedStart) is not a working day (\(dayName(requestedStart))); the plan starts on the next working day, \(start)",
-                    manifestPath: startPath))
-        }
+        guard let (calendar, start) = firstDay(requestedStart, settings: settings, startPath: startPath, &problems)
+        else { return Outcome(plan: nil, problems: problems) }
         let (items, wordProblems) = resolvingWords(items, phases: phases)
         problems += wordProblems
         problems += check(items, phases: phases, roles: roles, settings: settings)
@@ -199,16 +184,11 @@ public enum Planner {
                 problems.append(
                     .warning(
                         "task '\(items[task].key)' is declared in phase '\(items[task].phase)' but comes after '\(items[after].key)' of phase '\(phases[phaseOf[after]].id)'; with phase gates it is planned in phase '\(phases[phaseOf[task]].id)'",
-                        manifestPath: planPath["phase_gates"]))
+                        manifestPath: DocumentPath.root["plan"]["phase_gates"]))
             }
         }
 
-        var usedRoles: [String] = []
-        var roleIndex: [String: Int] = [:]
-        for item in items where roleIndex[item.role] == nil {
-            roleIndex[item.role] = usedRoles.count
-            usedRoles.append(item.role)
-        }
+        let roleIndex = roleIndices(items)
         let jobs = items.enumerated().map { index, item in
             Scheduler.Job(
                 role: roleIndex[item.role] ?? 0, phase: phaseOf[index], duration: item.workingDays,
@@ -216,8 +196,8 @@ public enum Planner {
         }
         let result: Scheduler.Result
         do {
-            result = try Scheduler.analyse(
-                jobs, capacity: usedRoles.map(settings.people(in:)), phaseGates: settings.phaseGates, whatIf: true)
+            let capacity = roleIndex.sorted { $0.value < $1.value }.map { settings.people(in: $0.key) }
+            result = try Scheduler.analyse(jobs, capacity: capacity, phaseGates: settings.phaseGates, whatIf: true)
         } catch {
             return Outcome(plan: nil, problems: problems + [.error("the plan cannot be scheduled: \(error)")])
         }
@@ -234,66 +214,138 @@ public enum Planner {
         while dates.count <= max(lastDay, lastWhatIf) {
             dates.append(calendar.nextWorkingDay(onOrAfter: dates[dates.count - 1].adding(days: 1)))
         }
-        let phasesWithTasks = Set(phaseOf)
-        var tasks: [Plan.Task] = []
-        for (index, item) in items.enumerated() {
-            let phase = phaseOf[index]
-            let gate =
-                settings.phaseGates ? (0..<phase).last { phasesWithTasks.contains($0) }.map { phases[$0].id } : nil
-            let slot = slots[index]
-            tasks.append(
-                Plan.Task(
+        let layout = Layout(
+            items: items, phases: phases, phaseOf: phaseOf, slots: slots, dates: dates, phaseGates: settings.phaseGates)
+        let planPhases = layout.planPhases()
+        let workingDays = items.isEmpty ? 0 : lastDay + 1
+        let plan = Plan(
+            start: start, finish: items.isEmpty ? start : dates[lastDay], workingDays: workingDays,
+            calendar: calendar, phaseGates: settings.phaseGates, tasks: layout.planTasks(), phases: planPhases,
+            roles: roleLoads(
+                roles, items: items, phases: planPhases, settings: settings, workingDays: workingDays,
+                finishIfPlusOne: { role in roleIndex[role].flatMap { result.finishIfPlusOne[$0] }.map { dates[$0] } }),
+            bottlenecks: bottlenecks(roleIndex: roleIndex, result: result, lastDay: lastDay, dates: dates),
+            holidays: holidays(calendar, settings: settings))
+        return Outcome(plan: plan, problems: problems)
+    }
+
+    /// The working calendar and the first working day on or after `requested`; `nil` (with the
+    /// error among `problems`) when nobody ever works or the start lies past the last day.
+    private static func firstDay(
+        _ requested: CalendarDate, settings: PlanSettings, startPath: DocumentPath, _ problems: inout [PlanProblem]
+    ) -> (WorkingCalendar, CalendarDate)? {
+        guard let calendar = WorkingCalendar(settings) else {
+            problems.append(
+                .error(
+                    "the weekend covers all seven days; nobody ever works",
+                    manifestPath: DocumentPath.root["plan"]["weekend"]))
+            return nil
+        }
+        let start = calendar.nextWorkingDay(onOrAfter: requested)
+        // No date past 9999-12-31 is ever written (SPEC §8).
+        guard start <= PlanLimits.lastDay else {
+            problems.append(Self.pastTheLastDay(startPath))
+            return nil
+        }
+        if start != requested {
+            problems.append(
+                .warning(
+                    "the plan start \(requested) is not a working day (\(dayName(requested))); the plan starts on the next working day, \(start)",
+                    manifestPath: startPath))
+        }
+        return (calendar, start)
+    }
+
+    /// Each role that has tasks, numbered in the order of its first task.
+    private static func roleIndices(_ items: [PlanItem]) -> [String: Int] {
+        var roleIndex: [String: Int] = [:]
+        for item in items where roleIndex[item.role] == nil { roleIndex[item.role] = roleIndex.count }
+        return roleIndex
+    }
+
+    /// The scheduled tasks and phases, on calendar dates.
+    private struct Layout {
+        let items: [PlanItem]
+        let phases: [PhaseTemplate.Phase]
+        let phaseOf: [Int]
+        let slots: [Scheduler.Slot]
+        /// The date of each working day of the plan.
+        let dates: [CalendarDate]
+        let phaseGates: Bool
+
+        /// Every task with its dates, by start, then phase, then key.
+        func planTasks() -> [Plan.Task] {
+            let phasesWithTasks = Set(phaseOf)
+            let tasks = items.enumerated().map { index, item in
+                let phase = phaseOf[index]
+                let gate = phaseGates ? (0..<phase).last { phasesWithTasks.contains($0) }.map { phases[$0].id } : nil
+                let slot = slots[index]
+                return Plan.Task(
                     item: item, phase: phases[phase].id, accountable: phases[phase].accountable,
                     start: dates[slot.start], finish: dates[slot.finish], workingDays: item.workingDays,
                     gate: gate, slack: slot.slack, lateStart: dates[slot.lateStart], lateFinish: dates[slot.lateFinish])
-            )
+            }
+            let order = tasks.indices.sorted { a, b in
+                if tasks[a].start != tasks[b].start { return tasks[a].start < tasks[b].start }
+                if phaseOf[a] != phaseOf[b] { return phaseOf[a] < phaseOf[b] }
+                return tasks[a].key < tasks[b].key
+            }
+            return order.map { tasks[$0] }
         }
-        let order = tasks.indices.sorted { a, b in
-            if tasks[a].start != tasks[b].start { return tasks[a].start < tasks[b].start }
-            if phaseOf[a] != phaseOf[b] { return phaseOf[a] < phaseOf[b] }
-            return tasks[a].key < tasks[b].key
-        }
-        tasks = order.map { tasks[$0] }
 
-        let planPhases = phases.enumerated().map { position, phase in
-            let own = slots.indices.filter { phaseOf[$0] == position }
-            let first = own.map { slots[$0].start }.min(), last = own.map { slots[$0].finish }.max()
-            return Plan.Phase(
-                id: phase.id, title: phase.title, accountable: phase.accountable, start: first.map { dates[$0] },
-                finish: last.map { dates[$0] }, workingDays: first.flatMap { f in last.map { $0 - f + 1 } } ?? 0,
-                personDays: own.reduce(0) { $0 + items[$1].effortDays }, taskCount: own.count)
+        /// Every phase of the template, with the span and work of its tasks.
+        func planPhases() -> [Plan.Phase] {
+            phases.enumerated().map { position, phase in
+                let own = slots.indices.filter { phaseOf[$0] == position }
+                let first = own.map { slots[$0].start }.min(), last = own.map { slots[$0].finish }.max()
+                return Plan.Phase(
+                    id: phase.id, title: phase.title, accountable: phase.accountable, start: first.map { dates[$0] },
+                    finish: last.map { dates[$0] }, workingDays: first.flatMap { f in last.map { $0 - f + 1 } } ?? 0,
+                    personDays: own.reduce(0) { $0 + items[$1].effortDays }, taskCount: own.count)
+            }
         }
-        let workingDays = items.isEmpty ? 0 : lastDay + 1
-        let loads: [Plan.RoleLoad] = roles.compactMap { role in
+    }
+
+    /// The load of every role with tasks or accountable for a phase with tasks.
+    private static func roleLoads(
+        _ roles: [Role], items: [PlanItem], phases: [Plan.Phase], settings: PlanSettings, workingDays: Int,
+        finishIfPlusOne: (String) -> CalendarDate?
+    ) -> [Plan.RoleLoad] {
+        roles.compactMap { role in
             let own = items.filter { $0.role == role.id }
-            let accountable = planPhases.filter { $0.accountable == role.id && $0.taskCount > 0 }.map(\.id)
+            let accountable = phases.filter { $0.accountable == role.id && $0.taskCount > 0 }.map(\.id)
             guard !own.isEmpty || !accountable.isEmpty else { return nil }
             let people = settings.people(in: role.id)
             let personDays = own.reduce(0) { $0 + $1.effortDays }
-            let plusOne = roleIndex[role.id].flatMap { result.finishIfPlusOne[$0] }.map { dates[$0] }
             return Plan.RoleLoad(
                 role: role, people: people, taskCount: own.count, personDays: personDays, accountableFor: accountable,
                 utilisation: people > 0 && workingDays > 0 ? personDays / Double(people * workingDays) : 0,
-                finishIfPlusOne: plusOne)
+                finishIfPlusOne: finishIfPlusOne(role.id))
         }
+    }
+
+    /// The roles whose one more person would finish the plan earlier, the largest saving first.
+    private static func bottlenecks(
+        roleIndex: [String: Int], result: Scheduler.Result, lastDay: Int, dates: [CalendarDate]
+    ) -> [Plan.Bottleneck] {
         var bottlenecks: [Plan.Bottleneck] = []
         for (role, index) in roleIndex {
             guard let day = result.finishIfPlusOne[index], day < lastDay else { continue }
             bottlenecks.append(
                 Plan.Bottleneck(role: role, finishIfPlusOne: dates[day], workingDaysSaved: lastDay - day))
         }
-        bottlenecks.sort {
+        return bottlenecks.sorted {
             $0.workingDaysSaved != $1.workingDaysSaved ? $0.workingDaysSaved > $1.workingDaysSaved : $0.role < $1.role
         }
-        var holidays = calendar.holidays.sorted().map { Plan.Holiday(date: $0) }
-        for position in holidays.indices {
-            holidays[position].name = settings.holidayNames.first { $0.date == holidays[position].date }?.name
+    }
+
+    /// The calendar's holidays in date order, with their names.
+    private static func holidays(_ calendar: WorkingCalendar, settings: PlanSettings) -> [Plan.Holiday] {
+        calendar.holidays.sorted().map { date in
+            var holiday = Plan.Holiday(date: date)
+            holiday.name = settings.holidayNames.first { $0.date == date }?.name
+            return holiday
         }
-        let plan = Plan(
-            start: start, finish: items.isEmpty ? start : dates[lastDay], workingDays: workingDays,
-            calendar: calendar, phaseGates: settings.phaseGates, tasks: tasks, phases: planPhases, roles: loads,
-            bottlenecks: bottlenecks, holidays: holidays)
-        return Outcome(plan: plan, problems: problems)
     }
 
     /// Replaces the words `phase:ID` and `tag:NAME` in every `after` list by the keys they name:

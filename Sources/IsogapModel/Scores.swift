@@ -45,8 +45,11 @@ public struct RequirementScore: Sendable, Hashable {
         return Double(effective) / Double(maxLevel)
     }
 
+    /// The requirement's key, for code that needs its checklist or id.
+    public var requirementKey: RequirementKey { RequirementKey(checklist: checklist, requirement: requirement.id) }
+
     /// The `checklist:requirement` key used in action registers and JSON.
-    public var key: String { "\(checklist):\(requirement.id)" }
+    public var key: String { requirementKey.description }
 }
 
 /// Weighted figures over the assessed requirements below a clause or in a checklist.

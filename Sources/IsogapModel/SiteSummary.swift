@@ -70,8 +70,12 @@ public struct SiteSummary: Sendable, Hashable {
     /// Every assessed requirement, in checklist then document order.
     public var requirements: [RequirementFigure]
 
-    /// Reduces a scored workspace to its summary.
-    public init(path: String, manifest: WorkspaceManifest, score: WorkspaceScore, overdueActions: Int) {
+    /// Reduces a scored workspace to its summary, with clause titles and requirement texts in
+    /// `language` (English where a translation is missing).
+    public init(
+        path: String, manifest: WorkspaceManifest, score: WorkspaceScore, overdueActions: Int,
+        language: ReportLanguage = .en
+    ) {
         self.path = path
         organization = manifest.organization
         site = manifest.site
@@ -87,7 +91,8 @@ public struct SiteSummary: Sendable, Hashable {
             func walk(_ clause: ClauseScore) {
                 clauses.append(
                     ClauseFigure(
-                        checklist: checklist.checklist.id, id: clause.clause.id, title: clause.clause.title.english,
+                        checklist: checklist.checklist.id, id: clause.clause.id,
+                        title: clause.clause.title.resolved(language.rawValue),
                         percent: clause.aggregate.percent))
                 clause.children.forEach(walk)
             }
@@ -101,7 +106,8 @@ public struct SiteSummary: Sendable, Hashable {
                 requirements.append(
                     RequirementFigure(
                         checklist: requirement.checklist, id: requirement.requirement.id,
-                        text: requirement.requirement.text.english, percent: percent, gap: requirement.gap ?? 0,
+                        text: requirement.requirement.text.resolved(language.rawValue), percent: percent,
+                        gap: requirement.gap ?? 0,
                         priority: requirement.priority ?? 0))
             }
         }

@@ -93,26 +93,43 @@ public enum ActionReport {
 
     /// One all-day event per open or in-progress action, on its due date; UIDs
     /// `action-<id>@<workspace>.isogap` stay the same from run to run. Owners are shown by their
-    /// role's name from `roles` (in the workspace's language), the id where no role has it.
-    public static func ics(_ tracker: ActionTracker, manifest: WorkspaceManifest, roles: [Role] = []) -> String {
+    /// role's name from `roles`, the id where no role has it. The words are those of `words`;
+    /// `manifest` should be the one localized to the same language.
+    public static func ics(_ tracker: ActionTracker, manifest: WorkspaceManifest, roles: [Role], words: LabelWords)
+        -> String
+    {
         let workspace = ICalendarWriter.workspaceID(of: manifest)
         var writer = ICalendarWriter(
-            productID: "-//isogap//Corrective actions//EN", name: "\(manifest.organization): corrective actions",
+            productID: "-//isogap//Corrective actions//EN",
+            name: words("actions_calendar_name", [("organization", manifest.organization)]),
             stamp: tracker.asOf)
         for action in ordered(tracker) where action.isPending {
+            let owner = "\(action.owner.map { "\($0), " } ?? "")\(roleName(action.ownerRole, roles, words.language))"
+            let requirements = action.requirements.map(\.description).joined(separator: " ")
+            let type = words("action_type_\(action.type.rawValue)")
             var details = [
-                "\(action.id) (\(action.type.rawValue), \(action.status.rawValue))",
-                "Owner: \(action.owner.map { "\($0), " } ?? "")\(roleName(action.ownerRole, roles, manifest.language))",
-                "Requirements: \(action.requirements.map(\.description).joined(separator: " "))",
+                "\(action.id) (\(type), \(words(stateKey(action.status))))",
+                words("actions_calendar_owner", [("owner", owner)]),
+                words("actions_calendar_requirements", [("requirements", requirements)]),
             ]
-            if let late = daysOverdue(action, tracker) { details.append("Overdue by \(late) days on \(tracker.asOf)") }
+            if let late = daysOverdue(action, tracker) {
+                details.append(
+                    words(
+                        "actions_calendar_overdue", [("days", String(late)), ("date", tracker.asOf.description)]))
+            }
             writer.append(
                 .init(
                     uid: "action-\(action.id)@\(workspace).isogap", start: action.due, finish: action.due,
-                    summary: "\(action.id) due: \(action.title)", description: details.joined(separator: "\n"),
-                    categories: ["corrective action"]))
+                    summary: words("actions_calendar_summary", [("id", action.id), ("title", action.title)]),
+                    description: details.joined(separator: "\n"),
+                    categories: [words("actions_calendar_category")]))
         }
         return writer.text
+    }
+
+    /// The label key of a status's word in the terminal table and calendar.
+    static func stateKey(_ status: ActionStatus) -> String {
+        "action_state_\(status.rawValue.replacingAll("-", with: "_"))"
     }
 
     /// The name of role `id` in `language`, or the id when no role has it.
@@ -139,29 +156,46 @@ public enum ActionReport {
         return writer.text
     }
 
-    /// The terminal table: a summary line, then one line per action.
-    public static func text(_ tracker: ActionTracker, onlyOverdue: Bool) -> String {
+    /// The terminal table: a summary line, then one line per action, in the words of `words`.
+    public static func text(_ tracker: ActionTracker, onlyOverdue: Bool, words: LabelWords) -> String {
         var lines: [String] = []
-        let counts = tracker.countsByStatus.map { "\($0.count) \($0.status.rawValue)" }.joined(separator: ", ")
-        lines.append("\(tracker.register.actions.count) actions as of \(tracker.asOf): \(counts)")
+        let counts = tracker.countsByStatus.map { "\($0.count) \(words(stateKey($0.status)))" }
+            .joined(separator: words.listSeparator)
         lines.append(
-            "overdue: \(tracker.overdue.count) · due in 30 days: \(tracker.dueSoon().count) · gaps without an action: \(tracker.uncoveredGaps.count) · found not effective: \(tracker.foundNotEffective.count)"
-        )
+            words(
+                "actions_text_heading",
+                [
+                    ("count", String(tracker.register.actions.count)), ("date", tracker.asOf.description),
+                    ("counts", counts),
+                ]))
         lines.append(
-            "score now \(Figures.percent(tracker.score.combined.percent)) · achieved \(Figures.percent(tracker.achieved.percent)) · projected \(Figures.percent(tracker.projected.percent))"
-        )
+            words(
+                "actions_text_figures",
+                [
+                    ("overdue", String(tracker.overdue.count)), ("due_soon", String(tracker.dueSoon().count)),
+                    ("uncovered", String(tracker.uncoveredGaps.count)),
+                    ("not_effective", String(tracker.foundNotEffective.count)),
+                ]))
+        lines.append(
+            words(
+                "actions_text_scores",
+                [
+                    ("now", Figures.percent(tracker.score.combined.percent)),
+                    ("achieved", Figures.percent(tracker.achieved.percent)),
+                    ("projected", Figures.percent(tracker.projected.percent)),
+                ]))
         let shown = onlyOverdue ? tracker.overdue.map(\.action) : ordered(tracker)
         guard !shown.isEmpty else {
-            return (lines + ["", onlyOverdue ? "No action is overdue." : "The register is empty."]).joined(
+            return (lines + ["", words(onlyOverdue ? "actions_text_none_overdue" : "actions_text_empty")]).joined(
                 separator: "\n") + "\n"
         }
         lines.append("")
-        var rows = [["ID", "Status", "Due", "Late", "Owner", "Title"]]
+        var rows = [["id", "status", "due", "late", "owner", "title"].map { words("actions_column_\($0)") }]
         for action in shown {
-            let late = daysOverdue(action, tracker).map { "\($0) d" } ?? ""
+            let late = daysOverdue(action, tracker).map { words("actions_days_late", [("days", String($0))]) } ?? ""
             let owner = action.owner.map { "\($0) (\(action.ownerRole))" } ?? action.ownerRole
             rows.append([
-                action.id, action.status.rawValue, action.due.description, late, owner,
+                action.id, words(stateKey(action.status)), action.due.description, late, owner,
                 ScoreSummary.truncated(action.title, 60),
             ])
         }

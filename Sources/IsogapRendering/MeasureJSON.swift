@@ -119,7 +119,7 @@ public enum MeasureJSON {
             ("met", .bool(result.met)),
             ("n", .integer(result.n)),
             ("sufficient", .bool(result.sufficient)),
-            ("supports", .array(result.kpi.supports.map { .string($0) })),
+            ("supports", .array(result.kpi.supports.map { .string($0.description) })),
         ])
     }
 }

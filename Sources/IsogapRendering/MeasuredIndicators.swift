@@ -57,7 +57,7 @@ enum MeasuredIndicators {
                 value: result.value.map(MeasureRounding.text) ?? "—", interval: interval, target: target(result),
                 n: String(result.n), outcome: self.outcome(result, input), outcomeClass: outcome,
                 badgeClass: ["met": "grade-good-practice", "missed": "grade-minor"][outcome] ?? "grade-conforming",
-                supports: result.kpi.supports.joined(separator: " "))
+                supports: result.kpi.supports.map(\.description).joined(separator: " "))
         }
     }
 
@@ -80,7 +80,7 @@ enum MeasuredIndicators {
                     ("min_n", .integer(result.kpi.minN)),
                     ("sufficient", .bool(result.sufficient)),
                     ("met", result.met.map { .bool($0) } ?? .null),
-                    ("supports", .array(result.kpi.supports.map { .string($0) })),
+                    ("supports", .array(result.kpi.supports.map { .string($0.description) })),
                 ])
             })
     }

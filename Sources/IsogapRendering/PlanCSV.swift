@@ -27,7 +27,7 @@ public enum PlanCSV {
                 String(task.workingDays),
                 task.predecessors.joined(separator: " "),
                 task.critical ? "true" : "false",
-                task.item.requirements.joined(separator: " "),
+                task.item.requirements.map(\.description).joined(separator: " "),
                 String(task.slack),
                 task.lateStart.description,
                 task.lateFinish.description,

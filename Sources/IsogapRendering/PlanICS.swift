@@ -29,7 +29,9 @@ public enum PlanICS {
                 details.append("\(input.label("predecessors")): \(task.predecessors.joined(separator: " "))")
             }
             if !task.item.requirements.isEmpty {
-                details.append("\(input.label("requirements")): \(task.item.requirements.joined(separator: " "))")
+                details.append(
+                    "\(input.label("requirements")): \(task.item.requirements.map(\.description).joined(separator: " "))"
+                )
             }
             details.append("\(input.label("task")): \(task.key)")
             writer.append(

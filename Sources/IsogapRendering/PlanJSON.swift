@@ -116,7 +116,7 @@ public enum PlanJSON {
             ("phase", .string(task.phase)),
             ("role", .string(task.role)),
             ("accountable", .string(task.accountable)),
-            ("requirements", .array(task.item.requirements.map { .string($0) })),
+            ("requirements", .array(task.item.requirements.map { .string($0.description) })),
             ("tags", .array(task.item.tags.map { .string($0) })),
             ("priority", .number(task.item.priority.map(Rounding.priority))),
             ("effort_days", .number(task.item.effortDays)),

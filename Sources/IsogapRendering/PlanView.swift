@@ -175,31 +175,9 @@ struct PlanView {
                 personDays: Self.figure(phase.personDays))
         }
         raciPhases = withTasks.map { PhaseColumn(title: input.text($0.title)) }
-        let responsible = input.label("raci_r"), accountable = input.label("raci_a")
-        raciRows = plan.roles.map { load in
-            RACIRow(
-                role: input.text(load.role.name),
-                cells: withTasks.map { phase in
-                    let isResponsible = plan.tasks.contains { $0.phase == phase.id && $0.role == load.role.id }
-                    let isAccountable = phase.accountable == load.role.id
-                    let marks = (isAccountable ? [accountable] : []) + (isResponsible ? [responsible] : [])
-                    let classes = (isAccountable ? ["accountable"] : []) + (isResponsible ? ["responsible"] : [])
-                    return .init(mark: marks.joined(separator: "/"), className: classes.joined(separator: " "))
-                }, personDays: Self.figure(load.personDays))
-        }
-        var numbers: [String: Int] = [:]
-        tasks = plan.tasks.enumerated().map { index, task in
-            numbers[task.key] = index + 1
-            return TaskRow(
-                number: index + 1, id: task.key, title: input.title(of: task), phase: input.phaseTitle(task.phase),
-                responsible: input.roleName(task.role), accountable: input.roleName(task.accountable),
-                start: task.start.description, finish: task.finish.description, workingDays: task.workingDays,
-                predecessors: task.predecessors.joined(separator: " "), slack: task.slack,
-                lateStart: task.lateStart.description, lateFinish: task.lateFinish.description,
-                tags: task.item.tags.joined(separator: " "),
-                critical: task.critical ? input.label("critical_mark") : "",
-                requirements: task.item.requirements.joined(separator: " "), isCritical: task.critical)
-        }
+        raciRows = Self.raciRows(plan, phases: withTasks, input)
+        tasks = Self.taskRows(plan, input)
+        let numbers = Dictionary(tasks.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
         roles = plan.roles.map { load in
             RoleRow(
                 name: input.text(load.role.name), id: load.role.id, people: load.people, tasks: load.taskCount,
@@ -218,39 +196,82 @@ struct PlanView {
                     ("count", String(chain.count)), ("start", chain[0].start.description),
                     ("finish", plan.finish.description),
                 ])
-        bottlenecks = plan.bottlenecks.enumerated().map { index, bottleneck in
-            let load = plan.roles.first { $0.role.id == bottleneck.role }
-            return BottleneckRow(
-                rank: index + 1, name: input.roleName(bottleneck.role), id: bottleneck.role, people: load?.people ?? 1,
-                personDays: Self.figure(load?.personDays ?? 0), utilisation: Self.percent(load?.utilisation ?? 0),
-                finishIfPlusOne: bottleneck.finishIfPlusOne.description,
-                workingDaysSaved: bottleneck.workingDaysSaved)
-        }
+        bottlenecks = Self.bottleneckRows(plan, input)
         hasBottlenecks = !bottlenecks.isEmpty
-        if let top = bottlenecks.first {
-            driversRoles = input.label(
-                "drivers_bottleneck",
-                [
-                    ("role", top.name), ("days", top.personDays), ("utilisation", top.utilisation),
-                    ("date", top.finishIfPlusOne), ("saved", String(top.workingDaysSaved)),
-                ])
-        } else {
-            driversRoles = plan.tasks.isEmpty ? "" : input.label("drivers_none")
-        }
+        driversRoles = Self.driversRoles(bottlenecks.first, hasTasks: !plan.tasks.isEmpty, input)
         gantt = MermaidGantt.lines(input, numbers: numbers).map(GanttLine.init)
         today = input.asOf.description
         overview = Self.overview(input, phases: withTasks)
         schedule = Self.schedule(input, phases: withTasks, numbers: numbers)
+        roleChart = Self.roleChart(plan, input)
+    }
+
+    /// The RACI matrix: per role, per phase with tasks, whether it is accountable and responsible.
+    private static func raciRows(_ plan: Plan, phases withTasks: [Plan.Phase], _ input: PlanInput) -> [RACIRow] {
+        let responsible = input.label("raci_r"), accountable = input.label("raci_a")
+        return plan.roles.map { load in
+            RACIRow(
+                role: input.text(load.role.name),
+                cells: withTasks.map { phase in
+                    let isResponsible = plan.tasks.contains { $0.phase == phase.id && $0.role == load.role.id }
+                    let isAccountable = phase.accountable == load.role.id
+                    let marks = (isAccountable ? [accountable] : []) + (isResponsible ? [responsible] : [])
+                    let classes = (isAccountable ? ["accountable"] : []) + (isResponsible ? ["responsible"] : [])
+                    return .init(mark: marks.joined(separator: "/"), className: classes.joined(separator: " "))
+                }, personDays: Self.figure(load.personDays))
+        }
+    }
+
+    /// Every task as a numbered row, in plan order.
+    private static func taskRows(_ plan: Plan, _ input: PlanInput) -> [TaskRow] {
+        plan.tasks.enumerated().map { index, task in
+            TaskRow(
+                number: index + 1, id: task.key, title: input.title(of: task), phase: input.phaseTitle(task.phase),
+                responsible: input.roleName(task.role), accountable: input.roleName(task.accountable),
+                start: task.start.description, finish: task.finish.description, workingDays: task.workingDays,
+                predecessors: task.predecessors.joined(separator: " "), slack: task.slack,
+                lateStart: task.lateStart.description, lateFinish: task.lateFinish.description,
+                tags: task.item.tags.joined(separator: " "),
+                critical: task.critical ? input.label("critical_mark") : "",
+                requirements: task.item.requirements.map(\.description).joined(separator: " "),
+                isCritical: task.critical)
+        }
+    }
+
+    /// The bottleneck roles, ranked.
+    private static func bottleneckRows(_ plan: Plan, _ input: PlanInput) -> [BottleneckRow] {
+        plan.bottlenecks.enumerated().map { index, bottleneck in
+            let load = plan.roles.first { $0.role.id == bottleneck.role }
+            return BottleneckRow(
+                rank: index + 1, name: input.roleName(bottleneck.role), id: bottleneck.role, people: load?.people ?? 1,
+                personDays: figure(load?.personDays ?? 0), utilisation: percent(load?.utilisation ?? 0),
+                finishIfPlusOne: bottleneck.finishIfPlusOne.description,
+                workingDaysSaved: bottleneck.workingDaysSaved)
+        }
+    }
+
+    /// The sentence on the main bottleneck, or on why there is none.
+    private static func driversRoles(_ top: BottleneckRow?, hasTasks: Bool, _ input: PlanInput) -> String {
+        guard let top else { return hasTasks ? input.label("drivers_none") : "" }
+        return input.label(
+            "drivers_bottleneck",
+            [
+                ("role", top.name), ("days", top.personDays), ("utilisation", top.utilisation),
+                ("date", top.finishIfPlusOne), ("saved", String(top.workingDaysSaved)),
+            ])
+    }
+
+    /// Person-days per role as bars.
+    private static func roleChart(_ plan: Plan, _ input: PlanInput) -> String {
         let most = plan.roles.map(\.personDays).max() ?? 0
-        roleChart =
-            SVGBarChart(
-                bars: plan.roles.map { load in
-                    .init(
-                        key: "", label: input.text(load.role.name),
-                        percent: most > 0 ? 100 * load.personDays / most : 0,
-                        figure: Self.figure(load.personDays), className: "effort")
-                }, title: input.label("roles_load"), rightToLeft: input.language.isRightToLeft, showsScale: false
-            ).svg
+        return SVGBarChart(
+            bars: plan.roles.map { load in
+                .init(
+                    key: "", label: input.text(load.role.name),
+                    percent: most > 0 ? 100 * load.personDays / most : 0,
+                    figure: figure(load.personDays), className: "effort")
+            }, title: input.label("roles_load"), rightToLeft: input.language.isRightToLeft, showsScale: false
+        ).svg
     }
 
     /// Tasks per chart of the detailed schedule, so that each chart fits on an A4 page.

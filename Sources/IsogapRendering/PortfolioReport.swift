@@ -120,14 +120,15 @@ public enum PortfolioReport {
 
     // MARK: Text
 
-    /// The terminal summary.
-    public static func text(_ portfolio: PortfolioSummary, asOf: CalendarDate) -> String {
+    /// The terminal summary, in the words of `words`.
+    public static func text(_ portfolio: PortfolioSummary, asOf: CalendarDate, words: LabelWords) -> String {
         let checklists = portfolio.checklistIDs
         var lines: [String] = []
-        lines.append(heading(portfolio, asOf: asOf))
+        let column = { (key: String) in words("portfolio_column_\(key)") }
+        lines.append(heading(portfolio, asOf: asOf, words: words))
         lines.append("")
         var table: [[String]] = [
-            ["site", "organization", "combined", "completeness"] + checklists + ["overdue"]
+            ["site", "organization", "combined", "completeness"].map(column) + checklists + [column("overdue")]
         ]
         for site in portfolio.sites {
             table.append(
@@ -144,13 +145,13 @@ public enum PortfolioReport {
         }
         let clauses = portfolio.clauses
         if !clauses.isEmpty {
-            lines.append("Clauses across sites")
-            var clauseTable: [[String]] = [["checklist", "clause", "mean", "min", "sites", "worst sites"]]
+            lines.append(words("portfolio_clauses"))
+            var clauseTable: [[String]] = [["checklist", "clause", "mean", "min", "sites", "worst_sites"].map(column)]
             for clause in clauses {
                 clauseTable.append([
                     clause.checklist, "\(clause.id) \(ScoreSummary.truncated(clause.title, 40))",
                     Figures.percent(clause.meanPercent), Figures.percent(clause.minPercent), String(clause.sites),
-                    worstSites(clause),
+                    worstSites(clause, words),
                 ])
             }
             lines += ScoreSummary.columns(clauseTable, rightAligned: [2, 3, 4])
@@ -158,8 +159,10 @@ public enum PortfolioReport {
         }
         let weakest = portfolio.weakestRequirements(weakestCount)
         if !weakest.isEmpty {
-            lines.append("Weakest requirements")
-            var weakTable: [[String]] = [["#", "requirement", "mean", "min", "gap at", "question"]]
+            lines.append(words("portfolio_weakest"))
+            var weakTable: [[String]] = [
+                ["#"] + ["requirement", "mean", "min", "gap_at", "question"].map(column)
+            ]
             for (index, requirement) in weakest.enumerated() {
                 weakTable.append([
                     String(index + 1), requirement.key, Figures.percent(requirement.meanPercent),
@@ -171,45 +174,52 @@ public enum PortfolioReport {
             lines.append("")
         }
         if !portfolio.failed.isEmpty {
-            lines.append("Failed (\(portfolio.failed.count))")
+            lines.append(words("portfolio_failed", [("count", String(portfolio.failed.count))]))
             for failure in portfolio.failed {
                 let errors = failure.diagnostics.filter { $0.severity == .error }.count
-                lines.append("  \(failure.path): \(errors) error\(errors == 1 ? "" : "s")")
+                lines.append("  \(failure.path): \(words.count("portfolio_error_count", errors))")
             }
             lines.append("")
         }
         return lines.joined(separator: "\n")
     }
 
-    private static func heading(_ portfolio: PortfolioSummary, asOf: CalendarDate) -> String {
-        let count = portfolio.sites.count
-        var heading = "Portfolio as of \(asOf): \(count) site\(count == 1 ? "" : "s")"
-        if !portfolio.failed.isEmpty { heading += ", \(portfolio.failed.count) failed" }
+    private static func heading(_ portfolio: PortfolioSummary, asOf: CalendarDate, words: LabelWords) -> String {
+        let sites = words.count("portfolio_site_count", portfolio.sites.count)
+        var heading = words("portfolio_heading", [("date", asOf.description), ("sites", sites)])
+        if !portfolio.failed.isEmpty {
+            heading += words("portfolio_heading_failed", [("count", String(portfolio.failed.count))])
+        }
         let percents = portfolio.sites.compactMap(\.combinedPercent)
         if !percents.isEmpty {
-            heading += " · mean combined \(Figures.percent(percents.reduce(0, +) / Double(percents.count)))"
+            let mean = Figures.percent(percents.reduce(0, +) / Double(percents.count))
+            heading += words("portfolio_heading_mean", [("percent", mean)])
         }
         let overdue = portfolio.sites.map(\.overdueActions).reduce(0, +)
-        return heading + " · overdue actions \(overdue)"
+        return heading + words("portfolio_heading_overdue", [("count", String(overdue))])
     }
 
-    private static func worstSites(_ clause: PortfolioSummary.ClauseFigures) -> String {
-        clause.worstSites.map { "\($0.path) (\(Figures.percent($0.percent)))" }.joined(separator: ", ")
+    private static func worstSites(_ clause: PortfolioSummary.ClauseFigures, _ words: LabelWords) -> String {
+        clause.worstSites.map { "\($0.path) (\(Figures.percent($0.percent)))" }.joined(separator: words.listSeparator)
     }
 
     // MARK: Markdown
 
-    /// The Markdown report; every free text is escaped.
-    public static func markdown(_ portfolio: PortfolioSummary, asOf: CalendarDate) -> String {
+    /// The Markdown report in the words of `words`; every free text is escaped.
+    public static func markdown(_ portfolio: PortfolioSummary, asOf: CalendarDate, words: LabelWords) -> String {
         let esc = MarkdownText.escape
         let checklists = portfolio.checklistIDs
-        var lines: [String] = ["# Portfolio", "", esc(heading(portfolio, asOf: asOf)), ""]
+        let column = { (key: String) in esc(words("portfolio_md_\(key)")) }
+        func header(_ keys: [String]) -> String { "| " + keys.map(column).joined(separator: " | ") + " |" }
+        var lines: [String] = [
+            "# \(esc(words("portfolio_title")))", "", esc(heading(portfolio, asOf: asOf, words: words)), "",
+        ]
         if !portfolio.sites.isEmpty {
-            lines.append("## Sites")
+            lines.append("## \(esc(words("portfolio_sites")))")
             lines.append("")
             lines.append(
-                "| Site | Organization | Combined | Completeness | "
-                    + checklists.map { esc($0) + " |" }.joined(separator: " ") + " Overdue actions |")
+                "| \(column("site")) | \(column("organization")) | \(column("combined")) | \(column("completeness")) | "
+                    + checklists.map { esc($0) + " |" }.joined(separator: " ") + " \(column("overdue")) |")
             lines.append("|---|---|---:|---:|" + String(repeating: "---:|", count: checklists.count) + "---:|")
             for site in portfolio.sites {
                 let percents = checklists.map { id in
@@ -223,34 +233,39 @@ public enum PortfolioReport {
             lines.append("")
         }
         if !portfolio.clauses.isEmpty {
-            lines.append("## Clauses across sites")
+            lines.append("## \(esc(words("portfolio_clauses")))")
             lines.append("")
-            lines.append("| Checklist | Clause | Mean | Minimum | Sites | Worst sites |")
+            lines.append(header(["checklist", "clause", "mean", "minimum", "sites", "worst_sites"]))
             lines.append("|---|---|---:|---:|---:|---|")
             for clause in portfolio.clauses {
                 lines.append(
                     "| \(esc(clause.checklist)) | \(esc(clause.id)) \(esc(clause.title)) | "
                         + "\(Figures.percent(clause.meanPercent)) | \(Figures.percent(clause.minPercent)) | "
-                        + "\(clause.sites) | \(esc(worstSites(clause))) |")
+                        + "\(clause.sites) | \(esc(worstSites(clause, words))) |")
             }
             lines.append("")
         }
         let weakest = portfolio.weakestRequirements(weakestCount)
         if !weakest.isEmpty {
-            lines.append("## Weakest requirements")
+            lines.append("## \(esc(words("portfolio_weakest")))")
             lines.append("")
-            lines.append("| # | Requirement | Mean | Minimum | Sites with a gap | Question |")
+            lines.append(
+                "| # " + header(["requirement", "mean", "minimum", "sites_with_gap", "question"]))
             lines.append("|---:|---|---:|---:|---:|---|")
             for (index, requirement) in weakest.enumerated() {
                 lines.append(
                     "| \(index + 1) | \(esc(requirement.key)) | \(Figures.percent(requirement.meanPercent)) | "
-                        + "\(Figures.percent(requirement.minPercent)) | \(requirement.sitesWithGap) of \(requirement.sites) | "
+                        + "\(Figures.percent(requirement.minPercent)) | "
+                        + words(
+                            "portfolio_md_of",
+                            [("count", String(requirement.sitesWithGap)), ("total", String(requirement.sites))])
+                        + " | "
                         + "\(esc(requirement.text)) |")
             }
             lines.append("")
         }
         if !portfolio.failed.isEmpty {
-            lines.append("## Workspaces that could not be read")
+            lines.append("## \(esc(words("portfolio_failed_heading")))")
             lines.append("")
             for failure in portfolio.failed {
                 lines.append("- \(esc(failure.path))")

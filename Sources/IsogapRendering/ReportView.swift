@@ -251,79 +251,19 @@ struct ReportView {
         hasGuidance = !guidanceNotes.isEmpty
         combinedBand = ScoreBand(percent: score.combined.percent).className
         bands = ScoreBand.allCases.reversed().map { Band(name: input.label($0.labelKey), band: $0.className) }
-        checklists = score.checklists.map { checklist in
-            let counts = checklist.gradeCounts
-            let heatMap = Self.heatMap(checklist.clauses, input)
-            return ChecklistRow(
-                id: checklist.checklist.id, title: input.text(checklist.checklist.title),
-                standard: checklist.checklist.standard,
-                level: Figures.level(checklist.aggregate.level), percent: Figures.percent(checklist.aggregate.percent),
-                completeness: Figures.completeness(checklist.aggregate.completeness),
-                provisional: checklist.aggregate.isProvisional, assessed: checklist.aggregate.assessed,
-                applicable: checklist.aggregate.applicable,
-                total: checklist.aggregate.total,
-                major: counts[.major] ?? 0, minor: counts[.minor] ?? 0, observation: counts[.observation] ?? 0,
-                conforming: counts[.conforming] ?? 0, goodPractice: counts[.goodPractice] ?? 0,
-                clauses: Self.rows(checklist.clauses, depth: 0, input),
-                band: ScoreBand(percent: checklist.aggregate.percent).className,
-                chart: SVGBarChart(
-                    bars: checklist.clauses.map {
-                        .init(
-                            key: $0.clause.id, label: input.text($0.clause.title), percent: $0.aggregate.percent,
-                            figure: Figures.percent($0.aggregate.percent))
-                    },
-                    title: "\(checklist.checklist.standard): \(input.label("clause_scores"))",
-                    rightToLeft: input.language.isRightToLeft
-                ).svg,
-                heatMap: heatMap, hasSubclauses: heatMap.contains { $0.cells.contains { !$0.isBlank } },
-                heatColumns: heatMap.first?.cells.count ?? 0)
-        }
+        checklists = score.checklists.map { Self.checklistRow($0, input) }
         gradeTotals = GradeTotals(
             major: checklists.map(\.major).reduce(0, +), minor: checklists.map(\.minor).reduce(0, +),
             observation: checklists.map(\.observation).reduce(0, +),
             conforming: checklists.map(\.conforming).reduce(0, +),
             goodPractice: checklists.map(\.goodPractice).reduce(0, +), hasMajor: checklists.contains { $0.major > 0 })
-        let natures = Dictionary(
-            score.checklists.map { ($0.checklist.id, $0.checklist.nature) }, uniquingKeysWith: { first, _ in first })
-        func nature(_ score: RequirementScore) -> ChecklistNature { natures[score.checklist] ?? .requirements }
-        gaps = score.gaps.enumerated().map { index, gap in
-            GapRow(
-                rank: index + 1, checklist: gap.checklist, requirement: gap.requirement.id,
-                clause: gap.clausePath.last ?? "",
-                question: input.text(gap.requirement.text), effective: gap.effective.map(String.init) ?? "—",
-                target: String(gap.target), gap: gap.gap.map(String.init) ?? "—",
-                priority: Figures.priority(gap.priority),
-                grade: gap.grade.map { input.label(of: $0, nature: nature(gap)) } ?? "—",
-                criticality: input.label("criticality_\(gap.requirement.criticality.rawValue)"),
-                notes: gap.response?.notes.flatMap { $0.isEmpty ? nil : $0 },
-                gradeClass: gap.grade?.rawValue ?? "")
-        }
+        gaps = Self.gapRows(score, input)
         gapCount = gaps.count
         hasGaps = !gaps.isEmpty
         topGaps = Array(gaps.prefix(Self.topGapCount))
-        unsupported = score.requirements.filter { $0.evidenceOK == false }.map { requirement in
-            UnsupportedRow(
-                checklist: requirement.checklist, requirement: requirement.requirement.id,
-                question: input.text(requirement.requirement.text),
-                claimed: requirement.claimed.map(String.init) ?? "—",
-                effective: requirement.effective.map(String.init) ?? "—",
-                validEvidence: String(requirement.validEvidence),
-                evidenceTotal: String(requirement.evidence.count),
-                reason: FindingWords.unsupported(requirement, input.language) ?? "",
-                notes: requirement.response?.notes.flatMap { $0.isEmpty ? nil : $0 })
-        }
+        unsupported = Self.unsupportedRows(score, input)
         hasUnsupported = !unsupported.isEmpty
-        notBorneOut = input.notBorneOut.map { reading in
-            let claimed = score.requirements.first {
-                $0.checklist == reading.checklist && $0.requirement.id == reading.requirement
-            }?.claimed
-            return NotBorneOutRow(
-                checklist: reading.checklist, requirement: reading.requirement,
-                claimed: claimed.map(String.init) ?? "—", kpi: reading.result.kpi.id,
-                period: reading.result.period ?? "—",
-                value: reading.result.value.map(MeasureRounding.text) ?? "—",
-                target: MeasureRounding.text(reading.result.kpi.target))
-        }
+        notBorneOut = Self.notBorneOutRows(score, input)
         hasNotBorneOut = !notBorneOut.isEmpty
         measuredIndicators = MeasuredIndicators.rows(input)
         hasMeasuredIndicators = !measuredIndicators.isEmpty
@@ -336,7 +276,93 @@ struct ReportView {
         hasNotApplicable = !notApplicable.isEmpty
         notAssessedCount = score.requirements.filter { $0.applicable && $0.claimed == nil }.count
         hasNotAssessed = notAssessedCount > 0
-        evidence = score.requirements.flatMap { requirement in
+        evidence = Self.evidenceRows(score, input)
+        hasEvidence = !evidence.isEmpty
+        actions = input.actions.map { Self.actionsView($0, input) }
+        plan = input.planInput.map(PlanView.init)
+    }
+
+    /// One checklist's row: its figures, grade counts, clause table, bar chart and heat map.
+    private static func checklistRow(_ checklist: ChecklistScore, _ input: ReportInput) -> ChecklistRow {
+        let counts = checklist.gradeCounts
+        let heatMap = Self.heatMap(checklist.clauses, input)
+        return ChecklistRow(
+            id: checklist.checklist.id, title: input.text(checklist.checklist.title),
+            standard: checklist.checklist.standard,
+            level: Figures.level(checklist.aggregate.level), percent: Figures.percent(checklist.aggregate.percent),
+            completeness: Figures.completeness(checklist.aggregate.completeness),
+            provisional: checklist.aggregate.isProvisional, assessed: checklist.aggregate.assessed,
+            applicable: checklist.aggregate.applicable,
+            total: checklist.aggregate.total,
+            major: counts[.major] ?? 0, minor: counts[.minor] ?? 0, observation: counts[.observation] ?? 0,
+            conforming: counts[.conforming] ?? 0, goodPractice: counts[.goodPractice] ?? 0,
+            clauses: Self.rows(checklist.clauses, depth: 0, input),
+            band: ScoreBand(percent: checklist.aggregate.percent).className,
+            chart: SVGBarChart(
+                bars: checklist.clauses.map {
+                    .init(
+                        key: $0.clause.id, label: input.text($0.clause.title), percent: $0.aggregate.percent,
+                        figure: Figures.percent($0.aggregate.percent))
+                },
+                title: "\(checklist.checklist.standard): \(input.label("clause_scores"))",
+                rightToLeft: input.language.isRightToLeft
+            ).svg,
+            heatMap: heatMap, hasSubclauses: heatMap.contains { $0.cells.contains { !$0.isBlank } },
+            heatColumns: heatMap.first?.cells.count ?? 0)
+    }
+
+    /// The gap list, ranked.
+    private static func gapRows(_ score: WorkspaceScore, _ input: ReportInput) -> [GapRow] {
+        let natures = Dictionary(
+            score.checklists.map { ($0.checklist.id, $0.checklist.nature) }, uniquingKeysWith: { first, _ in first })
+        func nature(_ score: RequirementScore) -> ChecklistNature { natures[score.checklist] ?? .requirements }
+        return score.gaps.enumerated().map { index, gap in
+            GapRow(
+                rank: index + 1, checklist: gap.checklist, requirement: gap.requirement.id,
+                clause: gap.clausePath.last ?? "",
+                question: input.text(gap.requirement.text), effective: gap.effective.map(String.init) ?? "—",
+                target: String(gap.target), gap: gap.gap.map(String.init) ?? "—",
+                priority: Figures.priority(gap.priority),
+                grade: gap.grade.map { input.label(of: $0, nature: nature(gap)) } ?? "—",
+                criticality: input.label("criticality_\(gap.requirement.criticality.rawValue)"),
+                notes: gap.response?.notes.flatMap { $0.isEmpty ? nil : $0 },
+                gradeClass: gap.grade?.rawValue ?? "")
+        }
+    }
+
+    /// Claims the evidence does not support.
+    private static func unsupportedRows(_ score: WorkspaceScore, _ input: ReportInput) -> [UnsupportedRow] {
+        score.requirements.filter { $0.evidenceOK == false }.map { requirement in
+            UnsupportedRow(
+                checklist: requirement.checklist, requirement: requirement.requirement.id,
+                question: input.text(requirement.requirement.text),
+                claimed: requirement.claimed.map(String.init) ?? "—",
+                effective: requirement.effective.map(String.init) ?? "—",
+                validEvidence: String(requirement.validEvidence),
+                evidenceTotal: String(requirement.evidence.count),
+                reason: FindingWords.unsupported(requirement, input.language) ?? "",
+                notes: requirement.response?.notes.flatMap { $0.isEmpty ? nil : $0 })
+        }
+    }
+
+    /// KPIs that miss their target on a claim of level 3 or more.
+    private static func notBorneOutRows(_ score: WorkspaceScore, _ input: ReportInput) -> [NotBorneOutRow] {
+        input.notBorneOut.map { reading in
+            let claimed = score.requirements.first {
+                $0.checklist == reading.checklist && $0.requirement.id == reading.requirement
+            }?.claimed
+            return NotBorneOutRow(
+                checklist: reading.checklist, requirement: reading.requirement,
+                claimed: claimed.map(String.init) ?? "—", kpi: reading.result.kpi.id,
+                period: reading.result.period ?? "—",
+                value: reading.result.value.map(MeasureRounding.text) ?? "—",
+                target: MeasureRounding.text(reading.result.kpi.target))
+        }
+    }
+
+    /// Every evidence item with its status.
+    private static func evidenceRows(_ score: WorkspaceScore, _ input: ReportInput) -> [EvidenceRow] {
+        score.requirements.flatMap { requirement in
             requirement.evidence.map { scored in
                 let (item, status) = (scored.item, scored.status)
                 return EvidenceRow(
@@ -347,9 +373,6 @@ struct ReportView {
                     file: item.file ?? "", status: input.label("status_\(status.rawValue)"), isValid: status == .valid)
             }
         }
-        hasEvidence = !evidence.isEmpty
-        actions = input.actions.map { Self.actionsView($0, input) }
-        plan = input.planInput.map(PlanView.init)
     }
 
     private static func actionsView(_ tracker: ActionTracker, _ input: ReportInput) -> ActionsView {

@@ -8,6 +8,7 @@ struct ActionOutputTests {
         ([], "actions/sample.txt"), (["--overdue"], "actions/sample-overdue.txt"),
         (["--format", "json"], "actions/sample.json"),
         (["--format", "csv"], "actions/sample.csv"), (["--format", "ics"], "actions/sample.ics"),
+        (["--lang", "ar"], "actions/sample-ar.txt"), (["--lang", "ar", "--format", "ics"], "actions/sample-ar.ics"),
     ]
 
     @Test(arguments: outputCases)

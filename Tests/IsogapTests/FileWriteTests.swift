@@ -3,6 +3,8 @@ import IsogapLoading
 import IsogapModel
 import Testing
 
+@testable import IsogapCLI
+
 /// Commands that change files, run as real processes: concurrent writers, file metadata, leftover
 /// temporary files, and every editor on files with CR, CR LF and mixed line breaks.
 @Suite("Writing files in place")
@@ -80,13 +82,55 @@ struct FileWriteTests {
         finished.waitUntilExit()
         let stale = ws.appendingPathComponent(".actions.yaml.\(finished.processIdentifier).tmp")
         try Data("half-written".utf8).write(to: stale)
+        let staleNew = ws.appendingPathComponent(".actions.yaml.\(finished.processIdentifier).x1f2e3d.tmp")
+        try Data("half-written too".utf8).write(to: staleNew)
         let unrelated = ws.appendingPathComponent(".other.yaml.\(finished.processIdentifier).tmp")
         try Data("not ours".utf8).write(to: unrelated)
         let result = try Command.run(
             ["actions", "set", "A-2", "--status", "done", "--date", "2026-11-26", "ws"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(!FileManager.default.fileExists(atPath: staleNew.path))
         #expect(FileManager.default.fileExists(atPath: unrelated.path))
+    }
+
+    /// Writers in one process (threads of one run, in-process commands) each get a temporary file
+    /// of their own: with a temporary name per process, one writer removed or renamed the other's.
+    @Test func writersInOneProcessDoNotShareATemporaryFile() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("shared.txt")
+        let contents = (0..<2).map { writer in String(repeating: "writer \(writer)\n", count: 20_000) }
+        let failures = await withTaskGroup(of: Int.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    var failed = 0
+                    for _ in 0..<40 {
+                        do { try AtomicFile.write(Data(contents[writer].utf8), to: url) } catch { failed += 1 }
+                    }
+                    return failed
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(failures == 0)
+        #expect(contents.contains(try String(contentsOf: url, encoding: .utf8)))
+        #expect(try temporaryFiles(in: folder).isEmpty)
+    }
+
+    @Test func temporaryNamesAreUniqueAndTellTheirProcess() {
+        let url = URL(fileURLWithPath: "/tmp/x/actions.yaml")
+        let names = Set((0..<1000).map { _ in AtomicFile.temporaryName(of: url, process: 4242) })
+        #expect(names.count == 1000)
+        for name in names.prefix(5) {
+            #expect(AtomicFile.writer(ofTemporary: name, prefix: ".actions.yaml.") == 4242)
+        }
+        // The earlier form (process id only) is still recognised, so its leftovers are cleaned.
+        #expect(AtomicFile.writer(ofTemporary: ".actions.yaml.4242.tmp", prefix: ".actions.yaml.") == 4242)
+        // Temporary files of other files, or names that only look alike, are not.
+        #expect(AtomicFile.writer(ofTemporary: ".actions.yaml.bak.tmp", prefix: ".actions.yaml.") == nil)
+        #expect(AtomicFile.writer(ofTemporary: ".actions.yaml.1.2.3.tmp", prefix: ".actions.yaml.") == nil)
+        #expect(AtomicFile.writer(ofTemporary: ".actions.yaml.12.x.tmp", prefix: ".actions.yaml.") == nil)
     }
 
     @Test func rewritesKeepModeAndOwner() throws {

@@ -228,11 +228,13 @@ struct MeasureDataLoadingTests {
     @Test("the built-in KPIs load and support requirements that exist")
     func builtInKPIs() throws {
         let bytes = try Fixtures.bytes("../../templates/kpis.yaml")
-        var known: Set<String> = []
+        var known: Set<RequirementKey> = []
         for name in ["iso-10002-2018", "iso-10004-2018"] {
             let checklist = try #require(
                 ChecklistLoader.load(try Fixtures.bytes("../../checklists/\(name).yaml"), file: name).value)
-            for entry in checklist.requirementsInOrder { known.insert("\(checklist.id):\(entry.requirement.id)") }
+            for entry in checklist.requirementsInOrder {
+                known.insert(RequirementKey(checklist: checklist.id, requirement: entry.requirement.id))
+            }
         }
         let loaded = KPILoader.load(bytes, file: "kpis.yaml", known: known)
         #expect(loaded.diagnostics.map(\.description) == [])

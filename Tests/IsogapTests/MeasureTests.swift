@@ -258,7 +258,7 @@ enum MeasureOracle {
 
 @Suite("KPIs as evidence")
 struct MeasuredEvidenceTests {
-    static func result(_ id: String, met: Bool?, sufficient: Bool, supports: [String]) -> KPIResult {
+    static func result(_ id: String, met: Bool?, sufficient: Bool, supports: [RequirementKey]) -> KPIResult {
         KPIResult(
             kpi: KPI(
                 id: id, measure: "ack_within_target", title: LocalizedText(id), target: 90, better: .higher, minN: 30,

@@ -68,3 +68,40 @@ enum MeasuredCommand {
             cpuSeconds: cpu, wallSeconds: wall, maxRSSKiB: Int(usage.ru_maxrss))
     }
 }
+
+/// Runs `isogap` in this process on a thread of its own, with the 8 MiB stack a process's main
+/// thread has, and measures that thread's CPU time: the budget of a run where the process itself
+/// does not matter. Memory is a property of the whole process and is checked by real processes.
+enum InProcessBudget {
+    struct Output {
+        var command: Command.Output
+        /// CPU time of the thread that ran the command, in seconds.
+        var cpuSeconds: Double
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Output {
+        final class Box: @unchecked Sendable {
+            var result: Result<Command.Output, any Error>?
+            var cpuSeconds = 0.0
+        }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let start = threadCPUTime()
+            box.result = Result { try Command.run(arguments, in: folder) }
+            box.cpuSeconds = threadCPUTime() - start
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        done.wait()
+        return Output(command: try #require(box.result).get(), cpuSeconds: box.cpuSeconds)
+    }
+
+    /// CPU time of the calling thread, in seconds.
+    static func threadCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

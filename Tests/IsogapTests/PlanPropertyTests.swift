@@ -192,8 +192,8 @@ struct PlanPropertyTests {
             #expect(!outcome.hasErrors, "\(outcome.problems)")
             let plan = try #require(outcome.plan)
             let served = Set(plan.tasks.flatMap(\.item.requirements))
-            let needed = Set(score.gaps.map(\.key))
-            let unassessed = Set(score.requirements.filter { $0.applicable && $0.claimed == nil }.map(\.key))
+            let needed = Set(score.gaps.map(\.requirementKey))
+            let unassessed = Set(score.requirements.filter { $0.applicable && $0.claimed == nil }.map(\.requirementKey))
             #expect(needed.isSubset(of: served))
             #expect(unassessed.isSubset(of: served))
             #expect(served == needed.union(unassessed))
@@ -201,8 +201,10 @@ struct PlanPropertyTests {
             let keys = Set(plan.tasks.map(\.key))
             #expect(plan.tasks.allSatisfy { $0.item.after.allSatisfy(keys.contains) })
             for gap in score.gaps {
-                let best = plan.tasks.filter { $0.item.requirements.contains(gap.key) }.compactMap(\.item.priority)
-                    .max()
+                let best = plan.tasks.filter { $0.item.requirements.contains(gap.requirementKey) }.compactMap(
+                    \.item.priority
+                )
+                .max()
                 #expect(best.map { $0 >= (gap.priority ?? 0) } ?? false)
             }
         }

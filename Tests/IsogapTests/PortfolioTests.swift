@@ -22,6 +22,16 @@ struct PortfolioTests {
         try Golden.check(output.stdout, against: "portfolio/portfolio.\(format == "text" ? "txt" : format)")
     }
 
+    /// `--lang ar`: the words, clause titles and requirement texts in Arabic; the figures as in English.
+    @Test(arguments: ["text", "md"])
+    func arabic(format: String) throws {
+        let output = try portfolio(["--format", format, "--lang", "ar"])
+        #expect(output.status == 65)
+        #expect(output.stdout.contains("المحفظة حتى 2026-11-26"))
+        #expect(!output.stdout.contains("Portfolio"))
+        try Golden.check(output.stdout, against: "portfolio/portfolio-ar.\(format == "text" ? "txt" : format)")
+    }
+
     @Test func brokenWorkspaceIsReportedOnStderrAndTheRestProcessed() throws {
         let output = try portfolio(["--format", "json"])
         #expect(output.status == 65)

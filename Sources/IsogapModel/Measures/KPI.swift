@@ -12,12 +12,12 @@ public struct KPI: Sendable, Hashable {
     public var better: Better
     /// Fewer observations than this make the data insufficient.
     public var minN: Int
-    /// Requirements as `checklist-id:requirement-id`.
-    public var supports: [String]
+    /// The requirements the KPI bears on (written `checklist-id:requirement-id`).
+    public var supports: [RequirementKey]
 
     public init(
         id: String, measure: String, title: LocalizedText, target: Double, better: Better, minN: Int,
-        supports: [String]
+        supports: [RequirementKey]
     ) {
         self.id = id
         self.measure = measure

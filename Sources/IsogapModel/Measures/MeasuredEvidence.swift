@@ -11,12 +11,8 @@ public enum MeasuredEvidence {
     /// Every KPI reading per supported requirement, sufficient or not, in KPI order.
     public static func readings(_ results: [KPIResult]) -> [Reading] {
         results.flatMap { result in
-            result.kpi.supports.compactMap { reference -> Reading? in
-                guard let colon = reference.firstIndex(of: ":") else { return nil }
-                return Reading(
-                    checklist: String(reference[..<colon]),
-                    requirement: String(reference[reference.index(after: colon)...]),
-                    result: result)
+            result.kpi.supports.map { key in
+                Reading(checklist: key.checklist, requirement: key.requirement, result: result)
             }
         }
     }

@@ -184,7 +184,7 @@ public enum OSCALPOAM {
             props.append(OSCAL.prop("priority", JSONValue.format(Rounding.priority(priority))))
         }
         if let grade = gap.grade { props.append(OSCAL.prop("grade", grade.rawValue)) }
-        let planned = input.plan?.tasks.filter { $0.item.requirements.contains(gap.key) } ?? []
+        let planned = input.plan?.tasks.filter { $0.item.requirements.contains(gap.requirementKey) } ?? []
         let tasks: [JSONValue] = planned.map { task in
             .object([
                 ("uuid", .string(NameBasedUUID("\(base)|poam-task|gap|\(gap.key)|\(task.key)").description)),
