@@ -191,7 +191,7 @@ public enum ActionRegisterEditor {
     }
 
     private static func historyEdits(
-        _ entry: HistoryEntry, action: YAMLNode, pairs: [YAMLNode.Pair], editor: YAMLSourceEditor
+        _ entry: HistoryEntry, action: YAMLNode, pairs: YAMLNode.Pairs, editor: YAMLSourceEditor
     ) -> [YAMLSourceEditor.Edit] {
         let flowEntry = flowMapping(entryFields(entry))
         guard let history = action.pair(forKey: "history") else {

@@ -46,8 +46,12 @@ public struct NodeDecoder {
         }
         // A misspelt required key is reported once, as the unknown key with its suggestion.
         var suggested: Set<String> = []
+        var keys: [String?] = []
+        keys.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let key = pair.key.scalar?.value, !allowed.contains(key) else { continue }
+            let key = pair.key.scalar?.value
+            keys.append(key)
+            guard let key, !allowed.contains(key) else { continue }
             var message = "unknown key '\(key)' in \(what())"
             if let suggestion = Suggestion.closest(to: key, in: allowed) {
                 message += "; did you mean '\(suggestion)'?"
@@ -55,7 +59,7 @@ public struct NodeDecoder {
             }
             error(message, at: pair.key)
         }
-        let fields = Fields(node: node, pairs: pairs)
+        let fields = Fields(node: node, pairs: pairs, keys: keys)
         for key in required where fields[key] == nil && !suggested.contains(key) {
             error("\(what()) is missing the required key '\(key)'", at: node)
         }
@@ -66,7 +70,7 @@ public struct NodeDecoder {
 
     /// Any non-null scalar as text.
     public mutating func string(_ node: YAMLNode, _ key: String) -> String? {
-        guard let scalar = node.scalar, !scalar.isNull else {
+        guard !node.isNull, let scalar = node.scalar else {
             error("'\(key)' must be text, found \(node.kindDescription)", at: node)
             return nil
         }
@@ -85,21 +89,21 @@ public struct NodeDecoder {
 
     /// A plain decimal integer.
     public mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
-        if let value = node.scalar?.integer { return value }
+        if let value = node.integer { return value }
         error("'\(key)' must be a whole number such as 3, \(found(node) { $0.integer != nil })", at: node)
         return nil
     }
 
     /// A plain decimal number.
     public mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
-        if let value = node.scalar?.decimal { return value }
+        if let value = node.decimal { return value }
         error("'\(key)' must be a plain number such as 2 or 0.5, \(found(node) { $0.decimal != nil })", at: node)
         return nil
     }
 
     /// `true` or `false`.
     public mutating func bool(_ node: YAMLNode, _ key: String) -> Bool? {
-        if let value = node.scalar?.bool { return value }
+        if let value = node.bool { return value }
         error("'\(key)' must be true or false, \(found(node) { $0.bool != nil })", at: node)
         return nil
     }
@@ -150,7 +154,7 @@ public struct NodeDecoder {
     }
 
     /// The items of a list.
-    public mutating func list(_ node: YAMLNode, _ key: String) -> [YAMLNode]? {
+    public mutating func list(_ node: YAMLNode, _ key: String) -> YAMLNode.Items? {
         if let items = node.sequence { return items }
         error("'\(key)' must be a list, found \(node.kindDescription)", at: node)
         return nil
@@ -223,14 +227,26 @@ public struct NodeDecoder {
 /// The entries of a YAML mapping, looked up by key.
 public struct Fields {
     public let node: YAMLNode
-    public let pairs: [YAMLNode.Pair]
+    public let pairs: YAMLNode.Pairs
+    /// The text of each key (`nil` for a key that is not a scalar), read once.
+    private let keys: [String?]
+
+    public init(node: YAMLNode, pairs: YAMLNode.Pairs) {
+        self.init(node: node, pairs: pairs, keys: pairs.map { $0.key.scalar?.value })
+    }
+
+    init(node: YAMLNode, pairs: YAMLNode.Pairs, keys: [String?]) {
+        self.node = node
+        self.pairs = pairs
+        self.keys = keys
+    }
 
     public subscript(key: String) -> YAMLNode? {
-        pairs.first { $0.key.scalar?.value == key }?.value
+        keys.firstIndex(of: key).map { pairs[$0].value }
     }
 
     /// The node of the key itself.
     public func keyNode(_ key: String) -> YAMLNode? {
-        pairs.first { $0.key.scalar?.value == key }?.key
+        keys.firstIndex(of: key).map { pairs[$0].key }
     }
 }

@@ -58,57 +58,46 @@ public struct YAMLParser: Sendable {
     }
 }
 
-/// Drives libyaml's event parser and assembles the tree.
+/// Drives libyaml's event parser and assembles the tree in flat storage (``YAMLTree``).
 private struct TreeBuilder {
-    /// A list or mapping being built. Frames are mutated in place on the stack, so adding an item
-    /// never copies the items before it.
+    /// A list or mapping being built: where its entry is and where its children start on the
+    /// shared stack of pending children.
     private struct Frame {
-        var start: YAMLMark
+        var entry: Int
         var isMapping: Bool
-        var style: YAMLNode.CollectionStyle = .block
-        var items: [YAMLNode] = []
-        var pairs: [YAMLNode.Pair] = []
-        var pendingKey: YAMLNode?
+        var childrenStart: Int
+        /// The key read last, waiting for its value (mappings only).
+        var pendingKey: Int32?
         /// Key index for duplicate detection, built only once a mapping is large: small mappings
         /// (most of them) are searched linearly, which is cheaper than hashing every key.
-        var keyIndex: [String: Int]?
-
-        /// The position in `pairs` of the entry with this key, if there is one.
-        mutating func pairIndex(ofKey name: String) -> Int? {
-            if let keyIndex { return keyIndex[name] }
-            if pairs.count < Self.linearSearchLimit {
-                return pairs.firstIndex { $0.key.scalar?.value == name }
-            }
-            var index: [String: Int] = [:]
-            index.reserveCapacity(pairs.count * 2)
-            for (position, pair) in pairs.enumerated() {
-                if let key = pair.key.scalar?.value { index[key] = position }
-            }
-            keyIndex = index
-            return index[name]
-        }
-
-        /// Records the key of the pair just appended.
-        mutating func indexLastPair(key name: String) {
-            keyIndex?[name] = pairs.count - 1
-        }
-
-        static let linearSearchLimit = 12
+        var keyIndex: [String: Int32]?
     }
+
+    static let linearSearchLimit = 12
 
     let file: String
     let limits: YAMLLimits
     let input: [UInt8]
     private var stack: [Frame] = []
-    private var root: YAMLNode?
+    private var entries: [YAMLTree.Entry] = []
+    /// The finished children of every open collection, in order (a mapping's as key, value, ...).
+    private var pending: [Int32] = []
+    private var children: [Int32] = []
+    private var text: [UInt8] = []
+    private var root: Int32?
     private var diagnostics: [Diagnostic] = []
-    private var nodeCount = 0
     private var documentCount = 0
+    private var nodeCount = 0
 
     init(file: String, limits: YAMLLimits, input: [UInt8]) {
         self.file = file
         self.limits = limits
         self.input = input
+        // Typical proportions of an isogap file, so that the arrays are not grown step by step.
+        entries.reserveCapacity(input.count / 12 + 16)
+        children.reserveCapacity(input.count / 12 + 16)
+        text.reserveCapacity(input.count / 2 + 16)
+        pending.reserveCapacity(256)
     }
 
     mutating func run() -> YAMLParser.Result {
@@ -136,79 +125,99 @@ private struct TreeBuilder {
                 .error("the file is empty; expected a YAML mapping that starts with 'isogap: 1'", at: location(1, 1)))
         }
         let failed = !completed || diagnostics.containsErrors && root == nil
-        return YAMLParser.Result(root: failed ? nil : root, diagnostics: diagnostics)
+        guard !failed, let root else { return YAMLParser.Result(root: nil, diagnostics: diagnostics) }
+        let tree = YAMLTree(entries: entries, children: children, text: text)
+        return YAMLParser.Result(root: YAMLNode(tree: tree, index: Int(root)), diagnostics: diagnostics)
     }
 
     /// Handles one event; returns `false` to stop parsing.
     private mutating func handle(_ event: yaml_event_t) -> Bool {
-        let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-        let end = YAMLMark(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
+        let line = Int32(clamping: event.start_mark.line + 1)
+        let column = Int32(clamping: event.start_mark.column + 1)
+        let endLine = Int32(clamping: event.end_mark.line + 1)
+        let endColumn = Int32(clamping: event.end_mark.column + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if documentCount > 1 {
                 diagnostics.append(
                     .error(
-                        "a file holds one YAML document; a second document starts here", at: location(mark)))
+                        "a file holds one YAML document; a second document starts here", at: location(line, column)))
                 return false
             }
         case YAML_ALIAS_EVENT:
             diagnostics.append(
                 .error(
-                    "aliases ('*name') are not supported; write the value out in full", at: location(mark)))
+                    "aliases ('*name') are not supported; write the value out in full", at: location(line, column)))
             return false
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            if data.tag != nil { rejectTag(at: mark) }
+            if data.tag != nil { rejectTag(at: location(line, column)) }
             guard data.length <= limits.maxScalarLength else {
                 diagnostics.append(
                     .error(
                         "text of \(data.length) bytes is longer than the limit of \(limits.maxScalarLength) bytes",
-                        at: location(mark)))
+                        at: location(line, column)))
                 return false
             }
-            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-            return add(YAMLNode(.scalar(YAMLScalar(value, style: Self.style(data.style))), at: mark, end: end))
+            let first = Int32(text.count)
+            if data.length > 0 {
+                text.append(contentsOf: UnsafeBufferPointer(start: data.value, count: data.length))
+            }
+            entries.append(
+                YAMLTree.Entry(
+                    kind: .scalar, style: Self.style(data.style).rawValue, first: first, count: Int32(data.length),
+                    line: line, column: column, endLine: endLine, endColumn: endColumn))
+            return add(Int32(entries.count - 1))
         case YAML_SEQUENCE_START_EVENT:
-            if event.data.sequence_start.tag != nil { rejectTag(at: mark) }
-            var frame = Frame(start: mark, isMapping: false)
-            if event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE { frame.style = .flow }
-            // Room for a typical list up front, so that it is not grown one step at a time.
-            frame.items.reserveCapacity(4)
-            return open(frame, at: mark)
+            if event.data.sequence_start.tag != nil { rejectTag(at: location(line, column)) }
+            let flow = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            return open(.sequence, flow: flow, line: line, column: column)
         case YAML_MAPPING_START_EVENT:
-            if event.data.mapping_start.tag != nil { rejectTag(at: mark) }
-            var frame = Frame(start: mark, isMapping: true)
-            if event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE { frame.style = .flow }
-            frame.pairs.reserveCapacity(8)
-            return open(frame, at: mark)
+            if event.data.mapping_start.tag != nil { rejectTag(at: location(line, column)) }
+            let flow = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+            return open(.mapping, flow: flow, line: line, column: column)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            return add(YAMLNode(content, at: frame.start, end: end, style: frame.style))
+            let first = children.count
+            children.append(contentsOf: pending[frame.childrenStart...])
+            let count = pending.count - frame.childrenStart
+            pending.removeSubrange(frame.childrenStart...)
+            entries[frame.entry].first = Int32(first)
+            entries[frame.entry].count = Int32(frame.isMapping ? count / 2 : count)
+            entries[frame.entry].endLine = endLine
+            entries[frame.entry].endColumn = endColumn
+            return add(Int32(frame.entry))
         default:
             break
         }
         return true
     }
 
-    private mutating func open(_ frame: Frame, at mark: YAMLMark) -> Bool {
+    private mutating func open(_ kind: YAMLTree.Kind, flow: Bool, line: Int32, column: Int32) -> Bool {
         guard stack.count < limits.maxDepth else {
             diagnostics.append(
-                .error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location(mark)))
+                .error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location(line, column)))
             return false
         }
-        stack.append(frame)
+        stack.append(
+            Frame(entry: entries.count, isMapping: kind == .mapping, childrenStart: pending.count))
+        entries.append(
+            YAMLTree.Entry(
+                kind: kind, style: flow ? 1 : 0, first: 0, count: 0, line: line, column: column, endLine: line,
+                endColumn: column))
         return true
     }
 
     /// Attaches a finished node to its parent, or makes it the root.
-    private mutating func add(_ node: YAMLNode) -> Bool {
+    private mutating func add(_ node: Int32) -> Bool {
         nodeCount += 1
         guard nodeCount <= limits.maxNodes else {
+            let entry = entries[Int(node)]
             diagnostics.append(
                 .error(
-                    "the document has more than \(limits.maxNodes) values, the limit", at: location(node.mark)))
+                    "the document has more than \(limits.maxNodes) values, the limit",
+                    at: location(entry.line, entry.column)))
             return false
         }
         guard let top = stack.indices.last else {
@@ -216,7 +225,7 @@ private struct TreeBuilder {
             return true
         }
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            pending.append(node)
             return true
         }
         guard let key = stack[top].pendingKey else {
@@ -224,25 +233,78 @@ private struct TreeBuilder {
             return true
         }
         stack[top].pendingKey = nil
-        guard let name = key.scalar?.value else {
-            diagnostics.append(.error("a key must be plain text, not \(key.kindDescription)", at: location(key.mark)))
+        let keyEntry = entries[Int(key)]
+        guard keyEntry.kind == .scalar else {
+            let what = keyEntry.kind == .sequence ? "a list" : "a mapping"
+            diagnostics.append(
+                .error("a key must be plain text, not \(what)", at: location(keyEntry.line, keyEntry.column)))
             return true
         }
-        if let first = stack[top].pairIndex(ofKey: name) {
-            let firstMark = stack[top].pairs[first].key.mark
+        if let first = firstKey(matching: key, in: top) {
+            let firstEntry = entries[Int(first)]
+            let name = string(keyEntry)
             diagnostics.append(
                 .error(
-                    "duplicate key '\(name)'", at: location(key.mark),
-                    notes: [.init("'\(name)' is first defined here", at: location(firstMark))]))
+                    "duplicate key '\(name)'", at: location(keyEntry.line, keyEntry.column),
+                    notes: [.init("'\(name)' is first defined here", at: location(firstEntry.line, firstEntry.column))]
+                ))
         } else {
-            stack[top].pairs.append(.init(key: key, value: node))
-            stack[top].indexLastPair(key: name)
+            if stack[top].keyIndex != nil {
+                let name = string(keyEntry)
+                stack[top].keyIndex?[name] = key
+            }
+            pending.append(key)
+            pending.append(node)
         }
         return true
     }
 
-    private mutating func rejectTag(at mark: YAMLMark) {
-        diagnostics.append(.error("YAML tags ('!name') are not supported; write the plain value", at: location(mark)))
+    /// The text of a scalar entry.
+    private func string(_ entry: YAMLTree.Entry) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)]),
+                as: UTF8.self)
+        }
+    }
+
+    /// The key already in the mapping of frame `top` that equals the scalar `key` (as `String`s
+    /// compare), if there is one.
+    private mutating func firstKey(matching key: Int32, in top: Int) -> Int32? {
+        let start = stack[top].childrenStart
+        if let index = stack[top].keyIndex { return index[string(entries[Int(key)])] }
+        let pairs = (pending.count - start) / 2
+        if pairs >= Self.linearSearchLimit {
+            var index: [String: Int32] = [:]
+            index.reserveCapacity(pairs * 2)
+            for position in stride(from: start, to: pending.count, by: 2) {
+                let existing = pending[position]
+                index[string(entries[Int(existing)])] = existing
+            }
+            stack[top].keyIndex = index
+            return index[string(entries[Int(key)])]
+        }
+        let wanted = entries[Int(key)]
+        return text.withUnsafeBufferPointer { buffer -> Int32? in
+            let wantedBytes = UnsafeBufferPointer(
+                rebasing: buffer[Int(wanted.first)..<Int(wanted.first + wanted.count)])
+            let wantedASCII = !wantedBytes.contains { $0 >= 0x80 }
+            for position in stride(from: start, to: pending.count, by: 2) {
+                let existing = pending[position]
+                let entry = entries[Int(existing)]
+                let bytes = UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)])
+                if bytes.elementsEqual(wantedBytes) { return existing }
+                // Different bytes may still be the same text in Unicode's sense.
+                if !wantedASCII || bytes.contains(where: { $0 >= 0x80 }), string(entry) == string(wanted) {
+                    return existing
+                }
+            }
+            return nil
+        }
+    }
+
+    private mutating func rejectTag(at location: SourceLocation) {
+        diagnostics.append(.error("YAML tags ('!name') are not supported; write the plain value", at: location))
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
@@ -317,11 +379,11 @@ private struct TreeBuilder {
         return location(line, column)
     }
 
-    private func location(_ mark: YAMLMark) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
-
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
+    }
+
+    private func location(_ line: Int32, _ column: Int32) -> SourceLocation {
+        SourceLocation(file: file, line: Int(line), column: Int(column))
     }
 }

@@ -5,45 +5,107 @@
 extension YAMLScalar {
     /// Whether the scalar is YAML's null: an empty plain scalar, `~` or `null`.
     public var isNull: Bool {
-        style == .plain && ["", "~", "null", "Null", "NULL"].contains(value)
+        var value = value
+        return value.withUTF8 { StrictScalar.isNull($0, style: style) }
     }
 
     /// `true` or `false`, written plain; anything else is not a boolean.
     public var bool: Bool? {
-        guard style == .plain else { return nil }
-        switch value {
-        case "true": return true
-        case "false": return false
-        default: return nil
-        }
+        var value = value
+        return value.withUTF8 { StrictScalar.bool($0, style: style) }
     }
 
     /// A plain decimal integer such as `3` or `-12` (no `+`, no leading zeros, no `_`, no hex).
     public var integer: Int? {
-        guard style == .plain, Self.isDecimal(value, allowFraction: false) else { return nil }
-        return Int(value)
+        var value = value
+        return value.withUTF8 { StrictScalar.integer($0, style: style) }
     }
 
     /// A plain decimal number such as `2`, `0.5` or `-1.25` (no exponents, no `.inf`, no `_`).
     public var decimal: Double? {
-        guard style == .plain, Self.isDecimal(value, allowFraction: true) else { return nil }
+        guard style == .plain else { return nil }
+        var value = value
+        guard value.withUTF8({ StrictScalar.isDecimal($0, allowFraction: true) }) else { return nil }
         return Double(value)
-    }
-
-    private static func isDecimal(_ text: String, allowFraction: Bool) -> Bool {
-        var bytes = Substring(text).utf8[...]
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        let digits = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        guard !digits.isEmpty, digits.count <= 18 else { return false }
-        if digits.count > 1, digits.first == UInt8(ascii: "0") { return false }
-        let rest = bytes.dropFirst(digits.count)
-        if rest.isEmpty { return true }
-        guard allowFraction, rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
-        return rest.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }
 
 extension YAMLNode {
     /// Whether the node is a null scalar.
-    public var isNull: Bool { scalar?.isNull ?? false }
+    public var isNull: Bool {
+        withScalarBytes { StrictScalar.isNull($0, style: $1) } ?? false
+    }
+
+    /// The node as a strict boolean (see ``YAMLScalar/bool``), read without making a `String`.
+    public var bool: Bool? {
+        withScalarBytes { StrictScalar.bool($0, style: $1) } ?? nil
+    }
+
+    /// The node as a strict integer (see ``YAMLScalar/integer``), read without making a `String`.
+    public var integer: Int? {
+        withScalarBytes { StrictScalar.integer($0, style: $1) } ?? nil
+    }
+
+    /// The node as a strict decimal (see ``YAMLScalar/decimal``).
+    public var decimal: Double? {
+        guard withScalarBytes({ $1 == .plain && StrictScalar.isDecimal($0, allowFraction: true) }) == true else {
+            return nil
+        }
+        return scalar.flatMap { Double($0.value) }
+    }
+}
+
+/// The strict spellings, checked on UTF-8 bytes.
+enum StrictScalar {
+    static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style) -> Bool {
+        guard style == .plain else { return false }
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            // null, Null, NULL
+            let word = (bytes[0], bytes[1], bytes[2], bytes[3])
+            return word == (0x6E, 0x75, 0x6C, 0x6C) || word == (0x4E, 0x75, 0x6C, 0x6C)
+                || word == (0x4E, 0x55, 0x4C, 0x4C)
+        default: return false
+        }
+    }
+
+    static func bool(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style) -> Bool? {
+        guard style == .plain else { return nil }
+        if bytes.elementsEqual("true".utf8) { return true }
+        if bytes.elementsEqual("false".utf8) { return false }
+        return nil
+    }
+
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style) -> Int? {
+        guard style == .plain, isDecimal(bytes, allowFraction: false) else { return nil }
+        // At most 18 digits (checked above): the value fits without overflow.
+        var value = 0
+        var negative = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -value : value
+    }
+
+    static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>, allowFraction: Bool) -> Bool {
+        var index = 0
+        if bytes.first == UInt8(ascii: "-") { index = 1 }
+        let digitsStart = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        let digits = index - digitsStart
+        guard digits > 0, digits <= 18 else { return false }
+        if digits > 1, bytes[digitsStart] == UInt8(ascii: "0") { return false }
+        if index == bytes.count { return true }
+        guard allowFraction, bytes[index] == UInt8(ascii: "."), index + 1 < bytes.count else { return false }
+        for byte in bytes[(index + 1)...] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+            return false
+        }
+        return true
+    }
 }

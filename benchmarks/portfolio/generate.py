@@ -70,17 +70,34 @@ def day(start, offset):
 
 
 def manifest(index, rng, city):
+    # A site reporting in Arabic has its texts in both languages (as in examples/alnoor-retail),
+    # so that every workspace validates without a warning.
+    language = rng.choice(["en", "en", "ar"])
+    lead, auditor = rng.choice(PEOPLE), rng.choice(PEOPLE)
+    if language == "ar":
+        organization = "{en: Al Noor Retail Co., ar: شركة النور للتجزئة}"
+        site = f"{{en: {city} store {index:05d}, ar: فرع {city} {index:05d}}}"
+        scope = ("\n  en: \"Complaints handling and customer satisfaction measurement at the "
+                 f"{city} store {index:05d}, its click-and-collect counter and home deliveries from it.\""
+                 "\n  ar: \"معالجة الشكاوى وقياس رضا العملاء في الفرع وخدمة الاستلام والتوصيل المنزلي منه.\"")
+        roles = ("{en: lead assessor, ar: المقيّم الرئيسي}", "{en: internal auditor, ar: مدقق داخلي}")
+    else:
+        organization = "Al Noor Retail Co."
+        site = f"{city} store {index:05d}"
+        scope = (f" \"Complaints handling and customer satisfaction measurement at the {city} store {index:05d}, "
+                 "its click-and-collect counter and home deliveries from it.\"")
+        roles = ("lead assessor", "internal auditor")
     return f"""# Synthetic workspace {index:05d} for the portfolio benchmark (modelled on examples/alnoor-retail).
 isogap: 1
 kind: workspace
-organization: Al Noor Retail Co.
-site: {city} store {index:05d}
-scope: "Complaints handling and customer satisfaction measurement at the {city} store {index:05d}, its click-and-collect counter and home deliveries from it."
-language: {rng.choice(["en", "en", "ar"])}
+organization: {organization}
+site: {site}
+scope:{scope}
+language: {language}
 assessment_date: 2026-11-20
 assessors:
-  - {{name: {rng.choice(PEOPLE)}, role: lead assessor}}
-  - {{name: {rng.choice(PEOPLE)}, role: internal auditor}}
+  - {{name: {lead}, role: {roles[0]}}}
+  - {{name: {auditor}, role: {roles[1]}}}
 target_level: 3
 checklists: [iso-10002-2018, iso-10004-2018]
 evidence_max_age_days: 730

@@ -107,7 +107,7 @@ private struct Reader {
     }
 
     static func value(_ node: YAMLNode?, _ key: String) -> YAMLNode? {
-        node?.mapping?.first { $0.key.scalar?.value == key }?.value
+        node?.pair(forKey: key)?.value
     }
 
     /// A scalar's text; `nil` for null, lists and mappings.
@@ -206,7 +206,7 @@ private struct Reader {
 
     // MARK: Nodes
 
-    mutating func readNodes(_ list: [YAMLNode]) -> [Node] {
+    mutating func readNodes(_ list: YAMLNode.Items) -> [Node] {
         var nodes: [Node] = []
         var index: [String: Int] = [:]
         var warnedLocale = false
@@ -395,7 +395,8 @@ private struct Reader {
         var definitions = Self.value(framework, "scores_definition")
         if let nested = Self.value(definitions, "scale") { definitions = nested }
         var labels: [Int: (LocalizedText, LocalizedText?)] = [:]
-        for entry in definitions?.sequence ?? [] {
+        let entries: [YAMLNode] = definitions?.sequence.map(Array.init) ?? []
+        for entry in entries {
             guard let score = entry.mapping.flatMap({ _ in Self.value(entry, "score")?.scalar?.integer }) else {
                 warning("a scores_definition entry without a whole-number 'score' is skipped", at: entry.mark)
                 continue
