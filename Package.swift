@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The zip container of the Office formats (SPEC §14).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml, the only YAML implementation the project uses.
@@ -43,6 +45,7 @@ let package = Package(
             name: "IsogapRendering",
             dependencies: [
                 "IsogapDiagnostics", "IsogapModel", "IsogapYAML", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // checklists/ and templates/ compiled into the binary.
