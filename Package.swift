@@ -39,7 +39,12 @@ let package = Package(
         // Pure domain: checklists, workspaces, validation rules. No I/O.
         .target(name: "IsogapModel", dependencies: ["IsogapDiagnostics"]),
         // YAML nodes to model values, with document paths mapped back to positions.
-        .target(name: "IsogapLoading", dependencies: ["IsogapYAML", "IsogapModel", "IsogapDiagnostics"]),
+        .target(
+            name: "IsogapLoading",
+            dependencies: [
+                "IsogapYAML", "IsogapModel", "IsogapDiagnostics",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Views of the model as text, YAML skeletons and (later) reports.
         .target(
             name: "IsogapRendering",
