@@ -213,4 +213,122 @@ struct XLSXTests {
             ], "\(result.stderr)")
         #expect(try Data(contentsOf: scratch.appendingPathComponent("ws/assessments/iso-10002-2018.yaml")) == before)
     }
+
+    static var libreOffice: Bool {
+        ["soffice", "pdftotext"].allSatisfy { tool in
+            ["/usr/bin", "/usr/local/bin"].contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+        }
+    }
+
+    /// Runs a program found on the PATH; its standard output.
+    static func run(_ arguments: [String], timeout: Double = 120) throws -> Command.Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let scratch = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Command.Output(
+            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    @Test(.enabled(if: XLSXTests.libreOffice, "LibreOffice (soffice) and pdftotext are not installed"))
+    func libreOfficeConvertsBothWorkbooksAndTheReportShowsEveryGap() throws {
+        let scratch = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let report = try Command.run(
+            ["report", "ws", "--format", "xlsx", "--as-of", "2026-11-26", "--out", "report.xlsx"], in: scratch)
+        try #require(report.status == 0, "\(report.stderr)")
+        let questionnaire = try Command.run(["export", "xlsx", "ws", "--out", "questionnaire.xlsx"], in: scratch)
+        try #require(questionnaire.status == 0, "\(questionnaire.stderr)")
+        let json = try Command.run(["report", "ws", "--format", "json", "--as-of", "2026-11-26"], in: scratch)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let gaps = try #require(document["gaps"] as? [[String: Any]]).compactMap { $0["requirement"] as? String }
+        try #require(!gaps.isEmpty)
+        // A private profile, so the test neither needs nor touches a user's LibreOffice settings.
+        let profile = scratch.appendingPathComponent("lo-profile")
+        let converted = try Self.run([
+            "soffice", "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
+            "--outdir", scratch.path, scratch.appendingPathComponent("report.xlsx").path,
+            scratch.appendingPathComponent("questionnaire.xlsx").path,
+        ])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        for name in ["report", "questionnaire"] {
+            let pdf = scratch.appendingPathComponent("\(name).pdf")
+            try #require(
+                FileManager.default.fileExists(atPath: pdf.path), "\(name).pdf was not written: \(converted.stderr)")
+            let text = try Self.run(["pdftotext", "-layout", pdf.path, "-"])
+            #expect(text.status == 0)
+            if name == "report" {
+                let missing = Set(gaps).filter { !text.stdout.contains($0) }
+                #expect(missing.isEmpty, "gap ids missing from the PDF: \(missing.sorted())")
+            } else {
+                #expect(text.stdout.contains("4.1-a"))
+            }
+        }
+    }
+
+    @Test(.enabled(if: XLSXTests.openpyxl, "python3 with openpyxl is not installed"))
+    func reportCellsHaveTheirTypesAndArabicSheetsRunRightToLeft() throws {
+        let scratch = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for language in ["en", "ar"] {
+            let report = try Command.run(
+                [
+                    "report", "ws", "--format", "xlsx", "--lang", language, "--as-of", "2026-11-26", "--out",
+                    "r-\(language).xlsx",
+                ],
+                in: scratch)
+            try #require(report.status == 0, "\(report.stderr)")
+        }
+        let questionnaire = try Command.run(
+            ["export", "xlsx", "ws", "--lang", "ar", "--out", "q-ar.xlsx"], in: scratch)
+        try #require(questionnaire.status == 0, "\(questionnaire.stderr)")
+        let script = """
+            import sys, datetime, openpyxl
+            en = openpyxl.load_workbook(sys.argv[1])
+            print(en.sheetnames)
+            clauses = en["Clauses"]
+            ids = [row[1] for row in clauses.iter_rows(min_row=2, values_only=True)]
+            print("clause ids text:", all(isinstance(i, str) for i in ids), "4.10" in ids or "10" in ids)
+            req = en["Requirements"]
+            first = next(req.iter_rows(min_row=2, values_only=True))
+            print("claimed number:", type(first[5]).__name__, "priority number:", all(isinstance(r[9], (int, float)) or r[9] is None for r in req.iter_rows(min_row=2, values_only=True)))
+            summary = en["Summary"]
+            dates = [r[1] for r in summary.iter_rows(min_row=2, values_only=True) if isinstance(r[1], datetime.datetime)]
+            print("dates:", [d.date().isoformat() for d in dates])
+            print("frozen:", req.freeze_panes, "filter:", req.auto_filter.ref)
+            ar = openpyxl.load_workbook(sys.argv[2])
+            print("rtl report:", all(ws.sheet_view.rightToLeft for ws in ar.worksheets))
+            q = openpyxl.load_workbook(sys.argv[3])
+            print("rtl questionnaire:", q.worksheets[1].sheet_view.rightToLeft, q.worksheets[1]["F1"].value)
+            print("protected:", q.worksheets[1].protection.sheet, q.worksheets[1].protection.password)
+            print("hidden:", q["isogap"].sheet_state)
+            print("validations:", sorted(str(dv.sqref) for dv in q.worksheets[1].data_validations.dataValidation))
+            print("locked question:", q.worksheets[1]["C2"].protection.locked, "unlocked level:", q.worksheets[1]["F2"].protection.locked)
+            """
+        let run = try PythonScript.run(
+            script, ["r-en.xlsx", "r-ar.xlsx", "q-ar.xlsx"].map { scratch.appendingPathComponent($0).path })
+        try #require(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "['Summary', 'Clauses', 'Requirements', 'Gaps', 'Actions', 'Plan']")
+        #expect(lines.contains("clause ids text: True True"))
+        #expect(lines.contains("claimed number: int priority number: True"))
+        #expect(lines.contains("dates: ['2026-11-20', '2026-11-26']"))
+        #expect(lines.contains { $0.hasPrefix("frozen: A2 filter: A1:P") })
+        #expect(lines.contains("rtl report: True"))
+        #expect(lines.contains("rtl questionnaire: True المستوى"))
+        #expect(lines.contains("protected: True None"))
+        #expect(lines.contains("hidden: hidden"))
+        #expect(lines.contains { $0.hasPrefix("validations: ['F2:F") })
+        #expect(lines.contains("locked question: True unlocked level: False"))
+    }
 }
