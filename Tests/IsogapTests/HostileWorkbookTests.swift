@@ -77,9 +77,13 @@ struct HostileWorkbookTests {
                 "zip-bomb",
                 try workbook(
                     sheet: cells(
-                        "<c r=\"A1\" t=\"inlineStr\"><is><t>" + String(repeating: "A", count: 4 << 20) + "</t></is></c>"
+                        "<c r=\"A1\" t=\"inlineStr\"><is><t>" + String(repeating: "A", count: 3 << 19) + "</t></is></c>"
                     )),
                 "error: zip-bomb.xlsx: the entry 'xl/worksheets/sheet1.xml' is compressed more than 200 to 1 (a zip bomb?); refused"
+            ),
+            (
+                "huge-entry", try workbook(sheet: cells(String(repeating: "<c/>", count: 600_000))),
+                "error: huge-entry.xlsx: the entry 'xl/worksheets/sheet1.xml' inflates to 2400129 bytes, more than 2097152; refused"
             ),
             (
                 "too-many-entries", try workbook(extra: many),

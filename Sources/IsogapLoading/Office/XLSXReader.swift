@@ -20,13 +20,13 @@ public enum XLSXReader {
     public struct Limits: Sendable {
         public var fileSize = 16 << 20
         public var entries = 1_000
-        public var entrySize = 32 << 20
-        public var totalSize = 64 << 20
+        public var entrySize = 2 << 20
+        public var totalSize = 6 << 20
         /// Inflated size over compressed size, for entries larger than `ratioFloor`.
         public var compressionRatio = 200
-        public var ratioFloor = 1 << 20
+        public var ratioFloor = 256 << 10
         public var sharedStrings = 200_000
-        public var cellsPerSheet = 500_000
+        public var cellsPerSheet = 50_000
         public init() {}
     }
 
@@ -328,6 +328,8 @@ struct XMLTree {
     }
 
     static let maxDepth = 64
+    /// Elements in one part: the tree of a part at this cap stays well inside the memory budget.
+    static let maxElements = 120_000
 
     /// Parses `data`; refuses a DTD, text that is not UTF-8, and malformed XML.
     static func parse(_ data: Data, part: String) throws(XLSXReader.Failure) -> XMLTree {
@@ -364,6 +366,7 @@ struct XMLTree {
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     var stack: [XMLTree] = [XMLTree(name: "", attributes: [:])]
     var failure: String?
+    var elements = 0
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -371,6 +374,12 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     ) {
         guard stack.count <= XMLTree.maxDepth else {
             failure = "elements nest more than \(XMLTree.maxDepth) deep; refused"
+            parser.abortParsing()
+            return
+        }
+        elements += 1
+        guard elements <= XMLTree.maxElements else {
+            failure = "has more than \(XMLTree.maxElements) elements; refused"
             parser.abortParsing()
             return
         }
