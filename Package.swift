@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The zip container of the Office formats (SPEC §14).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml, the only YAML implementation the project uses.
@@ -37,12 +39,18 @@ let package = Package(
         // Pure domain: checklists, workspaces, validation rules. No I/O.
         .target(name: "IsogapModel", dependencies: ["IsogapDiagnostics"]),
         // YAML nodes to model values, with document paths mapped back to positions.
-        .target(name: "IsogapLoading", dependencies: ["IsogapYAML", "IsogapModel", "IsogapDiagnostics"]),
+        .target(
+            name: "IsogapLoading",
+            dependencies: [
+                "IsogapYAML", "IsogapModel", "IsogapDiagnostics",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Views of the model as text, YAML skeletons and (later) reports.
         .target(
             name: "IsogapRendering",
             dependencies: [
                 "IsogapDiagnostics", "IsogapModel", "IsogapYAML", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // checklists/ and templates/ compiled into the binary.

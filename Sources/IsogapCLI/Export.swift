@@ -9,7 +9,9 @@ import IsogapRendering
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the assessment or a checklist in another tool's format (OSCAL, CISO Assistant).",
-        subcommands: [ExportOSCAL.self, ExportPOAM.self, ExportOSCALCatalog.self, ExportCISOAssistant.self])
+        subcommands: [
+            ExportOSCAL.self, ExportPOAM.self, ExportOSCALCatalog.self, ExportCISOAssistant.self, ExportXLSX.self,
+        ])
 }
 
 /// Options of every export: where the document goes and its language.

@@ -9,7 +9,7 @@ import IsogapRendering
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make isogap files from other tools' files (CISO Assistant framework libraries).",
-        subcommands: [ImportCISOAssistant.self])
+        subcommands: [ImportCISOAssistant.self, ImportXLSX.self])
 }
 
 /// `isogap import ciso-assistant LIBRARY.yaml`: a checklist from a CISO Assistant framework.

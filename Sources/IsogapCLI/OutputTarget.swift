@@ -19,16 +19,24 @@ enum OutputTarget {
     }
 
     static func write(_ text: String, to path: String?, context: CommandContext) throws {
+        guard path != nil else {
+            context.console.write(text)
+            return
+        }
+        try write(data: Data(text.utf8), to: path, context: context)
+    }
+
+    /// A binary document (an Office file): its bytes as they are, to standard output or the file.
+    static func write(data: Data, to path: String?, context: CommandContext) throws {
         let console = context.console
         guard let path else {
-            console.write(text)
+            context.stdout.write([UInt8](data))
             return
         }
         guard !path.isEmpty else {
             throw console.fail("--out needs a file name", ExitStatus.usage)
         }
         let resolved = context.resolve(path)
-        let data = Data(text.utf8)
         var info = stat()
         if lstat(resolved, &info) == 0 {
             switch info.st_mode & S_IFMT {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IsogapModel
 import IsogapRendering
 
@@ -12,12 +13,12 @@ struct Report: ContextualCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv
+        case md, html, json, csv, xlsx
     }
 
     @OptionGroup var workspace: WorkspaceArgument
 
-    @Option(help: "Output format: md, html, json or csv.")
+    @Option(help: "Output format: md, html, json, csv or xlsx.")
     var format: Format = .md
 
     @OptionGroup var options: DocumentOptions
@@ -42,6 +43,13 @@ struct Report: ContextualCommand {
             }
         case .json: text = ReportJSON.document(input).serialized()
         case .csv: text = ReportCSV.text(input)
+        case .xlsx:
+            let data: Data
+            do { data = try ReportWorkbook.data(input) } catch {
+                throw console.fail("the workbook could not be written: \(error)", ExitStatus.cannotCreate)
+            }
+            try OutputTarget.write(data: data, to: options.out, context: context)
+            return
         }
         try OutputTarget.write(text, to: options.out, context: context)
     }
