@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IsogapModel
 import IsogapRendering
 
@@ -12,12 +13,12 @@ struct Report: ContextualCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv
+        case md, html, json, csv, docx
     }
 
     @OptionGroup var workspace: WorkspaceArgument
 
-    @Option(help: "Output format: md, html, json or csv.")
+    @Option(help: "Output format: md, html, json, csv or docx (Word; binary, so give --out FILE).")
     var format: Format = .md
 
     @OptionGroup var options: DocumentOptions
@@ -31,6 +32,14 @@ struct Report: ContextualCommand {
             asOf: options.date(in: context), language: options.lang, labels: templateSet.labels, plan: plan)
         let text: String
         switch format {
+        case .docx:
+            let data: Data
+            do {
+                data = try ReportRenderer.docx(input)
+            } catch {
+                throw console.fail("cannot write the Word document: \(error)", ExitStatus.cannotCreate)
+            }
+            return try OutputTarget.write(data: data, to: options.out, context: context)
         case .md, .html:
             do {
                 text =
