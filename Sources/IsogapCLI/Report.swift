@@ -13,12 +13,12 @@ struct Report: ContextualCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv, xlsx
+        case md, html, json, csv, xlsx, docx
     }
 
     @OptionGroup var workspace: WorkspaceArgument
 
-    @Option(help: "Output format: md, html, json, csv or xlsx.")
+    @Option(help: "Output format: md, html, json, csv, xlsx (Excel) or docx (Word); xlsx and docx are binary, so give --out FILE.")
     var format: Format = .md
 
     @OptionGroup var options: DocumentOptions
@@ -43,13 +43,15 @@ struct Report: ContextualCommand {
             }
         case .json: text = ReportJSON.document(input).serialized()
         case .csv: text = ReportCSV.text(input)
-        case .xlsx:
+        case .xlsx, .docx:
             let data: Data
-            do { data = try ReportWorkbook.data(input) } catch {
-                throw console.fail("the workbook could not be written: \(error)", ExitStatus.cannotCreate)
+            do {
+                data = format == .xlsx ? try ReportWorkbook.data(input) : try ReportRenderer.docx(input)
+            } catch {
+                let document = format == .xlsx ? "the workbook" : "the Word document"
+                throw console.fail("\(document) could not be written: \(error)", ExitStatus.cannotCreate)
             }
-            try OutputTarget.write(data: data, to: options.out, context: context)
-            return
+            return try OutputTarget.write(data: data, to: options.out, context: context)
         }
         try OutputTarget.write(text, to: options.out, context: context)
     }
