@@ -20,14 +20,21 @@ struct Portfolio: ContextualCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv, md
+        case text, json, csv, md, html
     }
 
     @Argument(help: "Folders holding workspaces (searched recursively).")
     var directories: [String]
 
-    @Option(help: "Output format: text, json, csv or md.")
+    @Option(help: "Output format: text, json, csv, md or html.")
     var format: Format = .text
+
+    @Option(
+        name: .long,
+        help:
+            "Language of the HTML page and of each site's names: en or ar (default: English, names in each site's language)."
+    )
+    var lang: ReportLanguage?
 
     @Option(
         name: .customLong("as-of"), help: "Date for overdue actions, YYYY-MM-DD (default: today).",
@@ -72,7 +79,8 @@ struct Portfolio: ContextualCommand {
         OrderedPipeline.run(
             count: discovery.workspaces.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
         ) { index in
-            SiteLoader.load(discovery.workspaces[index], library: library, asOf: date, context: context)
+            SiteLoader.load(
+                discovery.workspaces[index], library: library, asOf: date, language: lang, context: context)
         } consume: { _, outcome in
             if !outcome.diagnostics.isEmpty {
                 progress.clear()
@@ -100,6 +108,15 @@ struct Portfolio: ContextualCommand {
         case .json: text = PortfolioReport.json(portfolio, asOf: date).serialized()
         case .csv: text = PortfolioReport.csv(portfolio)
         case .md: text = PortfolioReport.markdown(portfolio, asOf: date)
+        case .html:
+            let templates = try TemplateSet.load(overrides: nil, context: context)
+            do {
+                text = try PortfolioHTML.render(
+                    portfolio, asOf: date, language: lang ?? .en, labels: templates.labels,
+                    templates: templates.library)
+            } catch {
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
+            }
         }
         if format == .text {
             try OutputTarget.writeText(text, to: output.out, context: context)
@@ -123,9 +140,10 @@ enum SiteLoader {
         var diagnostics: [Diagnostic]
     }
 
-    static func load(_ path: String, library: ChecklistLibrary, asOf: CalendarDate, context: CommandContext)
-        -> Outcome
-    {
+    static func load(
+        _ path: String, library: ChecklistLibrary, asOf: CalendarDate, language: ReportLanguage? = nil,
+        context: CommandContext
+    ) -> Outcome {
         let loaded = WorkspaceLoader.load(from: DiskFiles(folder: path, in: context), library: library)
         guard let workspace = loaded.value, !loaded.diagnostics.containsErrors else {
             var diagnostics = loaded.diagnostics
@@ -138,8 +156,8 @@ enum SiteLoader {
             .score(checklists: workspace.checklists, assessments: workspace.assessments)
         let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf).overdue.count } ?? 0
         let summary = SiteSummary(
-            path: path, manifest: workspace.manifest.localized(workspace.manifest.language), score: score,
-            overdueActions: overdue)
+            path: path, manifest: workspace.manifest.localized(language ?? workspace.manifest.language), score: score,
+            overdueActions: overdue, language: (language ?? .en).rawValue)
         return Outcome(result: .site(summary), diagnostics: loaded.diagnostics)
     }
 }

@@ -58,6 +58,8 @@ public struct SiteSummary: Sendable, Hashable {
     public var path: String
     public var organization: String
     public var site: String?
+    /// The site's own assessment date (sites of a portfolio are assessed on different days).
+    public var assessmentDate: CalendarDate?
     /// All checklists together (SPEC §6 combined figures).
     public var combinedPercent: Double?
     public var completeness: Double?
@@ -70,11 +72,16 @@ public struct SiteSummary: Sendable, Hashable {
     /// Every assessed requirement, in checklist then document order.
     public var requirements: [RequirementFigure]
 
-    /// Reduces a scored workspace to its summary.
-    public init(path: String, manifest: WorkspaceManifest, score: WorkspaceScore, overdueActions: Int) {
+    /// Reduces a scored workspace to its summary, with clause titles and requirement texts in
+    /// `language` (a language code; English where a text has no translation).
+    public init(
+        path: String, manifest: WorkspaceManifest, score: WorkspaceScore, overdueActions: Int,
+        language: String = "en"
+    ) {
         self.path = path
         organization = manifest.organization
         site = manifest.site
+        assessmentDate = manifest.assessmentDate
         combinedPercent = score.combined.percent
         completeness = score.combined.completeness
         checklists = score.checklists.map {
@@ -87,7 +94,8 @@ public struct SiteSummary: Sendable, Hashable {
             func walk(_ clause: ClauseScore) {
                 clauses.append(
                     ClauseFigure(
-                        checklist: checklist.checklist.id, id: clause.clause.id, title: clause.clause.title.english,
+                        checklist: checklist.checklist.id, id: clause.clause.id,
+                        title: clause.clause.title.resolved(language),
                         percent: clause.aggregate.percent))
                 clause.children.forEach(walk)
             }
@@ -101,7 +109,8 @@ public struct SiteSummary: Sendable, Hashable {
                 requirements.append(
                     RequirementFigure(
                         checklist: requirement.checklist, id: requirement.requirement.id,
-                        text: requirement.requirement.text.english, percent: percent, gap: requirement.gap ?? 0,
+                        text: requirement.requirement.text.resolved(language), percent: percent,
+                        gap: requirement.gap ?? 0,
                         priority: requirement.priority ?? 0))
             }
         }

@@ -18,6 +18,10 @@ public struct ReportInput: Sendable {
     public var measured: [MeasuredEvidence.Reading]
     /// KPIs that miss their target on a claim of level 3 or more: "data does not bear out the claim".
     public var notBorneOut: [MeasuredEvidence.Reading]
+    /// The workspace folder as seen from the folder the HTML report is saved in, ending in `/`
+    /// (`../site-a/`); empty when the report sits in the workspace itself. Evidence files are
+    /// linked relative to it.
+    public var evidenceLinkBase = ""
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
