@@ -18,6 +18,8 @@ public struct ReportInput: Sendable {
     public var measured: [MeasuredEvidence.Reading]
     /// KPIs that miss their target on a claim of level 3 or more: "data does not bear out the claim".
     public var notBorneOut: [MeasuredEvidence.Reading]
+    /// The KPIs read against the latest period or wave ("measured indicators"), when measured.
+    public var kpis: [KPIResult]
     /// The workspace folder as seen from the folder the HTML report is saved in, ending in `/`
     /// (`../site-a/`); empty when the report sits in the workspace itself. Evidence files are
     /// linked relative to it.
@@ -26,8 +28,10 @@ public struct ReportInput: Sendable {
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil,
-        measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = []
+        measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = [],
+        kpis: [KPIResult] = []
     ) {
+        self.kpis = kpis
         self.measured = measured
         self.notBorneOut = notBorneOut
         self.manifest = manifest.localized(language)
@@ -47,6 +51,12 @@ public struct ReportInput: Sendable {
     /// A text of the checklists in the report language (English where a translation is missing).
     func text(_ text: LocalizedText) -> String {
         text.resolved(language.rawValue)
+    }
+
+    /// Why a requirement does not apply, in the report language when the manifest's
+    /// `not_applicable:` gave it (English where a translation is missing).
+    func justification(_ response: Response?) -> String? {
+        response?.justificationText.map(text) ?? response?.justification
     }
 
     /// A label of the report in its language.
