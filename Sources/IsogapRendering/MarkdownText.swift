@@ -59,6 +59,10 @@ extension MarkdownText {
     /// which Markdown renderers pass through as text) when it holds a letter outside the Arabic
     /// blocks; other text is returned as it is.
     static func isolated(_ text: String) -> String {
+        // An id (`iso-10002-2018`, `8.5-b`) is one left-to-right run already, and ids are joined in
+        // templates (`checklist:requirement`): isolating each part would let the Arabic line
+        // reorder the parts, so ids stay as they are.
+        if text.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9._:\/-]*/#) != nil { return text }
         let hasLeftToRightLetter = text.unicodeScalars.contains { scalar in
             scalar.properties.isAlphabetic && !isArabic(scalar)
         }
