@@ -20,14 +20,21 @@ struct Portfolio: ContextualCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv, md
+        case text, json, csv, md, html
     }
 
     @Argument(help: "Folders holding workspaces (searched recursively).")
     var directories: [String]
 
-    @Option(help: "Output format: text, json, csv or md.")
+    @Option(help: "Output format: text, json, csv, md or html.")
     var format: Format = .text
+
+    @Option(
+        name: .long,
+        help:
+            "Language of the HTML page and of each site's names: en or ar (default: English, names in each site's language)."
+    )
+    var lang: ReportLanguage?
 
     @Option(
         name: .customLong("as-of"), help: "Date for overdue actions, YYYY-MM-DD (default: today).",
@@ -110,6 +117,15 @@ struct Portfolio: ContextualCommand {
         case .json: text = PortfolioReport.json(portfolio, asOf: date).serialized()
         case .csv: text = PortfolioReport.csv(portfolio)
         case .md: text = PortfolioReport.markdown(portfolio, asOf: date, words: words)
+        case .html:
+            let templates = try TemplateSet.load(overrides: nil, context: context)
+            do {
+                text = try PortfolioHTML.render(
+                    portfolio, asOf: date, language: lang ?? .en, labels: templates.labels,
+                    templates: templates.library)
+            } catch {
+                throw console.fail(error.diagnostic, ExitStatus.dataError)
+            }
         }
         if format == .text {
             try OutputTarget.writeText(text, to: output.out, context: context)

@@ -28,8 +28,12 @@ struct Report: ContextualCommand {
         let loaded = try WorkspaceContext.load(workspace.directory, context: context, measure: true)
         let templateSet = try TemplateSet.load(overrides: options.templates, context: context)
         let plan = try loaded.plan(console: console)
-        let input = loaded.reportInput(
+        var input = loaded.reportInput(
             asOf: options.date(in: context), language: options.lang, labels: templateSet.labels, plan: plan)
+        if let out = options.out, out != "-" {
+            input.evidenceLinkBase = RelativePath.folder(
+                context.resolve(workspace.directory), seenFrom: parentFolder(of: context.resolve(out)))
+        }
         let text: String
         switch format {
         case .md, .html:
@@ -54,5 +58,36 @@ struct Report: ContextualCommand {
             return try OutputTarget.write(data: data, to: options.out, context: context)
         }
         try OutputTarget.write(text, to: options.out, context: context)
+    }
+}
+
+/// The folder holding `path` (an absolute path).
+private func parentFolder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// Relative paths between folders, for links from one written file to files of a workspace.
+enum RelativePath {
+    /// `folder` as seen from `base` (both absolute), ending in `/`; empty when they are the same.
+    /// `.` and `..` segments are resolved by name, without following links.
+    static func folder(_ folder: String, seenFrom base: String) -> String {
+        let target = segments(folder), from = segments(base)
+        var common = 0
+        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + target[common...]
+        return parts.map { $0 + "/" }.joined()
+    }
+
+    private static func segments(_ path: String) -> [String] {
+        var result: [String] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !result.isEmpty { result.removeLast() }
+            default: result.append(String(part))
+            }
+        }
+        return result
     }
 }

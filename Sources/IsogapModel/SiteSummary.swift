@@ -58,6 +58,8 @@ public struct SiteSummary: Sendable, Hashable {
     public var path: String
     public var organization: String
     public var site: String?
+    /// The site's own assessment date (sites of a portfolio are assessed on different days).
+    public var assessmentDate: CalendarDate?
     /// All checklists together (SPEC §6 combined figures).
     public var combinedPercent: Double?
     public var completeness: Double?
@@ -79,6 +81,7 @@ public struct SiteSummary: Sendable, Hashable {
         self.path = path
         organization = manifest.organization
         site = manifest.site
+        assessmentDate = manifest.assessmentDate
         combinedPercent = score.combined.percent
         completeness = score.combined.completeness
         checklists = score.checklists.map {

@@ -34,6 +34,45 @@ public enum MarkdownText {
 /// escape for Markdown (`{{{value}}}` stays raw).
 struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        MarkdownText.escape(text)
+        let escaped = MarkdownText.escape(text)
+        return MarkdownText.isolatesLatinText ? MarkdownText.isolated(escaped) : escaped
+    }
+}
+
+extension MarkdownText {
+    /// Set while a right-to-left Markdown document renders: every value with a letter of a
+    /// left-to-right script is then isolated, so that a Latin name keeps its own punctuation
+    /// (`Co.` stays `Co.`) instead of having it moved to the far end of the Arabic line.
+    @TaskLocal static var isolatesLatinText = false
+
+    /// Runs `render` with ``isolatesLatinText`` set for a right-to-left document.
+    static func rendering(
+        rightToLeft: Bool, _ render: () throws(TemplateLibrary.Failure) -> String
+    ) throws(TemplateLibrary.Failure) -> String {
+        let result = $isolatesLatinText.withValue(rightToLeft) {
+            Result { () throws(TemplateLibrary.Failure) -> String in try render() }
+        }
+        return try result.get()
+    }
+
+    /// `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode's bidi isolates,
+    /// which Markdown renderers pass through as text) when it holds a letter outside the Arabic
+    /// blocks; other text is returned as it is.
+    static func isolated(_ text: String) -> String {
+        // An id (`iso-10002-2018`, `8.5-b`) is one left-to-right run already, and ids are joined in
+        // templates (`checklist:requirement`): isolating each part would let the Arabic line
+        // reorder the parts, so ids stay as they are.
+        if text.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9._:\/-]*/#) != nil { return text }
+        let hasLeftToRightLetter = text.unicodeScalars.contains { scalar in
+            scalar.properties.isAlphabetic && !isArabic(scalar)
+        }
+        return hasLeftToRightLetter ? "\u{2068}\(text)\u{2069}" : text
+    }
+
+    private static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0600...0x06FF, 0x0750...0x077F, 0x0870...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: true
+        default: false
+        }
     }
 }

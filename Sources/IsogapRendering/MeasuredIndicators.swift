@@ -23,6 +23,8 @@ enum MeasuredIndicators {
         var badgeClass: String
         /// Supported requirements as `checklist:requirement`, space-separated.
         var supports: String
+        /// The same keys one by one, for markup that wraps between them.
+        var supportList: [String]
     }
 
     static func outcomeClass(_ result: KPIResult) -> String {
@@ -57,7 +59,8 @@ enum MeasuredIndicators {
                 value: result.value.map(MeasureRounding.text) ?? "—", interval: interval, target: target(result),
                 n: String(result.n), outcome: self.outcome(result, input), outcomeClass: outcome,
                 badgeClass: ["met": "grade-good-practice", "missed": "grade-minor"][outcome] ?? "grade-conforming",
-                supports: result.kpi.supports.map(\.description).joined(separator: " "))
+                supports: result.kpi.supports.map(\.description).joined(separator: " "),
+                supportList: result.kpi.supports.map(\.description))
         }
     }
 

@@ -16,6 +16,8 @@ struct PlanView {
     }
 
     struct PhaseColumn {
+        /// The phase's number in the milestones table (the column's heading).
+        var number: Int
         var title: String
     }
 
@@ -42,13 +44,33 @@ struct PlanView {
         var finish: String
         var workingDays: Int
         var predecessors: String
+        /// The same ids one by one, for markup that wraps between them.
+        var predecessorList: [String]
         var slack: Int
         var lateStart: String
         var lateFinish: String
         var tags: String
         var critical: String
         var requirements: String
+        var requirementList: [String]
+        /// The requirements grouped by checklist: the checklist named once, then its ids.
+        var requirementGroups: [RequirementGroup]
+        /// The id cut after the checklist's `:`, so that a long id can break there and nowhere else.
+        var idParts: [String]
+        /// The tasks it waits for, by their numbers in the table (a `phase:` or `tag:` word as it
+        /// is, cut after its `:`).
+        var predecessorNumbers: [IDParts]
         var isCritical: Bool
+    }
+
+    /// An id in parts that may go on separate lines (never a break inside a part).
+    struct IDParts {
+        var parts: [String]
+    }
+
+    struct RequirementGroup {
+        var checklist: String
+        var ids: [String]
     }
 
     /// A role whose one extra person would bring the finish forward.
@@ -94,6 +116,7 @@ struct PlanView {
     var labels: [String: String]
     var language: String
     var direction: String
+    var isRightToLeft: Bool
     var organization: String
     var site: String?
     var scope: String
@@ -139,6 +162,7 @@ struct PlanView {
         labels = input.labels.resolved(input.language)
         language = input.language.rawValue
         direction = input.language.isRightToLeft ? "rtl" : "ltr"
+        isRightToLeft = input.language.isRightToLeft
         organization = input.manifest.organization
         site = input.manifest.site
         scope = input.manifest.scope
@@ -174,7 +198,9 @@ struct PlanView {
                 finish: phase.finish?.description ?? "—", workingDays: phase.workingDays, tasks: phase.taskCount,
                 personDays: Self.figure(phase.personDays))
         }
-        raciPhases = withTasks.map { PhaseColumn(title: input.text($0.title)) }
+        raciPhases = withTasks.enumerated().map {
+            PhaseColumn(number: $0.offset + 1, title: input.text($0.element.title))
+        }
         raciRows = Self.raciRows(plan, phases: withTasks, input)
         tasks = Self.taskRows(plan, input)
         let numbers = Dictionary(tasks.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
@@ -224,16 +250,25 @@ struct PlanView {
 
     /// Every task as a numbered row, in plan order.
     private static func taskRows(_ plan: Plan, _ input: PlanInput) -> [TaskRow] {
-        plan.tasks.enumerated().map { index, task in
-            TaskRow(
+        let numbers = Dictionary(
+            plan.tasks.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        return plan.tasks.enumerated().map { index, task in
+            let requirements = task.item.requirements.map(\.description)
+            return TaskRow(
                 number: index + 1, id: task.key, title: input.title(of: task), phase: input.phaseTitle(task.phase),
                 responsible: input.roleName(task.role), accountable: input.roleName(task.accountable),
                 start: task.start.description, finish: task.finish.description, workingDays: task.workingDays,
-                predecessors: task.predecessors.joined(separator: " "), slack: task.slack,
+                predecessors: task.predecessors.joined(separator: " "), predecessorList: task.predecessors,
+                slack: task.slack,
                 lateStart: task.lateStart.description, lateFinish: task.lateFinish.description,
                 tags: task.item.tags.joined(separator: " "),
                 critical: task.critical ? input.label("critical_mark") : "",
-                requirements: task.item.requirements.map(\.description).joined(separator: " "),
+                requirements: requirements.joined(separator: " "),
+                requirementList: requirements,
+                requirementGroups: Self.grouped(requirements), idParts: Self.parts(task.key),
+                predecessorNumbers: task.predecessors.map {
+                    IDParts(parts: numbers[$0].map { [String($0)] } ?? Self.parts($0))
+                },
                 isCritical: task.critical)
         }
     }
@@ -337,9 +372,30 @@ struct PlanView {
         }
     }
 
-    /// A share as a whole percentage, such as `87%`.
+    /// `checklist:requirement` keys grouped by checklist, in order of first appearance.
+    static func grouped(_ keys: [String]) -> [RequirementGroup] {
+        var groups: [RequirementGroup] = []
+        for key in keys {
+            let (checklist, id) =
+                key.firstIndex(of: ":").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) } ?? ("", key)
+            if let last = groups.indices.last, groups[last].checklist == checklist {
+                groups[last].ids.append(id)
+            } else {
+                groups.append(RequirementGroup(checklist: checklist, ids: [id]))
+            }
+        }
+        return groups
+    }
+
+    /// A task id cut after its first `:` (`iso-10002-2018:` and `4.3-a-review`); one part when it has none.
+    static func parts(_ key: String) -> [String] {
+        guard let colon = key.firstIndex(of: ":"), key.index(after: colon) < key.endIndex else { return [key] }
+        return [String(key[...colon]), String(key[key.index(after: colon)...])]
+    }
+
+    /// A share as a percentage to one decimal, such as `87.5%` (the report's one precision).
     static func percent(_ value: Double) -> String {
-        "\(JSONValue.format(Rounding.halfAwayFromZero(100 * value, places: 0)))%"
+        Figures.percent(100 * value)
     }
 
     static func figure(_ value: Double) -> String {
@@ -353,7 +409,9 @@ public enum PlanRenderer {
     public static func markdown(_ input: PlanInput, templates: TemplateLibrary) throws(TemplateLibrary.Failure)
         -> String
     {
-        try templates.render(PlanView(input), template: "plan/plan.md")
+        try MarkdownText.rendering(rightToLeft: input.language.isRightToLeft) { () throws(TemplateLibrary.Failure) in
+            try templates.render(PlanView(input), template: "plan/plan.md")
+        }
     }
 
     /// The HTML plan (template `plan/plan.html`): one self-contained page.

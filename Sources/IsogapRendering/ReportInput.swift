@@ -20,6 +20,10 @@ public struct ReportInput: Sendable {
     public var notBorneOut: [MeasuredEvidence.Reading]
     /// The KPIs read against the latest period or wave ("measured indicators"), when measured.
     public var kpis: [KPIResult]
+    /// The workspace folder as seen from the folder the HTML report is saved in, ending in `/`
+    /// (`../site-a/`); empty when the report sits in the workspace itself. Evidence files are
+    /// linked relative to it.
+    public var evidenceLinkBase = ""
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,

@@ -127,6 +127,9 @@ struct ReportView {
         var ref: String
         var date: String
         var file: String
+        /// A relative link to the file from where the report is saved (percent-encoded); `nil`
+        /// when the item names no file or the file is missing.
+        var link: String?
         var status: String
         var isValid: Bool
     }
@@ -140,8 +143,20 @@ struct ReportView {
         var owner: String
         var title: String
         var requirements: String
+        /// The same keys one by one, for markup that wraps between them.
+        var requirementList: [String]
         /// The status as a CSS class (`open`, `in-progress`…).
         var statusClass: String
+    }
+
+    /// Gaps without an action under one top-level clause: the requirement ids (without the
+    /// checklist, which the group names) in document order.
+    struct UncoveredGroup {
+        var checklist: String
+        var clause: String
+        var title: String
+        var count: Int
+        var requirements: [String]
     }
 
     struct Band {
@@ -171,6 +186,8 @@ struct ReportView {
         var achieved: String
         var rows: [ActionRow]
         var uncovered: [String]
+        /// The same gaps grouped by checklist and top-level clause.
+        var uncoveredGroups: [UncoveredGroup]
         var hasUncovered: Bool
         /// Bars of the score now, achieved and projected (inline SVG, escaped when drawn).
         var chart: String
@@ -179,6 +196,7 @@ struct ReportView {
     var labels: [String: String]
     var language: String
     var direction: String
+    var isRightToLeft: Bool
     var organization: String
     var site: String?
     var scope: String
@@ -230,6 +248,7 @@ struct ReportView {
         labels = input.resolvedLabels
         language = input.language.rawValue
         direction = input.language.isRightToLeft ? "rtl" : "ltr"
+        isRightToLeft = input.language.isRightToLeft
         organization = input.manifest.organization
         site = input.manifest.site
         scope = input.manifest.scope
@@ -370,7 +389,11 @@ struct ReportView {
                     type: input.label("type_\(item.type.rawValue)"),
                     ref: item.measured ? "\(item.ref) \(input.label("evidence_measured"))" : item.ref,
                     date: item.date?.description ?? "—",
-                    file: item.file ?? "", status: input.label("status_\(status.rawValue)"), isValid: status == .valid)
+                    file: item.file ?? "",
+                    link: item.file.flatMap {
+                        status == .missing || $0.isEmpty ? nil : Self.percentEncoded(input.evidenceLinkBase + $0)
+                    },
+                    status: input.label("status_\(status.rawValue)"), isValid: status == .valid)
             }
         }
     }
@@ -390,6 +413,7 @@ struct ReportView {
                 isOverdue: late != nil,
                 owner: action.owner.map { "\($0) (\(roleName(action.ownerRole)))" } ?? roleName(action.ownerRole),
                 title: action.title, requirements: action.requirements.map(\.description).joined(separator: " "),
+                requirementList: action.requirements.map(\.description),
                 statusClass: action.status.rawValue)
         }
         let uncovered = tracker.uncoveredGaps.map(\.key)
@@ -402,7 +426,8 @@ struct ReportView {
             notEffective: tracker.foundNotEffective.map(\.id).joined(separator: separator),
             hasNotEffective: !tracker.foundNotEffective.isEmpty,
             projected: Figures.percent(tracker.projected.percent), achieved: Figures.percent(tracker.achieved.percent),
-            rows: rows, uncovered: uncovered, hasUncovered: !uncovered.isEmpty,
+            rows: rows, uncovered: uncovered, uncoveredGroups: uncoveredGroups(tracker.uncoveredGaps, input),
+            hasUncovered: !uncovered.isEmpty,
             chart: SVGBarChart(
                 bars: [
                     (input.label("score_now"), tracker.score.combined.percent),
@@ -411,6 +436,58 @@ struct ReportView {
                 ].map { .init(key: "", label: $0.0, percent: $0.1, figure: Figures.percent($0.1)) },
                 title: input.label("actions"), rightToLeft: input.language.isRightToLeft
             ).svg)
+    }
+
+    /// Gaps grouped by checklist and top-level clause, groups in the order their first gap comes in
+    /// the checklists.
+    private static func uncoveredGroups(_ gaps: [RequirementScore], _ input: ReportInput) -> [UncoveredGroup] {
+        var groups: [UncoveredGroup] = []
+        var index: [String: Int] = [:]
+        let order = Dictionary(
+            input.score.checklists.enumerated().map { ($1.checklist.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = gaps.sorted {
+            (order[$0.checklist] ?? 0, $0.position) < (order[$1.checklist] ?? 0, $1.position)
+        }
+        for gap in sorted {
+            let clause = gap.clausePath.first ?? ""
+            let key = "\(gap.checklist)\u{0}\(clause)"
+            if let at = index[key] {
+                groups[at].count += 1
+                groups[at].requirements.append(gap.requirement.id)
+                continue
+            }
+            let title =
+                input.score.checklists.first { $0.checklist.id == gap.checklist }?.clauses.first {
+                    $0.clause.id == clause
+                }.map { input.text($0.clause.title) } ?? ""
+            index[key] = groups.count
+            groups.append(
+                UncoveredGroup(
+                    checklist: gap.checklist, clause: clause, title: title, count: 1,
+                    requirements: [gap.requirement.id]))
+        }
+        return groups
+    }
+
+    /// A workspace-relative file path as a relative URL: every byte but unreserved characters and
+    /// `/` percent-encoded, so a name with `:`, `#`, `?` or a space stays a path in the workspace
+    /// (a first segment such as `javascript:` is never read as a scheme).
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result += "%"
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
     }
 
     /// How many gaps the executive summary lists.
@@ -453,7 +530,9 @@ public enum ReportRenderer {
     public static func markdown(_ input: ReportInput, templates: TemplateLibrary) throws(TemplateLibrary.Failure)
         -> String
     {
-        try templates.render(ReportView(input), template: "report/report.md")
+        try MarkdownText.rendering(rightToLeft: input.language.isRightToLeft) { () throws(TemplateLibrary.Failure) in
+            try templates.render(ReportView(input), template: "report/report.md")
+        }
     }
 
     /// The HTML report (template `report/report.html`): one self-contained page.

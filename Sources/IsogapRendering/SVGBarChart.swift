@@ -53,11 +53,11 @@ struct SVGBarChart {
             if !bar.key.isEmpty {
                 writer.text(bar.key, x: 4, y: baseline, anchor: .start, className: "key", leftToRight: true)
             }
+            let label = SVGWriter.truncated(
+                bar.label, to: bar.key.isEmpty ? Self.labelCharactersWithoutKey : Self.labelCharacters)
             writer.text(
-                SVGWriter.truncated(
-                    bar.label, to: bar.key.isEmpty ? Self.labelCharactersWithoutKey : Self.labelCharacters),
-                x: bar.key.isEmpty ? 4 : Self.keyWidth,
-                y: baseline, anchor: .start, className: "label")
+                label, x: bar.key.isEmpty ? 4 : Self.keyWidth, y: baseline, anchor: .start, className: "label",
+                tooltip: label == bar.label ? nil : [bar.key, bar.label].filter { !$0.isEmpty }.joined(separator: " "))
             if let percent = bar.percent {
                 let length = Self.barLength * min(100, max(0, percent)) / 100
                 writer.rect(

@@ -45,6 +45,8 @@ struct SVGGantt {
     static let chartStart = 244.0
     static let chartEnd = 712.0
     static let headerHeight = 34.0
+    /// Where month lines begin: below the month names, so that no line runs through a name.
+    static let monthLineTop = 18.0
     /// Characters of a label that fit before the chart.
     static let labelCharacters = 38
 
@@ -73,9 +75,11 @@ struct SVGGantt {
             if !row.key.isEmpty {
                 writer.text(row.key, x: 4, y: baseline, anchor: .start, className: "key", leftToRight: true)
             }
+            let label = SVGWriter.truncated(
+                row.label, to: row.key.isEmpty ? Self.labelCharacters + 4 : Self.labelCharacters)
             writer.text(
-                SVGWriter.truncated(row.label, to: row.key.isEmpty ? Self.labelCharacters + 4 : Self.labelCharacters),
-                x: row.key.isEmpty ? 4 : Self.keyWidth, y: baseline, anchor: .start, className: "label \(row.style)")
+                label, x: row.key.isEmpty ? 4 : Self.keyWidth, y: baseline, anchor: .start,
+                className: "label \(row.style)", tooltip: label == row.label ? nil : row.label)
             let start = max(row.start, range.lowerBound), finish = min(row.finish, range.upperBound)
             if start <= finish {
                 let barHeight = row.style == .phase ? rowHeight * 0.5 : rowHeight * 0.6
@@ -112,38 +116,72 @@ struct SVGGantt {
         return writer.markup(label: title, className: "chart gantt")
     }
 
-    /// Month boundaries as lines, and month names in the header (with the year on the first label
-    /// of each year), leaving out a name where the one before it would overlap it.
+    /// Month boundaries as lines below the header, and each month's name in the header starting
+    /// at its own line, with the year on the first name of each year. The longest form that fits
+    /// in the month is used (the year dropped, then a three-letter Latin abbreviation); a month too
+    /// narrow for any may run into the next one when that leaves room, and the next month's name
+    /// is then left out. A month cut by the start of the chart is named only when its name fits in
+    /// the part shown, so the first name always stands over its own month.
+    ///
+    /// The year is due on the first name of each year: a form with it is preferred, and it may run
+    /// into the next month (whose name is then left out), except for the month cut by the start.
     private func drawMonths(
         _ writer: inout SVGWriter, x: (CalendarDate) -> Double, dayWidth: Double, bottom: Double
     ) {
         var month = CalendarDate(year: range.lowerBound.year, month: range.lowerBound.month, day: 1) ?? range.lowerBound
-        var free = Self.chartStart
         var labelledYear: Int?
+        var free = Self.chartStart
+        let end = x(range.upperBound) + dayWidth
         while month <= range.upperBound {
-            let visibleStart = max(month, range.lowerBound)
-            if month >= range.lowerBound {
-                writer.line(x1: x(month), y1: 4, x2: x(month), y2: bottom, className: "month")
+            let next =
+                month.month == 12
+                ? CalendarDate(year: month.year + 1, month: 1, day: 1)
+                : CalendarDate(year: month.year, month: month.month + 1, day: 1)
+            let whole = month >= range.lowerBound
+            if whole {
+                writer.line(x1: x(month), y1: Self.monthLineTop, x2: x(month), y2: bottom, className: "month")
             }
-            if monthNames.count == 12, x(visibleStart) >= free {
-                let name = monthNames[month.month - 1]
-                let label = labelledYear != month.year ? "\(name) \(month.year)" : name
-                // Room for the name at about 7 units a character of 10-unit text (Arabic letters
-                // are wider than Latin ones), and a gap.
-                let end = x(visibleStart) + 3 + Double(label.count) * 7 + 6
-                if end <= Self.width {
-                    writer.text(label, x: x(visibleStart) + 3, y: 14, anchor: .start, className: "month-label")
-                    free = end
-                    labelledYear = month.year
+            if monthNames.count == 12 {
+                let left = x(max(month, range.lowerBound)) + 3
+                let right = min(next.map { x($0) } ?? end, end) - 3
+                let needsYear = labelledYear != month.year
+                let candidates = Self.monthLabels(monthNames[month.month - 1], year: needsYear ? month.year : nil)
+                let withYear = candidates.filter { $0.hasSuffix(String(month.year)) }
+                func fits(_ label: String) -> Bool { left + Self.textWidth(label) <= right }
+                // A form with the year inside the month; else, for a whole month, the shortest form
+                // with the year running into the next month; else a form without the year.
+                let label =
+                    withYear.first(where: fits)
+                    ?? withYear.last.flatMap { whole && left + Self.textWidth($0) <= Self.width - 2 ? $0 : nil }
+                    ?? candidates.first(where: fits)
+                if let label, left >= free {
+                    writer.text(label, x: left, y: 14, anchor: .start, className: "month-label")
+                    if label.hasSuffix(String(month.year)) { labelledYear = month.year }
+                    free = left + Self.textWidth(label) + 4
                 }
             }
-            guard
-                let next = month.month == 12
-                    ? CalendarDate(year: month.year + 1, month: 1, day: 1)
-                    : CalendarDate(year: month.year, month: month.month + 1, day: 1)
-            else { break }
+            guard let next else { break }
             month = next
         }
-        writer.line(x1: Self.chartStart, y1: 4, x2: Self.chartStart, y2: bottom, className: "axis")
+        writer.line(x1: Self.chartStart, y1: Self.monthLineTop, x2: Self.chartStart, y2: bottom, className: "axis")
+    }
+
+    /// The forms a month's name can take in the header, longest first.
+    static func monthLabels(_ name: String, year: Int?) -> [String] {
+        let short = name.unicodeScalars.allSatisfy(\.isASCII) && name.count > 3 ? String(name.prefix(3)) : nil
+        var forms: [String] = []
+        if let year {
+            forms.append("\(name) \(year)")
+            if let short { forms.append("\(short) \(year)") }
+        }
+        forms.append(name)
+        if let short { forms.append(short) }
+        return forms
+    }
+
+    /// The width of a header label in 10-unit text: about 6.5 units a character (Arabic letters
+    /// are wider than Latin ones, digits narrower), generous rather than tight.
+    static func textWidth(_ text: String) -> Double {
+        Double(text.count) * 6.5
     }
 }

@@ -70,8 +70,12 @@ struct SVGWriter {
     /// `leftToRight` marks text that must read left to right whatever the image's direction (clause
     /// numbers, figures): it gets its own `direction`, so a right-to-left image does not reorder
     /// its parts.
+    ///
+    /// `tooltip`, when given, becomes the `<title>` of a group around the text, which browsers show
+    /// on hover (the whole of a label cut to fit).
     mutating func text(
-        _ text: String, x: Double, y: Double, anchor: Anchor, className: String, leftToRight: Bool = false
+        _ text: String, x: Double, y: Double, anchor: Anchor, className: String, leftToRight: Bool = false,
+        tooltip: String? = nil
     ) {
         // `text-anchor` start and end follow the text's own direction; a physical side is wanted.
         let textRightToLeft = rightToLeft && !leftToRight
@@ -86,7 +90,12 @@ struct SVGWriter {
             ("text-anchor", physical),
         ]
         if rightToLeft && leftToRight { attributes.append(("direction", "ltr")) }
-        elements.append(Self.element("text", attributes, content: Self.escape(text)))
+        let element = Self.element("text", attributes, content: Self.escape(text))
+        if let tooltip {
+            elements.append("<g><title>\(Self.escape(tooltip))</title>\(element)</g>")
+        } else {
+            elements.append(element)
+        }
     }
 
     /// The image: an `<svg>` element that scales to the width of its container, named for

@@ -47,12 +47,14 @@ struct HTMLReportTests {
         let found = HTMLChecks.resourceReferences(
             in: """
                 <a href="#gaps">ok</a><a href="https://x.example/">no</a><img src=//cdn.example/x.png>
+                <a href="evidence/log%20v2.csv">ok</a><a href="//x.example/">no</a><a href="javascript:x()">no</a>
                 <p style="background: url( 'http://x' )">text about http://x is fine</p>
                 <style>@import "y.css"; b { background: url(data:image/png;base64,AAAA) }</style>
                 """)
         #expect(
             found == [
-                "href=https://x.example/", "src=//cdn.example/x.png", "url(http://x", "@import",
+                "href=https://x.example/", "src=//cdn.example/x.png", "href=//x.example/", "href=javascript:x()",
+                "url(http://x", "@import",
                 "url(data:image/png;base64,AAAA",
             ])
     }
@@ -224,7 +226,9 @@ enum HTMLChecks {
                 let value = String(match.output.2 ?? match.output.3 ?? match.output.4 ?? "")
                 if name == "style" {
                     found += cssReferences(in: value)
-                } else if fetching.contains(name) && !(name == "href" && value.hasPrefix("#")) {
+                } else if fetching.contains(name) && !(name == "href" && value.hasPrefix("#"))
+                    && !(name == "href" && element.output.0.hasPrefix("<a ") && isRelativePath(value))
+                {
                     found.append("\(name)=\(value)")
                 }
             }
@@ -233,6 +237,13 @@ enum HTMLChecks {
             found += cssReferences(in: String(style.output.1))
         }
         return found
+    }
+
+    /// A link to a file beside the page (an evidence file): no scheme, no host, not absolute.
+    /// Following it is the reader's choice; nothing is fetched when the page opens.
+    private static func isRelativePath(_ value: String) -> Bool {
+        !value.isEmpty && !value.hasPrefix("/") && !value.hasPrefix("\\")
+            && value.firstMatch(of: #/^[A-Za-z][A-Za-z0-9+.\-]*:/#) == nil
     }
 
     private static func cssReferences(in css: String) -> [String] {
