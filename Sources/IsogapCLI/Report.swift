@@ -27,8 +27,10 @@ struct Report: ContextualCommand {
         let loaded = try WorkspaceContext.load(workspace.directory, context: context, measure: true)
         let templateSet = try TemplateSet.load(overrides: options.templates, context: context)
         let plan = try loaded.plan(console: console)
-        let input = loaded.reportInput(
+        var input = loaded.reportInput(
             asOf: options.date(in: context), language: options.lang, labels: templateSet.labels, plan: plan)
+        input.baseline = try loaded.baselineComparison(
+            directory: workspace.directory, language: input.language, context: context)
         let text: String
         switch format {
         case .md, .html:

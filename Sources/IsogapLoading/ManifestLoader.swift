@@ -6,7 +6,7 @@ internal import IsogapYAML
 public enum ManifestLoader {
     static let keys = [
         "isogap", "kind", "organization", "site", "scope", "language", "assessment_date", "assessors",
-        "target_level", "checklists", "evidence_max_age_days", "plan", "measures",
+        "target_level", "checklists", "evidence_max_age_days", "plan", "measures", "baseline",
     ]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<WorkspaceManifest> {
@@ -53,6 +53,7 @@ public enum ManifestLoader {
             manifest.measures = decoder.optional(fields, "measures") { decoder, node, _ in
                 decodeMeasures(node, &decoder)
             }
+            manifest.baseline = decoder.optional(fields, "baseline") { workspacePath(&$0, $1, $2) }
             manifest.texts = WorkspaceManifest.Texts(
                 organization: organization ?? LocalizedText(""), site: site, scope: scope ?? LocalizedText(""))
             warnMissingTranslations(manifest, fields, &decoder)

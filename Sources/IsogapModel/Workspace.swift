@@ -45,6 +45,9 @@ public struct WorkspaceManifest: Sendable, Hashable {
     public var plan: PlanSettings
     /// The data files of `isogap measure` (SPEC §12), when the manifest names them.
     public var measures: MeasureSettings?
+    /// A saved JSON report of an earlier assessment (a path inside the workspace) that reports
+    /// compare with (SPEC §13 v2, `baseline:`).
+    public var baseline: String? = nil
     /// The organization, site and scope in every language the manifest gives.
     public var texts: Texts
 

@@ -18,6 +18,8 @@ public struct ReportInput: Sendable {
     public var measured: [MeasuredEvidence.Reading]
     /// KPIs that miss their target on a claim of level 3 or more: "data does not bear out the claim".
     public var notBorneOut: [MeasuredEvidence.Reading]
+    /// The comparison with the baseline assessment the manifest names (`baseline:`), if any.
+    public var baseline: Comparison? = nil
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
