@@ -77,18 +77,34 @@ enum FileCheck {
     ) -> Result {
         let loaded = WorkspaceLoader.load(from: files, library: library, manifest: manifest)
         var result = Result(diagnostics: loaded.diagnostics)
+        if let path = loaded.value?.manifest.baseline {
+            result.diagnostics += baseline(path, files: files, map: loaded.sourceMap)
+        }
         if let workspace = loaded.value {
             let counts = zip(workspace.checklists, workspace.assessments).map { checklist, assessment in
                 let total = checklist.requirementsInOrder.count
                 let answered = assessment.responses.filter { $0.level != nil || !$0.applicable }.count
                 return "\(checklist.id) \(answered)/\(total) answered"
             }
-            let status = loaded.diagnostics.containsErrors ? "invalid" : "ok"
+            let status = result.diagnostics.containsErrors ? "invalid" : "ok"
             result.summaries.append(
                 "\(files.folder): \(status): workspace of \(workspace.manifest.organization) (\(counts.joined(separator: ", ")))"
             )
         }
         return result
+    }
+
+    /// The problems of the saved report the manifest names as `baseline:` (SPEC §13), read from
+    /// inside the workspace only; an unreadable one is located at the manifest's key.
+    static func baseline(_ path: String, files: DiskFiles, map: SourceMap?) -> [Diagnostic] {
+        switch files.readResult(path) {
+        case .success(let bytes): return SnapshotLoader.load(bytes, file: files.displayPath(path)).diagnostics
+        case .failure(let failure):
+            let message = "the baseline '\(path)' cannot be read: \(failure.reason)"
+            return map?.diagnostics(for: [Finding(.error, message, at: .root["baseline"])]) ?? [
+                .error(message, at: nil)
+            ]
+        }
     }
 
     static func file(_ path: String, library: inout ChecklistLibrary, context: CommandContext) -> Result {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 @Suite("isogap compare and history")
 struct CompareCommandTests {
     static let example = Fixtures.packageRoot.appendingPathComponent("examples/alnoor-retail").path
@@ -146,6 +150,39 @@ struct CompareCommandTests {
         #expect(single.stderr.contains("two or more snapshots"))
     }
 
+    @Test("--out writes the same document as standard output, for compare and history")
+    func outFile() throws {
+        let scratch = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for command in ["compare", "history"] {
+            let file = scratch.appendingPathComponent("\(command).md")
+            let written = try Command.run([command, Self.baseline, Self.example, "--format", "md", "--out", file.path])
+            #expect(written.status == 0)
+            #expect(written.stdout.isEmpty)
+            let printed = try Command.run([command, Self.baseline, Self.example, "--format", "md"])
+            #expect(try String(contentsOf: file, encoding: .utf8) == printed.stdout)
+        }
+    }
+
+    /// Whether an inline `<svg>` is well-formed XML, by Foundation's XML parser (not isogap's writer).
+    static func isWellFormed(_ svg: String) -> Bool {
+        // The HTML parser supplies the namespace of an inline SVG; a standalone parser needs it.
+        let document = svg.replacingOccurrences(of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" ")
+        return XMLParser(data: Data(document.utf8)).parse()
+    }
+
+    @Test("history charts are well-formed SVG with one line segment per pair of dates", arguments: ["en", "ar"])
+    func historySVG(language: String) throws {
+        let html = try Command.run(["history", Self.baseline, Self.example, "--format", "html", "--lang", language])
+            .stdout
+        let charts = html.matches(of: #/<svg .*?</svg>/#.dotMatchesNewlines()).map { String($0.output) }
+        #expect(charts.count == 3)
+        #expect(charts.allSatisfy(Self.isWellFormed))
+        // Combined and two checklists: three lines of one segment each.
+        #expect(charts.first?.matches(of: #/<line class="line s\d"/#).count == 3)
+        #expect(!html.contains("<script"))
+    }
+
     @Test("missing and invalid operands: 66 and 65 with located errors")
     func badOperands() throws {
         let missing = try Command.run(["compare", "no-such.json", Self.example])
@@ -203,6 +240,15 @@ struct CompareCommandTests {
         #expect(((json["baseline"] as? [String: Any])?["combined"] as? [String: Any])?["delta"] as? Double == 10.8)
     }
 
+    @Test("validate accepts the example with its baseline named in the manifest")
+    func validateBaseline() throws {
+        let copy = try Self.exampleWithBaseline()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let output = try Command.run(["validate", "alnoor-retail"], in: copy.deletingLastPathComponent())
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("alnoor-retail: ok: workspace"))
+    }
+
     @Test("a report without baseline has no baseline section or change figures")
     func reportWithoutBaseline() throws {
         let output = try Command.run(["report", Self.example, "--format", "html"])
@@ -225,6 +271,10 @@ struct CompareCommandTests {
             let output = try Command.run(["report", "alnoor-retail"], in: copy.deletingLastPathComponent())
             #expect(output.status == status, "\(value): \(output.stderr)")
             #expect(output.stderr.contains(message), "\(value): \(output.stderr)")
+            // validate checks the baseline too, with the same located message.
+            let validate = try Command.run(["validate", "alnoor-retail"], in: copy.deletingLastPathComponent())
+            #expect(validate.status == 65, "\(value): \(validate.stderr)")
+            #expect(validate.stderr.contains(message), "\(value): \(validate.stderr)")
         }
     }
 
