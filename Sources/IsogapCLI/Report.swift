@@ -34,6 +34,8 @@ struct Report: ContextualCommand {
             input.evidenceLinkBase = RelativePath.folder(
                 context.resolve(workspace.directory), seenFrom: parentFolder(of: context.resolve(out)))
         }
+        input.baseline = try loaded.baselineComparison(
+            directory: workspace.directory, language: input.language, context: context)
         let text: String
         switch format {
         case .md, .html:

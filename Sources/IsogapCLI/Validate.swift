@@ -75,7 +75,23 @@ enum FileCheck {
     static func workspace(
         _ files: DiskFiles, library: ChecklistLibrary, manifest: String = WorkspaceLoader.manifestFile
     ) -> Result {
-        Result(DocumentCheck.workspace(files, named: files.folder, library: library, manifest: manifest))
+        Result(
+            DocumentCheck.workspace(files, named: files.folder, library: library, manifest: manifest) { workspace, map in
+                workspace.manifest.baseline.map { baseline($0, files: files, map: map) } ?? []
+            })
+    }
+
+    /// The problems of the saved report the manifest names as `baseline:` (SPEC §13), read from
+    /// inside the workspace only; an unreadable one is located at the manifest's key.
+    static func baseline(_ path: String, files: DiskFiles, map: SourceMap?) -> [Diagnostic] {
+        switch files.readResult(path) {
+        case .success(let bytes): return SnapshotLoader.load(bytes, file: files.displayPath(path)).diagnostics
+        case .failure(let failure):
+            let message = "the baseline '\(path)' cannot be read: \(failure.reason)"
+            return map?.diagnostics(for: [Finding(.error, message, at: .root["baseline"])]) ?? [
+                .error(message, at: nil)
+            ]
+        }
     }
 
     /// Reads the file `path` (through the one hardened reader) and checks it in the library.

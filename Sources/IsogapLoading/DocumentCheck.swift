@@ -94,21 +94,23 @@ public enum DocumentCheck {
     /// Checks a whole workspace, the folder `name`: manifest, checklists, assessments and register.
     public static func workspace(
         _ source: some FileSource, named name: String, library: ChecklistLibrary,
-        manifest: String = WorkspaceLoader.manifestFile
+        manifest: String = WorkspaceLoader.manifestFile,
+        furtherChecks: (Workspace, SourceMap?) -> [Diagnostic] = { _, _ in [] }
     ) -> Result {
         let loaded = WorkspaceLoader.load(from: source, library: library, manifest: manifest)
         guard let workspace = loaded.value else {
             return Result(kind: .workspace, value: nil, diagnostics: loaded.diagnostics, summary: nil)
         }
+        let diagnostics = loaded.diagnostics + furtherChecks(workspace, loaded.sourceMap)
         let counts = zip(workspace.checklists, workspace.assessments).map { checklist, assessment in
             let total = checklist.requirementsInOrder.count
             let answered = assessment.responses.filter { $0.level != nil || !$0.applicable }.count
             return "\(checklist.id) \(answered)/\(total) answered"
         }
         return Result(
-            kind: .workspace, value: .workspace(workspace), diagnostics: loaded.diagnostics,
+            kind: .workspace, value: .workspace(workspace), diagnostics: diagnostics,
             summary: line(
-                name, loaded.diagnostics,
+                name, diagnostics,
                 "workspace of \(workspace.manifest.organization) (\(counts.joined(separator: ", ")))"))
     }
 

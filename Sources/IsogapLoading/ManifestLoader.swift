@@ -6,7 +6,7 @@ internal import IsogapYAML
 public enum ManifestLoader {
     static let keys = [
         "isogap", "kind", "organization", "site", "scope", "language", "assessment_date", "assessors",
-        "target_level", "checklists", "evidence_max_age_days", "plan", "measures",
+        "target_level", "checklists", "evidence_max_age_days", "plan", "measures", "baseline",
         "size", "not_applicable",
     ]
 
@@ -60,6 +60,7 @@ public enum ManifestLoader {
             manifest.notApplicable = decoder.items(fields, "not_applicable") { decoder, node in
                 decodeNotApplicable(node, &decoder)
             }.map { $0 ?? NotApplicableGroup(checklist: "", justification: LocalizedText("-")) }
+            manifest.baseline = decoder.optional(fields, "baseline") { workspacePath(&$0, $1, $2) }
             manifest.texts = WorkspaceManifest.Texts(
                 organization: organization ?? LocalizedText(""), site: site, scope: scope ?? LocalizedText(""))
             warnMissingTranslations(manifest, fields, &decoder)

@@ -49,6 +49,9 @@ public struct WorkspaceManifest: Sendable, Hashable {
     public var size = OrganisationSize()
     /// Requirements marked not applicable in groups, each with one justification (`not_applicable:`).
     public var notApplicable: [NotApplicableGroup] = []
+    /// A saved JSON report of an earlier assessment (a path inside the workspace) that reports
+    /// compare with (SPEC §13 v2, `baseline:`).
+    public var baseline: String? = nil
     /// The organization, site and scope in every language the manifest gives.
     public var texts: Texts
 

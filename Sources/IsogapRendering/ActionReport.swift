@@ -64,6 +64,8 @@ public enum ActionReport {
             ("opened", .string(action.opened.description)),
             ("due", .string(action.due.description)),
             ("status", .string(action.status.rawValue)),
+            // When it became done or verified: what `isogap compare` reads from a saved report.
+            ("completed", .string(Snapshot.action(action).completed?.description)),
             ("days_overdue", .integer(daysOverdue(action, tracker))),
             ("raises_to", .integer(action.raisesTo)),
         ]

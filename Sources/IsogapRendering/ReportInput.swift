@@ -24,6 +24,8 @@ public struct ReportInput: Sendable {
     /// (`../site-a/`); empty when the report sits in the workspace itself. Evidence files are
     /// linked relative to it.
     public var evidenceLinkBase = ""
+    /// The comparison with the baseline assessment the manifest names (`baseline:`), if any.
+    public var baseline: Comparison? = nil
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,

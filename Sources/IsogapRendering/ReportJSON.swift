@@ -38,6 +38,7 @@ public enum ReportJSON {
         ]
         if let actions = input.actions { members.append(("actions", ActionReport.json(actions))) }
         if let plan = input.planInput { members.append(("plan", PlanJSON.object(plan))) }
+        if let baseline = input.baseline { members.append(("baseline", CompareJSON.document(baseline))) }
         return .object(members)
     }
 

@@ -31,6 +31,8 @@ struct ReportView {
         var hasSubclauses: Bool
         /// The number of cells in each heat-map row.
         var heatColumns: Int
+        /// The change since the baseline, in points (`+3.5`), when the manifest names one.
+        var change: String? = nil
     }
 
     /// A top-level clause in the heat map, with a cell for each clause directly below it; the rows
@@ -44,6 +46,8 @@ struct ReportView {
         var cells: [HeatCell]
         var padding: Int
         var hasPadding: Bool
+        /// The change since the baseline, in points, when the manifest names one.
+        var change: String? = nil
     }
 
     struct HeatCell {
@@ -65,6 +69,8 @@ struct ReportView {
         var percent: String
         var bar: String
         var isTop: Bool
+        /// The change since the baseline, in points, when the manifest names one.
+        var change: String? = nil
     }
 
     struct GapRow {
@@ -242,6 +248,10 @@ struct ReportView {
     var actions: ActionsView?
     /// The implementation plan, when it was made.
     var plan: PlanView?
+    /// The combined score's change since the baseline, when the manifest names one.
+    var combinedChange: String? = nil
+    /// The "since the baseline" section, when the manifest names a baseline.
+    var baseline: BaselineView? = nil
 
     init(_ input: ReportInput) {
         let score = input.score
@@ -299,6 +309,7 @@ struct ReportView {
         hasEvidence = !evidence.isEmpty
         actions = input.actions.map { Self.actionsView($0, input) }
         plan = input.planInput.map(PlanView.init)
+        applyBaseline(input)
     }
 
     /// One checklist's row: its figures, grade counts, clause table, bar chart and heat map.
