@@ -30,13 +30,6 @@ struct Portfolio: ContextualCommand {
     var format: Format = .text
 
     @Option(
-        name: .long,
-        help:
-            "Language of the HTML page and of each site's names: en or ar (default: English, names in each site's language)."
-    )
-    var lang: ReportLanguage?
-
-    @Option(
         name: .customLong("as-of"), help: "Date for overdue actions, YYYY-MM-DD (default: today).",
         transform: CalendarDate.argument)
     var asOf: CalendarDate?

@@ -25,7 +25,7 @@ public enum AssessmentEditor {
         let lineBreak = editor.lineBreak
         var edits: [YAMLSourceEditor.Edit] = []
         let responsesPair = pairs.first { $0.key.scalar?.value == "responses" }
-        let existing = responsesPair?.value.mapping ?? []
+        let existing = responsesPair?.value.mapping.map(Array.init) ?? []
         let flow = responsesPair?.value.isFlow ?? false
         let indent = existing.first.map { $0.key.mark.column - 1 } ?? 2
         var added: [Response] = []

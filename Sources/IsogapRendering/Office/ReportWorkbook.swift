@@ -144,7 +144,7 @@ public enum ReportWorkbook {
                     .text(task.role), .number(task.item.effortDays), .date(task.start), .date(task.finish),
                     integer(task.workingDays), .date(task.lateStart), .date(task.lateFinish), integer(task.slack),
                     .text(task.critical ? words("yes", "نعم") : words("no", "لا")),
-                    .text(task.item.requirements.joined(separator: ", "), .wrapped),
+                    .text(task.item.requirements.map(\.description).joined(separator: ", "), .wrapped),
                 ])
             }
         }
