@@ -167,6 +167,22 @@ enum FileCheck {
                 result.summaries.append(
                     summary(path, result.diagnostics, "report labels, \(labels.entries.count) labels"))
             }
+        case .narrative:
+            // A narrative on its own is checked against the built-in checklists.
+            let loaded = NarrativeLoader.load(document)
+            result.diagnostics = loaded.diagnostics
+            if let narrative = loaded.value, let map = loaded.sourceMap {
+                result.diagnostics += map.diagnostics(
+                    for: narrative.validate(checklists: library.entries.map(\.checklist)))
+                result.summaries.append(
+                    summary(path, result.diagnostics, "narrative, \(narrative.clauses.count) clause commentaries"))
+            }
+        case .signoffs:
+            let loaded = SignoffsLoader.load(document)
+            result.diagnostics = loaded.diagnostics
+            if let signoffs = loaded.value {
+                result.summaries.append(summary(path, result.diagnostics, "sign-offs, \(signoffs.count) entries"))
+            }
         case .kpis:
             let loaded = KPILoader.load(bytes, file: path)
             result.diagnostics = loaded.diagnostics

@@ -48,6 +48,8 @@ struct WorkspaceContext {
     var measured: [MeasuredEvidence.Reading] = []
     /// KPIs that miss their target on a claim of level 3 or more.
     var notBorneOut: [MeasuredEvidence.Reading] = []
+    /// The workspace's sign-offs, each judged current or outdated against its files as they are now.
+    var signoffs: [SignoffStatus] = []
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65). With `measure`, a workspace with `measures:`
@@ -85,6 +87,10 @@ struct WorkspaceContext {
             score: Scorer(workspace: workspace).score(
                 checklists: workspace.checklists, assessments: workspace.assessments),
             manifestMap: loaded.sourceMap, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
+        if !workspace.signoffs.isEmpty {
+            result.signoffs = SignoffStatus.statuses(
+                workspace.signoffs, current: WorkspaceDigest.digest(of: workspace, from: files))
+        }
         if measure, workspace.manifest.measures != nil {
             let kpis = try MeasureData.load(result, directory: directory, context: context, period: nil).report().kpis
             result.measured = MeasuredEvidence.readings(kpis)
@@ -136,6 +142,6 @@ struct WorkspaceContext {
             manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan,
-            measured: measured, notBorneOut: notBorneOut)
+            measured: measured, notBorneOut: notBorneOut, narrative: workspace.narrative, signoffs: signoffs)
     }
 }

@@ -13,6 +13,10 @@ public struct Workspace: Sendable {
     public var actions: ActionRegister?
     /// What loading found about each evidence file the assessments cite.
     public var evidenceFiles: EvidenceFileFacts
+    /// The assessor's narrative, when `narrative.yaml` exists (SPEC §11).
+    public var narrative: Narrative?
+    /// The approvals of `signoffs.yaml` in file order (empty when it does not exist, SPEC §15).
+    public var signoffs: [Signoff] = []
 
     public init(
         manifest: WorkspaceManifest, checklists: [Checklist], assessments: [Assessment],
@@ -37,6 +41,11 @@ public enum WorkspaceLoader {
     /// Why a file that exists was not read.
     static let unreadable =
         "cannot be read (it is not a regular file inside the workspace, or access is denied)"
+
+    /// Whether a manifest's checklist entry names a file rather than a built-in checklist.
+    public static func isChecklistPath(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/")
+    }
 
     /// The path of the assessment file for a checklist.
     public static func assessmentFile(for checklistID: String) -> String {
@@ -75,7 +84,7 @@ public enum WorkspaceLoader {
             if let builtIn = library.checklist(name) {
                 checklists.append(builtIn)
                 manifestIndex[builtIn.id] = index
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+            } else if isChecklistPath(name) {
                 if let problem = WorkspacePath.problem(with: name) {
                     diagnostics += manifestMap.diagnostics(for: [
                         .error("checklist path '\(name)' \(problem)", at: entryPath)
@@ -178,10 +187,37 @@ public enum WorkspaceLoader {
             }
         }
 
-        let workspace = Workspace(
+        var workspace = Workspace(
             manifest: manifest, checklists: checklists, assessments: assessments, phaseTemplate: template,
             actions: actions, evidenceFiles: evidenceFiles)
+        if let bytes = readOptional(NarrativeLoader.file, from: source, diagnostics: &diagnostics) {
+            let loaded = NarrativeLoader.load(bytes, file: source.displayPath(NarrativeLoader.file))
+            diagnostics += loaded.diagnostics
+            if let narrative = loaded.value, let map = loaded.sourceMap {
+                diagnostics += map.diagnostics(for: narrative.validate(checklists: checklists))
+                workspace.narrative = narrative
+            }
+        }
+        if let bytes = readOptional(SignoffsLoader.file, from: source, diagnostics: &diagnostics) {
+            let loaded = SignoffsLoader.load(bytes, file: source.displayPath(SignoffsLoader.file))
+            diagnostics += loaded.diagnostics
+            workspace.signoffs = loaded.value ?? []
+        }
         return Loaded(value: workspace, diagnostics: diagnostics.sortedByLocation(), sourceMap: manifestMap)
+    }
+}
+
+extension WorkspaceLoader {
+    /// The bytes of an optional workspace file, or `nil` when it does not exist; one that exists
+    /// and cannot be read is an error.
+    static func readOptional(
+        _ path: String, from source: some FileSource, diagnostics: inout [Diagnostic]
+    ) -> [UInt8]? {
+        let bytes = source.read(path)
+        if bytes == nil, source.exists(path) {
+            diagnostics.append(.error("\(source.displayPath(path)): \(unreadable)", at: nil))
+        }
+        return bytes
     }
 }
 

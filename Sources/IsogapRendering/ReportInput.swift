@@ -18,12 +18,19 @@ public struct ReportInput: Sendable {
     public var measured: [MeasuredEvidence.Reading]
     /// KPIs that miss their target on a claim of level 3 or more: "data does not bear out the claim".
     public var notBorneOut: [MeasuredEvidence.Reading]
+    /// The assessor's narrative (SPEC §11), when the workspace has one.
+    public var narrative: Narrative?
+    /// The sign-offs with whether each still matches the workspace (SPEC §15), in file order.
+    public var signoffs: [SignoffStatus]
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil,
-        measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = []
+        measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = [],
+        narrative: Narrative? = nil, signoffs: [SignoffStatus] = []
     ) {
+        self.narrative = narrative
+        self.signoffs = signoffs
         self.measured = measured
         self.notBorneOut = notBorneOut
         self.manifest = manifest.localized(language)
@@ -87,6 +94,7 @@ public struct ReportInput: Sendable {
     /// Labels that have a `<key>_guidance` wording for guidance standards.
     static let guidanceKeys = [
         "requirement", "requirements", "grade_conforming", "not_applicable", "no_gaps", "gaps_intro", "not_assessed",
+        "annex_intro",
     ]
 }
 
