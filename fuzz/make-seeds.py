@@ -55,4 +55,16 @@ for manifest in sorted(root.rglob("isogap.yaml")):
         parts.append(file.read_bytes() if file.is_file() and not file.is_symlink() else b"")
     write(8, b"\0".join(parts))
     count += 1
+
+# Escaper inputs (selector 9): text with the characters each escaper must handle, alone and followed
+# by a combining mark (one Swift character, two Unicode scalars), line breaks of every kind, bidi and
+# terminal controls, and spreadsheet formula starts after whitespace.
+specials = ['"', "'", "<", ">", "&", "|", ";", ":", "#", ",", "\\", "`", "%", "=", "+", "-", "@", "*", "\0"]
+texts = [s + "\u0301x" for s in specials]
+texts += ["a\rb", "a\r\nb", "a\nb", "\u2028\u2029\u0085", "\x1b]0;title\x07", "\u202egnp.exe", "\u200b\u2066x\u2069",
+          " \n=1+2", "\t=cmd", "\uff1dSUM(A1)", "-5", "+1.5", "=HYPERLINK(\"x\")", "مرحبا, \"عالم\"; <b>",
+          "x" * 200 + "\u00e9" * 60]
+for text in texts:
+    write(9, text.encode("utf-8"))
+    count += 1
 print(f"seeds: {count} files in {out}")

@@ -6,7 +6,7 @@ import IsogapYAML
 
 /// One fuzzing input (called by libFuzzer's driver, see main.swift). The first byte of an input chooses what reads the rest:
 ///
-/// | byte % 9 | target                                                                   |
+/// | byte % 10 | target                                                                  |
 /// |----------|--------------------------------------------------------------------------|
 /// | 0        | the YAML layer alone (`YAMLParser`)                                      |
 /// | 1        | a checklist: loader and full validation                                  |
@@ -20,12 +20,14 @@ import IsogapYAML
 /// | 8        | a whole workspace: parts split at NUL bytes (manifest, assessment of     |
 /// |          | ISO 10002, actions, a workspace checklist `own.yaml`), loaded, scored,   |
 /// |          | tracked and reduced to a portfolio summary                               |
+/// | 9        | every escaper (HTML, Markdown, CSV, SVG, iCalendar, Mermaid, terminal,   |
+/// |          | JSON), each checked against its promise (see Escapers.swift)             |
 ///
 /// Nothing here may crash, hang or allocate without bound, whatever the bytes.
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let selector = bytes[0] % 9
+    let selector = bytes[0] % 10
     let body = Array(bytes.dropFirst())
     switch selector {
     case 0:
@@ -78,8 +80,10 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if let library = try? TemplateLibrary(files: [("fuzz.mustache", text)]) {
             _ = try? library.render(["name": "x", "items": ["a", "b"]] as [String: Any], template: "fuzz")
         }
-    default:
+    case 8:
         workspace(body)
+    default:
+        fuzzEscapers(body)
     }
     return 0
 }
