@@ -44,6 +44,8 @@ struct WorkspaceContext {
     /// The bytes of `actions.yaml` as loaded (`nil` when the workspace has none), for commands that
     /// edit the register: the edit applies to exactly the bytes that were checked.
     var actionsBytes: [UInt8]? = nil
+    /// The KPIs read against the latest period or wave, when the workspace was measured.
+    var kpis: [KPIResult] = []
     /// Every KPI reading per supported requirement (SPEC §12), when the workspace was measured.
     var measured: [MeasuredEvidence.Reading] = []
     /// KPIs that miss their target on a claim of level 3 or more.
@@ -93,6 +95,7 @@ struct WorkspaceContext {
         }
         if measure, workspace.manifest.measures != nil {
             let kpis = try MeasureData.load(result, directory: directory, context: context, period: nil).report().kpis
+            result.kpis = kpis
             result.measured = MeasuredEvidence.readings(kpis)
             result.notBorneOut = MeasuredEvidence.notBorneOut(kpis, assessments: workspace.assessments)
             result.score = Scorer(workspace: workspace).score(
@@ -118,7 +121,8 @@ struct WorkspaceContext {
         }
         let manifest = workspace.manifest
         let outcome = Planner.plan(
-            score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate)
+            score: score, template: template, settings: manifest.plan, assessmentDate: manifest.assessmentDate,
+            size: manifest.size)
         if !outcome.problems.isEmpty { console.report(outcome.problems.map(diagnostic)) }
         guard let plan = outcome.plan, !outcome.hasErrors else { throw ExitStatus.dataError }
         return plan
@@ -142,6 +146,7 @@ struct WorkspaceContext {
             manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan,
-            measured: measured, notBorneOut: notBorneOut, narrative: workspace.narrative, signoffs: signoffs)
+            measured: measured, notBorneOut: notBorneOut, kpis: kpis, narrative: workspace.narrative,
+            signoffs: signoffs)
     }
 }

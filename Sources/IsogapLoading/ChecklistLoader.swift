@@ -122,10 +122,11 @@ public enum ChecklistLoader {
     static func decodeTask(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanTask? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["id", "title", "role", "effort_days", "phase", "tags", "after"],
+                node,
+                allowed: ["id", "title", "role", "effort_days", "phase", "tags", "after", "scales_with", "scale_per"],
                 required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
         else { return nil }
-        return PlanTask(
+        var task = PlanTask(
             id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",
             title: decoder.required(fields, "title") { $0.localizedText($1, $2) } ?? LocalizedText(""),
             role: decoder.required(fields, "role") { $0.nonEmptyString($1, $2) } ?? "",
@@ -133,5 +134,18 @@ public enum ChecklistLoader {
             phase: decoder.required(fields, "phase") { $0.nonEmptyString($1, $2) } ?? "",
             after: decoder.items(fields, "after") { $0.nonEmptyString($1, "after") }.map { $0 ?? "" },
             tags: decoder.items(fields, "tags") { $0.nonEmptyString($1, "tags") }.compactMap { $0 })
+        task.scalesWith = decoder.optional(fields, "scales_with") { $0.choice($1, $2, as: SizeDriver.self) }
+        task.scalePer = decoder.optional(fields, "scale_per") { decoder, node, key -> Int? in
+            guard let per = decoder.integer(node, key) else { return nil }
+            guard per > 0, per <= OrganisationSize.maxCount else {
+                decoder.error("'scale_per' must be a whole number from 1 to \(OrganisationSize.maxCount)", at: node)
+                return nil
+            }
+            return per
+        }
+        if task.scalesWith == nil, task.scalePer != nil, let node = fields["scale_per"] {
+            decoder.error("'scale_per' needs 'scales_with' (sites or staff) on the same task", at: node)
+        }
+        return task
     }
 }

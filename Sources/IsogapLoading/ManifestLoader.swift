@@ -7,6 +7,7 @@ public enum ManifestLoader {
     static let keys = [
         "isogap", "kind", "organization", "site", "scope", "language", "assessment_date", "assessors",
         "target_level", "checklists", "evidence_max_age_days", "plan", "measures",
+        "size", "not_applicable",
     ]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<WorkspaceManifest> {
@@ -53,6 +54,12 @@ public enum ManifestLoader {
             manifest.measures = decoder.optional(fields, "measures") { decoder, node, _ in
                 decodeMeasures(node, &decoder)
             }
+            manifest.size =
+                decoder.optional(fields, "size") { decoder, node, _ in decodeSize(node, &decoder) }
+                ?? OrganisationSize()
+            manifest.notApplicable = decoder.items(fields, "not_applicable") { decoder, node in
+                decodeNotApplicable(node, &decoder)
+            }.map { $0 ?? NotApplicableGroup(checklist: "", justification: LocalizedText("-")) }
             manifest.texts = WorkspaceManifest.Texts(
                 organization: organization ?? LocalizedText(""), site: site, scope: scope ?? LocalizedText(""))
             warnMissingTranslations(manifest, fields, &decoder)
@@ -147,6 +154,32 @@ public enum ManifestLoader {
             decoder.error("'checklists' must name at least one checklist", at: node)
         }
         return decoder.items(fields, "checklists") { $0.nonEmptyString($1, "checklists") }.map { $0 ?? "" }
+    }
+
+    /// One `not_applicable:` group: `{checklist, requirements, clauses, justification}`.
+    private static func decodeNotApplicable(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> NotApplicableGroup? {
+        guard
+            let fields = decoder.fields(
+                node, allowed: ["checklist", "requirements", "clauses", "justification"],
+                required: ["checklist", "justification"], what: "a not-applicable group")
+        else { return nil }
+        return NotApplicableGroup(
+            checklist: decoder.required(fields, "checklist") { $0.nonEmptyString($1, $2) } ?? "",
+            requirements: decoder.items(fields, "requirements") { $0.nonEmptyString($1, "requirements") }.map {
+                $0 ?? ""
+            },
+            clauses: decoder.items(fields, "clauses") { $0.nonEmptyString($1, "clauses") }.map { $0 ?? "" },
+            justification: decoder.required(fields, "justification") { $0.localizedText($1, $2) }
+                ?? LocalizedText("-"))
+    }
+
+    /// `size: {sites: N, staff: N}`, both optional.
+    private static func decodeSize(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> OrganisationSize? {
+        guard let fields = decoder.fields(node, allowed: ["sites", "staff"], what: "the organisation size")
+        else { return nil }
+        return OrganisationSize(
+            sites: decoder.optional(fields, "sites") { $0.integer($1, $2) },
+            staff: decoder.optional(fields, "staff") { $0.integer($1, $2) })
     }
 
     private static func decodePlan(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> PlanSettings? {

@@ -156,6 +156,10 @@ public enum WorkspaceLoader {
                 assessments.append(Assessment(checklist: checklist.id, responses: []))
             }
         }
+        // Groups of the manifest's `not_applicable:` apply before anything is scored or checked.
+        let grouped = manifest.applyNotApplicable(to: assessments, checklists: checklists)
+        assessments = grouped.assessments
+        diagnostics += manifestMap.diagnostics(for: grouped.findings)
         // Evidence integrity: each cited file looked at once; missing and changed files are warned about.
         let evidenceFiles = EvidenceFileCheck.facts(for: assessments, from: source)
         let evidenceScorer = Scorer(manifest: manifest, files: evidenceFiles)

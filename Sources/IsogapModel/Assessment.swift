@@ -29,6 +29,8 @@ public struct Response: Sendable, Hashable {
     public var applicable: Bool
     /// Why the requirement does not apply; required when `applicable` is false.
     public var justification: String?
+    /// The justification in every language, when it comes from the manifest's `not_applicable:`.
+    public var justificationText: LocalizedText? = nil
 
     public init(
         requirement: String, level: Int? = nil, target: Int? = nil, evidence: [EvidenceItem] = [],

@@ -207,6 +207,11 @@ public struct PlanTask: Sendable, Hashable {
     public var after: [String]
     /// Words other tasks can depend on with `tag:NAME`.
     public var tags: [String]
+    /// The size driver the effort grows with (`scales_with`), `nil` for a fixed effort.
+    public var scalesWith: SizeDriver? = nil
+    /// How many of the driver one unit of the written effort covers (`scale_per`); `nil` for the
+    /// driver's default.
+    public var scalePer: Int? = nil
 
     public init(
         id: String, title: LocalizedText, role: String, effortDays: Double, phase: String, after: [String] = [],

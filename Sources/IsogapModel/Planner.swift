@@ -41,8 +41,10 @@ public enum Planner {
     public static let assessorRole = "assessor"
 
     /// Plans a scored workspace. The plan starts on `settings.start`, else on the assessment date.
+    /// Tasks that scale with a size driver take their effort for `size` (``OrganisationSize/effort(of:)``).
     public static func plan(
-        score: WorkspaceScore, template: PhaseTemplate, settings: PlanSettings, assessmentDate: CalendarDate
+        score: WorkspaceScore, template: PhaseTemplate, settings: PlanSettings, assessmentDate: CalendarDate,
+        size: OrganisationSize = OrganisationSize()
     ) -> Outcome {
         var roles: [Role] = []
         for role in template.roles + score.checklists.flatMap(\.checklist.roles)
@@ -50,7 +52,8 @@ public enum Planner {
             roles.append(role)
         }
         var outcome = schedule(
-            items(score: score, template: template), phases: template.phases, roles: roles, settings: settings,
+            items(score: score, template: template, size: size), phases: template.phases, roles: roles,
+            settings: settings,
             start: settings.start ?? assessmentDate,
             startPath: settings.start != nil ? DocumentPath.root["plan"]["start"] : DocumentPath.root["assessment_date"]
         )
@@ -65,14 +68,16 @@ public enum Planner {
 
     /// The tasks of a plan, unscheduled: programme tasks, "assess first" tasks, the tasks of every
     /// gap requirement (in gap-list order) and "define the work" tasks.
-    public static func items(score: WorkspaceScore, template: PhaseTemplate) -> [PlanItem] {
+    public static func items(
+        score: WorkspaceScore, template: PhaseTemplate, size: OrganisationSize = OrganisationSize()
+    ) -> [PlanItem] {
         var items: [PlanItem] = []
         for phase in template.phases {
             for task in phase.tasks {
                 items.append(
                     PlanItem(
                         key: task.id, origin: .programme, title: task.title, role: task.role,
-                        effortDays: task.effortDays, phase: task.phase.isEmpty ? phase.id : task.phase,
+                        effortDays: size.effort(of: task), phase: task.phase.isEmpty ? phase.id : task.phase,
                         after: task.after, tags: task.tags))
             }
         }
@@ -111,7 +116,7 @@ public enum Planner {
                 items.append(
                     PlanItem(
                         key: key, origin: .checklist(gap.checklist), title: task.title, role: task.role,
-                        effortDays: task.effortDays, phase: task.phase,
+                        effortDays: size.effort(of: task), phase: task.phase,
                         after: task.after.map { text in
                             if case .task(let id) = DependencyWord(text) { return "\(gap.checklist):\(id)" }
                             return text

@@ -45,6 +45,10 @@ public struct WorkspaceManifest: Sendable, Hashable {
     public var plan: PlanSettings
     /// The data files of `isogap measure` (SPEC §12), when the manifest names them.
     public var measures: MeasureSettings?
+    /// The size of the organisation in scope (`size:`), which scaling tasks' effort grows with.
+    public var size = OrganisationSize()
+    /// Requirements marked not applicable in groups, each with one justification (`not_applicable:`).
+    public var notApplicable: [NotApplicableGroup] = []
     /// The organization, site and scope in every language the manifest gives.
     public var texts: Texts
 

@@ -35,6 +35,16 @@ extension WorkspaceManifest {
         if let days = evidenceMaxAgeDays, days <= 0 {
             findings.append(.error("evidence_max_age_days must be greater than 0", at: root["evidence_max_age_days"]))
         }
+        for driver in SizeDriver.allCases {
+            guard let count = size.count(of: driver) else { continue }
+            if count <= 0 || count > OrganisationSize.maxCount {
+                findings.append(
+                    .error(
+                        "size \(driver.rawValue) must be a whole number from 1 to \(OrganisationSize.maxCount), found \(count)",
+                        at: root["size"][driver.rawValue]))
+            }
+        }
+        findings += validateNotApplicable(checklists: checklists)
         findings += validatePlan(roles: roles)
         return findings
     }

@@ -7,8 +7,9 @@ public enum ReportCSV {
         "checklist", "clause", "requirement", "question", "applicable", "claimed", "effective", "evidence_ok", "target",
         "gap", "priority", "grade", "evidence_count", "valid_evidence", "notes", "justification", "evidence_missing",
         "evidence_changed", "evidence_expired", "evidence_future", "evidence_stale", "unsupported_reason",
-        "checklist_provisional", "evidence", "clause_commentary", "combined_provisional", "record", "signoff_by",
-        "signoff_role", "signoff_decision", "signoff_date", "signoff_note", "signoff_digest", "signoff_current",
+        "checklist_provisional", "measured", "evidence", "clause_commentary", "combined_provisional", "record",
+        "signoff_by", "signoff_role", "signoff_decision", "signoff_date", "signoff_note", "signoff_digest",
+        "signoff_current",
     ]
 
     public static func text(_ input: ReportInput) -> String {
@@ -38,10 +39,11 @@ public enum ReportCSV {
                 String(score.evidence.count),
                 String(score.validEvidence),
                 score.response?.notes ?? "",
-                score.response?.justification ?? "",
+                input.justification(score.response) ?? "",
                 count(.missing), count(.changed), count(.expired), count(.future), count(.stale),
                 FindingWords.unsupported(score, input.language) ?? "",
                 (provisional[score.checklist] ?? false) ? "true" : "false",
+                MeasuredIndicators.csvCell(checklist: score.checklist, requirement: score.requirement.id, input),
                 evidence(score, input),
                 commentary(score, input),
                 combinedProvisional,

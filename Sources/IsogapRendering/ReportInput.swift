@@ -18,6 +18,8 @@ public struct ReportInput: Sendable {
     public var measured: [MeasuredEvidence.Reading]
     /// KPIs that miss their target on a claim of level 3 or more: "data does not bear out the claim".
     public var notBorneOut: [MeasuredEvidence.Reading]
+    /// The KPIs read against the latest period or wave ("measured indicators"), when measured.
+    public var kpis: [KPIResult]
     /// The assessor's narrative (SPEC §11), when the workspace has one.
     public var narrative: Narrative?
     /// The sign-offs with whether each still matches the workspace (SPEC §15), in file order.
@@ -27,8 +29,9 @@ public struct ReportInput: Sendable {
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil,
         measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = [],
-        narrative: Narrative? = nil, signoffs: [SignoffStatus] = []
+        kpis: [KPIResult] = [], narrative: Narrative? = nil, signoffs: [SignoffStatus] = []
     ) {
+        self.kpis = kpis
         self.narrative = narrative
         self.signoffs = signoffs
         self.measured = measured
@@ -50,6 +53,12 @@ public struct ReportInput: Sendable {
     /// A text of the checklists in the report language (English where a translation is missing).
     func text(_ text: LocalizedText) -> String {
         text.resolved(language.rawValue)
+    }
+
+    /// Why a requirement does not apply, in the report language when the manifest's
+    /// `not_applicable:` gave it (English where a translation is missing).
+    func justification(_ response: Response?) -> String? {
+        response?.justificationText.map(text) ?? response?.justification
     }
 
     /// A label of the report in its language.

@@ -34,6 +34,7 @@ public enum ReportJSON {
             ("checklists", .array(score.checklists.map { checklist($0, input) })),
             ("gaps", .array(score.gaps.map(gap))),
             ("not_borne_out", .array(input.notBorneOut.map { notBorneOut($0, input) })),
+            ("measured_indicators", MeasuredIndicators.json(input)),
         ]
         if let actions = input.actions { members.append(("actions", ActionReport.json(actions))) }
         if let plan = input.planInput { members.append(("plan", PlanJSON.object(plan))) }
@@ -140,7 +141,7 @@ public enum ReportJSON {
             ("evidence_total", .integer(score.evidence.count)),
             ("evidence_valid", .integer(score.validEvidence)),
             ("notes", .string(score.response?.notes)),
-            ("justification", .string(score.response?.justification)),
+            ("justification", .string(input.justification(score.response))),
             ("evidence", .array(score.evidence.map(evidence))),
             ("unsupported", score.unsupported.map(unsupported) ?? .null),
             ("measured", .array(measured.map { reading($0.result) })),

@@ -211,6 +211,9 @@ struct ReportView {
     /// KPIs that miss their target on a claim of level 3 or more (SPEC §12).
     var notBorneOut: [NotBorneOutRow]
     var hasNotBorneOut: Bool
+    /// Every KPI read against the latest period or wave ("measured indicators", SPEC §12).
+    var measuredIndicators: [MeasuredIndicators.Row]
+    var hasMeasuredIndicators: Bool
     var notApplicable: [NotApplicableRow]
     var hasNotApplicable: Bool
     var notAssessedCount: Int
@@ -338,11 +341,13 @@ struct ReportView {
                 target: MeasureRounding.text(reading.result.kpi.target))
         }
         hasNotBorneOut = !notBorneOut.isEmpty
+        measuredIndicators = MeasuredIndicators.rows(input)
+        hasMeasuredIndicators = !measuredIndicators.isEmpty
         notApplicable = score.requirements.filter { !$0.applicable }.map { requirement in
             NotApplicableRow(
                 checklist: requirement.checklist, requirement: requirement.requirement.id,
                 question: input.text(requirement.requirement.text),
-                justification: requirement.response?.justification ?? "")
+                justification: input.justification(requirement.response) ?? "")
         }
         hasNotApplicable = !notApplicable.isEmpty
         notAssessedCount = score.requirements.filter { $0.applicable && $0.claimed == nil }.count

@@ -92,24 +92,111 @@ struct MeasureCommandTests {
                 "KPI csat 2026-Q3: 72.1 (n=439)", "KPI ces-easy 2026-Q3: 78.4 (n=404)",
             ])
         #expect(items.allSatisfy { $0["type"] as? String == "record" && $0["status"] as? String == "valid" })
-        // Insufficient: listed with sufficient false, no item added.
+        // The example data ends with the last whole quarter before the assessment date, so the
+        // complaint KPIs are read for 2026-Q3 and dated 2026-09-30: valid, not future.
         let handling = try requirement("8.3-a", in: 0)
-        let few = try #require((handling["measured"] as? [[String: Any]])?.first)
-        #expect(few["kpi"] as? String == "handling-satisfaction")
-        #expect(few["sufficient"] as? Bool == false)
-        #expect(few["met"] is NSNull)
-        #expect(!(handling["evidence"] as? [[String: Any]] ?? []).contains { $0["measured"] != nil })
-        // csat misses 80 while 7.3.3-b claims level 3.
+        let reading = try #require((handling["measured"] as? [[String: Any]])?.first)
+        #expect(reading["kpi"] as? String == "handling-satisfaction")
+        #expect(reading["period"] as? String == "2026-Q3")
+        #expect(reading["sufficient"] as? Bool == true)
+        let added = (handling["evidence"] as? [[String: Any]] ?? []).filter { $0["measured"] as? Bool == true }
+        #expect(added.map { $0["ref"] as? String } == ["KPI handling-satisfaction 2026-Q3: 66.7 (n=84)"])
+        #expect(added.map { $0["date"] as? String } == ["2026-09-30"])
+        #expect(added.map { $0["status"] as? String } == ["valid"])
+        // ack-on-time misses 95 while 7.4-a claims level 3; csat misses 80 while 7.3.3-b does.
         let notBorneOut = try #require(json["not_borne_out"] as? [[String: Any]])
-        #expect(notBorneOut.count == 1)
-        #expect(notBorneOut.first?["requirement"] as? String == "7.3.3-b")
-        #expect(notBorneOut.first?["claimed"] as? Int == 3)
-        #expect(notBorneOut.first?["kpi"] as? String == "csat")
+        #expect(notBorneOut.map { $0["requirement"] as? String } == ["7.4-a", "7.3.3-b"])
+        #expect(notBorneOut.map { $0["kpi"] as? String } == ["ack-on-time", "csat"])
+        #expect(notBorneOut.allSatisfy { $0["claimed"] as? Int == 3 })
         let markdown = try Command.run(["report", Self.example, "--format", "md", "--as-of", "2026-11-30"])
         #expect(markdown.stdout.contains("## Data does not bear out the claim"))
         #expect(markdown.stdout.contains("KPI csat 2026-Q3: 72.1 (n=439) (measured)"))
     }
 
+    @Test(
+        "report: the measured indicators section (md, html, en, ar), JSON measured_indicators and the CSV measured column"
+    )
+    func measuredIndicators() throws {
+        let json = try Command.run(["report", Self.example, "--format", "json", "--as-of", "2026-11-30"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let indicators = try #require(object["measured_indicators"] as? [[String: Any]])
+        #expect(indicators.count == 15)
+        let csat = try #require(indicators.first { $0["id"] as? String == "csat" })
+        #expect(csat["period"] as? String == "2026-Q3")
+        #expect(csat["value"] as? Double == 72.1)
+        #expect(csat["low"] as? Double == 67.6)
+        #expect(csat["high"] as? Double == 76.2)
+        #expect(csat["n"] as? Int == 439)
+        #expect(csat["min_n"] as? Int == 100)
+        #expect(csat["met"] as? Bool == false)
+        #expect(csat["supports"] as? [String] == ["iso-10004-2018:7.3.3-b", "iso-10004-2018:7.4-b"])
+        // A median has no interval.
+        let median = try #require(indicators.first { $0["id"] as? String == "ack-median-days" })
+        #expect(median["low"] is NSNull && median["high"] is NSNull)
+
+        let markdown = try Command.run(["report", Self.example, "--format", "md", "--as-of", "2026-11-30"]).stdout
+        #expect(markdown.contains("## Measured indicators"))
+        #expect(
+            markdown.contains(
+                "| csat: Customers satisfied overall (CSAT) | 2026-Q3 | 72.1 | 67.6–76.2 | ≥ 80 | 439 | missed | iso-10004-2018:7.3.3-b iso-10004-2018:7.4-b |"
+            ))
+        #expect(
+            markdown.contains(
+                "| ack-median-days: Median working days to acknowledge | 2026-Q3 | 1 | — | ≤ 1 | 292 | met |"))
+        let arabic = try Command.run([
+            "report", Self.example, "--format", "md", "--lang", "ar", "--as-of", "2026-11-30",
+        ]).stdout
+        #expect(arabic.contains("## المؤشرات المقيسة"))
+        #expect(arabic.contains("| 72.1 | 67.6–76.2 | ≥ 80 | 439 | لم يتحقق |"))
+        let html = try Command.run(["report", Self.example, "--format", "html", "--as-of", "2026-11-30"]).stdout
+        #expect(html.contains("<section id=\"measured-indicators\">"))
+        #expect(html.contains("<li><a href=\"#measured-indicators\">Measured indicators</a></li>"))
+        #expect(html.contains("<span class=\"badge grade-minor\">missed</span>"))
+
+        let csv = try Command.run(["report", Self.example, "--format", "csv", "--as-of", "2026-11-30"]).stdout
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines.first?.hasSuffix(",checklist_provisional,measured") == true)
+        let row = try #require(lines.first { $0.hasPrefix("iso-10004-2018,7.3.3,7.3.3-b,") })
+        #expect(row.hasSuffix(",csat 2026-Q3 72.1 missed; ces-easy 2026-Q3 78.4 met"))
+        let unmeasured = try #require(lines.first { $0.hasPrefix("iso-10002-2018,4.1,4.1-a,") })
+        #expect(unmeasured.hasSuffix(",false,"))
+    }
+
+    @Test("a KPI with fewer observations than its min_n is listed as insufficient and adds no evidence")
+    func insufficientKPI() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("ws")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.example), to: copy)
+        let kpis = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("templates/kpis.yaml"), encoding: .utf8)
+        try Data(
+            kpis.replacingOccurrences(
+                of: "    min_n: 30\n    supports: [\"iso-10002-2018:8.3-a\"",
+                with: "    min_n: 500\n    supports: [\"iso-10002-2018:8.3-a\"",
+            ).utf8
+        ).write(to: copy.appendingPathComponent("kpis.yaml"))
+        let manifest = try String(contentsOf: copy.appendingPathComponent("isogap.yaml"), encoding: .utf8)
+        try Data(
+            manifest.replacingOccurrences(of: "  period: quarter\n", with: "  period: quarter\n  kpis: kpis.yaml\n")
+                .utf8
+        )
+        .write(to: copy.appendingPathComponent("isogap.yaml"))
+        let output = try Command.run(["report", copy.path, "--format", "json", "--as-of", "2026-11-30"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let requirements = (json["checklists"] as? [[String: Any]] ?? []).flatMap {
+            $0["requirements"] as? [[String: Any]] ?? []
+        }
+        let handling = try #require(requirements.first { $0["id"] as? String == "8.3-a" })
+        let few = try #require((handling["measured"] as? [[String: Any]])?.first)
+        #expect(few["kpi"] as? String == "handling-satisfaction")
+        #expect(few["sufficient"] as? Bool == false)
+        #expect(few["met"] is NSNull)
+        #expect(!(handling["evidence"] as? [[String: Any]] ?? []).contains { $0["measured"] != nil })
+        let markdown = try Command.run(["report", copy.path, "--format", "md", "--as-of", "2026-11-30"]).stdout
+        #expect(markdown.contains("| 66.7 | 56.1–75.8 | ≥ 75 | 84 | insufficient data (n below 500) |"))
+    }
     @Test("the JSON has the contract's names and shapes")
     func jsonShape() throws {
         let output = try Command.run(["measure", Self.example, "--format", "json", "--period", "month"])
@@ -118,7 +205,7 @@ struct MeasureCommandTests {
         #expect(json["period"] as? String == "month")
         let complaints = try #require(json["complaints"] as? [String: Any])
         let periods = try #require(complaints["periods"] as? [[String: Any]])
-        #expect(periods.count == 18)
+        #expect(periods.count == 17)
         #expect(periods.first?["period"] as? String == "2025-05")
         let share = try #require(periods.first?["closed_within_target"] as? [String: Any])
         #expect(Set(share.keys) == ["value", "low", "high", "n"])

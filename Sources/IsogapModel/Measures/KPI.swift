@@ -65,6 +65,9 @@ public struct KPIResult: Sendable, Hashable {
     public var met: Bool?
     /// The last day of the period, or the wave's last answer date.
     public var date: CalendarDate?
+    /// The 95% interval of a share or NPS (rounded as the value), `nil` for other measures.
+    public var low: Double?
+    public var high: Double?
 
     public init(
         kpi: KPI, period: String?, value: Double?, n: Int, sufficient: Bool, met: Bool?, date: CalendarDate?
@@ -152,15 +155,18 @@ public struct MeasureReport: Sendable, Hashable {
                 result.period = latest.period
                 result.date = latest.lastDay
                 (result.value, result.n) = latest.measures.reading(kpi.measure)
+                (result.low, result.high) = latest.measures.share(kpi.measure).map { ($0.low, $0.high) } ?? (nil, nil)
             } else {
                 guard let latest = report.surveys.last else { return result }
                 result.period = latest.wave
                 result.date = latest.lastDate
                 (result.value, result.n) = latest.reading(kpi.measure)
+                (result.low, result.high) = latest.share(kpi.measure).map { ($0.low, $0.high) } ?? (nil, nil)
             }
-            result.value = result.value.map {
-                Rounding.halfAwayFromZero($0, places: MeasureRounding.places(for: kpi.measure))
-            }
+            let places = MeasureRounding.places(for: kpi.measure)
+            result.value = result.value.map { Rounding.halfAwayFromZero($0, places: places) }
+            result.low = result.low.map { Rounding.halfAwayFromZero($0, places: places) }
+            result.high = result.high.map { Rounding.halfAwayFromZero($0, places: places) }
             result.sufficient = result.value != nil && result.n >= kpi.minN
             if result.sufficient, let value = result.value {
                 result.met = kpi.better == .higher ? value >= kpi.target : value <= kpi.target
@@ -191,6 +197,20 @@ extension ComplaintMeasures {
         default: (nil, 0)
         }
     }
+
+    /// The share behind a measure name, for its interval; `nil` for counts, days and rates per 1,000.
+    public func share(_ measure: String) -> Share? {
+        switch measure {
+        case "ack_within_target": ackWithinTarget
+        case "closed_within_target": closedWithinTarget
+        case "reopen_rate": reopenRate
+        case "upheld_rate": upheldRate
+        case "first_stage_rate": firstStageRate
+        case "repeat_rate": repeatRate
+        case "handling_satisfaction": handlingSatisfaction
+        default: nil
+        }
+    }
 }
 
 extension SurveyMeasures {
@@ -206,6 +226,19 @@ extension SurveyMeasures {
         case "nps": (nps.value, nps.n)
         case "index": (index, responses)
         default: (nil, 0)
+        }
+    }
+}
+
+extension SurveyMeasures {
+    /// The share behind a measure name (NPS has the same shape), for its interval; `nil` for means,
+    /// counts, the index and the response rate.
+    public func share(_ measure: String) -> Share? {
+        switch measure {
+        case "csat": csat
+        case "ces_easy": cesEasy
+        case "nps": nps
+        default: nil
         }
     }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the example measurement data of the Al Noor Retail workspace (invented figures).
 
-complaints.csv: about 2,400 complaints received from May 2025 to October 2026, exported the way
-a CRM exports them: timestamps with and without a time zone, padded cells, blank cells, a free
+complaints.csv: about 2,000 complaints received from May 2025 to September 2026, exported the way
+a CRM exports them on the cut-off date: timestamps with and without a time zone, padded cells, blank cells, a free
 text summary column that isogap does not read (quoted, with commas and line breaks).
 survey-2026-q1.csv and survey-2026-q3.csv: two waves of a customer satisfaction survey.
 volumes.csv: transactions per quarter.
@@ -15,6 +15,11 @@ import random
 
 rng = random.Random(20261120)
 START, END = dt.date(2025, 5, 1), dt.date(2026, 10, 31)
+# The client's export runs to the end of the last whole quarter before the assessment date
+# (2026-11-20): a KPI is read for the latest period in the data and dated its last day (SPEC §12),
+# so data from a quarter still running would give evidence dated after the assessment. The log is
+# generated to END and then cut, so the random sequence, and the surveys, stay as they were.
+CUT = dt.date(2026, 9, 30)
 WEEKEND = {4, 5}  # Friday, Saturday
 
 CHANNELS = [("store", 30), ("contact-centre", 25), ("web", 15), ("app", 12), ("whatsapp", 10), ("email", 5), ("social-media", 3)]
@@ -101,6 +106,22 @@ def complaints():
     return rows
 
 
+def cut(rows):
+    """The log as exported on CUT: later complaints absent, later steps not yet taken."""
+    kept = []
+    for row in rows:
+        if dt.date.fromisoformat(row["received"].strip()[:10]) > CUT:
+            continue
+        for column in ("acknowledged", "responded", "reopened"):
+            if row[column] and dt.date.fromisoformat(row[column]) > CUT:
+                row[column] = ""
+        if row["closed"] and dt.date.fromisoformat(row["closed"]) > CUT:
+            for column in ("responded", "closed", "outcome", "stage", "reopened", "satisfaction"):
+                row[column] = ""
+        kept.append(row)
+    return kept
+
+
 def survey(wave_start, wave_days, count, shift):
     attributes = ["staff_courtesy", "delivery_speed", "product_availability", "price_value", "app_usability", "returns_process"]
     base_perf = {"staff_courtesy": 4.1, "delivery_speed": 3.2, "product_availability": 3.7, "price_value": 3.4,
@@ -134,7 +155,7 @@ def write(name, rows, bom=False):
 
 
 if __name__ == "__main__":
-    log = complaints()
+    log = cut(complaints())
     write("complaints.csv", log, bom=True)
     write("survey-2026-q1.csv", survey(dt.date(2026, 2, 1), 50, 420, 0.0))
     write("survey-2026-q3.csv", survey(dt.date(2026, 8, 1), 50, 455, 0.18))
