@@ -9,9 +9,8 @@ public struct IsogapCommand: ParsableCommand {
         version: IsogapCommand.version,
         subcommands: [
             Init.self, Validate.self, Checklists.self, Show.self, Score.self, Report.self, Actions.self,
-            PlanCommand.self, Evidence.self, Portfolio.self, Export.self, Import.self, Measure.self, Sample.self,
-            Compare.self,
-            History.self,
+            PlanCommand.self, Evidence.self, SignoffCommand.self, Portfolio.self, Export.self, Import.self,
+            Measure.self, Sample.self, Compare.self, History.self,
         ])
 
     /// The version `isogap --version` prints.

@@ -46,6 +46,8 @@ struct WorkspaceContext {
 
     var workspace: Workspace { evaluation.workspace }
     var score: WorkspaceScore { evaluation.score }
+    /// The workspace's sign-offs, each judged current or outdated against its files as they are now.
+    var signoffs: [SignoffStatus] = []
 
     /// Loads and validates the workspace in `directory`, printing diagnostics; throws the exit
     /// status when it is missing (66) or invalid (65). With `measure`, a workspace with `measures:`
@@ -60,6 +62,10 @@ struct WorkspaceContext {
         guard let evaluation = outcome.evaluation else { throw ExitStatus.dataError }
         var result = WorkspaceContext(
             evaluation: evaluation, actionsBytes: files.preloaded[WorkspaceLoader.actionsFile])
+        if !evaluation.workspace.signoffs.isEmpty {
+            result.signoffs = SignoffStatus.statuses(
+                evaluation.workspace.signoffs, current: WorkspaceDigest.digest(of: evaluation.workspace, from: files))
+        }
         if measure, evaluation.workspace.manifest.measures != nil {
             let data = try MeasureData.load(result, directory: directory, context: context, period: nil)
             result.evaluation.addMeasuredEvidence(data.report().kpis)
@@ -115,6 +121,7 @@ struct WorkspaceContext {
             manifest: workspace.manifest, score: score, asOf: asOf,
             language: language ?? workspace.manifest.language, labels: labels,
             actions: workspace.actions.map { ActionTracker(register: $0, score: score, asOf: asOf) }, plan: plan,
-            measured: evaluation.measured, notBorneOut: evaluation.notBorneOut, kpis: evaluation.kpis)
+            measured: evaluation.measured, notBorneOut: evaluation.notBorneOut, kpis: evaluation.kpis,
+            narrative: workspace.narrative, signoffs: signoffs)
     }
 }

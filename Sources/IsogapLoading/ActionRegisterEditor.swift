@@ -159,7 +159,7 @@ public enum ActionRegisterEditor {
     /// libyaml ends them where the next token starts (after blank lines and comments), so their end
     /// is taken from their last child instead; a block scalar (`|`, `>`) ends before the line
     /// breaks that close it.
-    private static func contentEnd(_ node: YAMLNode, _ editor: YAMLSourceEditor) -> Int {
+    static func contentEnd(_ node: YAMLNode, _ editor: YAMLSourceEditor) -> Int {
         if !node.isFlow {
             if let last = node.mapping?.last { return contentEnd(last.value, editor) }
             if let last = node.sequence?.last { return contentEnd(last, editor) }

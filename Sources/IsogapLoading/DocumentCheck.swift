@@ -13,6 +13,8 @@ public enum DocumentCheck {
         case planPhases(PhaseTemplate)
         case labels(LabelCatalog)
         case kpis(KPISet)
+        case narrative(Narrative)
+        case signoffs([Signoff])
     }
 
     /// The outcome of checking one file.
@@ -87,6 +89,17 @@ public enum DocumentCheck {
         case .kpis:
             return result(kind, KPILoader.load(document), file: file, value: Value.kpis) {
                 "KPI file, \($0.kpis.count) KPIs"
+            }
+        case .narrative:
+            // A narrative on its own is checked against the built-in checklists.
+            let checklists = library.entries.map(\.checklist)
+            let loaded = NarrativeLoader.load(document).validated { $0.validate(checklists: checklists) }
+            return result(kind, loaded, file: file, value: Value.narrative) {
+                "narrative, \($0.clauses.count) clause commentaries"
+            }
+        case .signoffs:
+            return result(kind, SignoffsLoader.load(document), file: file, value: Value.signoffs) {
+                "sign-offs, \($0.count) entries"
             }
         }
     }

@@ -9,6 +9,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case planPhases = "plan-phases"
     case labels
     case kpis
+    case narrative
+    case signoffs
 }
 
 /// Reading of the common header of isogap YAML files.
@@ -48,7 +50,7 @@ public enum DocumentHeader {
         guard let kindNode = fields["kind"] else {
             let what =
                 expected.map { "'kind: \($0.rawValue)'" }
-                ?? "'kind' (checklist, workspace, assessment, actions, plan-phases or labels)"
+                ?? "'kind' (checklist, workspace, assessment, actions, narrative, signoffs, plan-phases or labels)"
             decoder.error("the file is missing \(what)", at: root)
             return nil
         }

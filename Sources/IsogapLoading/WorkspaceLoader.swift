@@ -13,6 +13,10 @@ public struct Workspace: Sendable {
     public var actions: ActionRegister?
     /// What loading found about each evidence file the assessments cite.
     public var evidenceFiles: EvidenceFileFacts
+    /// The assessor's narrative, when `narrative.yaml` exists (SPEC §11).
+    public var narrative: Narrative?
+    /// The approvals of `signoffs.yaml` in file order (empty when it does not exist, SPEC §15).
+    public var signoffs: [Signoff] = []
 
     public init(
         manifest: WorkspaceManifest, checklists: [Checklist], assessments: [Assessment],
@@ -37,6 +41,11 @@ public enum WorkspaceLoader {
     /// Why a file that exists was not read.
     static let unreadable =
         "cannot be read (it is not a regular file inside the workspace, or access is denied)"
+
+    /// Whether a manifest's checklist entry names a file rather than a built-in checklist.
+    public static func isChecklistPath(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/")
+    }
 
     /// The path of the assessment file for a checklist.
     public static func assessmentFile(for checklistID: String) -> String {
@@ -76,9 +85,11 @@ public enum WorkspaceLoader {
         let evidenceFiles = loading.evidence(of: assessments)
         loading.warnAboutStrayAssessments(checklists: checklists)
         let actions = loading.actions(checklists: checklists, roles: roles)
-        let workspace = Workspace(
+        var workspace = Workspace(
             manifest: manifest, checklists: checklists, assessments: assessments.map(\.assessment),
             phaseTemplate: template, actions: actions, evidenceFiles: evidenceFiles)
+        workspace.narrative = loading.narrative(checklists: checklists)
+        workspace.signoffs = loading.signoffs()
         return Loaded(value: workspace, diagnostics: loading.diagnostics.sortedByLocation(), sourceMap: manifestMap)
     }
 }
@@ -105,7 +116,7 @@ private struct WorkspaceLoading<Source: FileSource> {
             if let builtIn = library.checklist(name) {
                 checklists.append(builtIn)
                 manifestIndex[builtIn.id] = index
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+            } else if WorkspaceLoader.isChecklistPath(name) {
                 guard let entry = checklistFile(name, at: entryPath) else { continue }
                 checklists.append(entry.checklist)
                 manifestIndex[entry.checklist.id] = index
@@ -211,6 +222,40 @@ private struct WorkspaceLoading<Source: FileSource> {
         }
         diagnostics += loaded.diagnostics
         return loaded.sourceMap == nil ? nil : loaded.value
+    }
+
+    /// The assessor's narrative (`narrative.yaml`, SPEC §11), when the workspace has one.
+    mutating func narrative(checklists: [Checklist]) -> Narrative? {
+        guard let bytes = WorkspaceLoader.readOptional(NarrativeLoader.file, from: source, diagnostics: &diagnostics)
+        else { return nil }
+        let loaded = NarrativeLoader.load(bytes, file: source.displayPath(NarrativeLoader.file))
+        diagnostics += loaded.diagnostics
+        guard let narrative = loaded.value, let map = loaded.sourceMap else { return nil }
+        diagnostics += map.diagnostics(for: narrative.validate(checklists: checklists))
+        return narrative
+    }
+
+    /// The recorded approvals (`signoffs.yaml`, SPEC §15), when the workspace has them.
+    mutating func signoffs() -> [Signoff] {
+        guard let bytes = WorkspaceLoader.readOptional(SignoffsLoader.file, from: source, diagnostics: &diagnostics)
+        else { return [] }
+        let loaded = SignoffsLoader.load(bytes, file: source.displayPath(SignoffsLoader.file))
+        diagnostics += loaded.diagnostics
+        return loaded.value ?? []
+    }
+}
+
+extension WorkspaceLoader {
+    /// The bytes of an optional workspace file, or `nil` when it does not exist; one that exists
+    /// and cannot be read is an error.
+    static func readOptional(
+        _ path: String, from source: some FileSource, diagnostics: inout [Diagnostic]
+    ) -> [UInt8]? {
+        let bytes = source.read(path)
+        if bytes == nil, source.exists(path) {
+            diagnostics.append(.error("\(source.displayPath(path)): \(unreadable)", at: nil))
+        }
+        return bytes
     }
 }
 

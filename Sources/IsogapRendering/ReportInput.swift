@@ -26,14 +26,20 @@ public struct ReportInput: Sendable {
     public var evidenceLinkBase = ""
     /// The comparison with the baseline assessment the manifest names (`baseline:`), if any.
     public var baseline: Comparison? = nil
+    /// The assessor's narrative (SPEC §11), when the workspace has one.
+    public var narrative: Narrative?
+    /// The sign-offs with whether each still matches the workspace (SPEC §15), in file order.
+    public var signoffs: [SignoffStatus]
 
     public init(
         manifest: WorkspaceManifest, score: WorkspaceScore, asOf: CalendarDate,
         language: ReportLanguage, labels: LabelCatalog, actions: ActionTracker? = nil, plan: Plan? = nil,
         measured: [MeasuredEvidence.Reading] = [], notBorneOut: [MeasuredEvidence.Reading] = [],
-        kpis: [KPIResult] = []
+        kpis: [KPIResult] = [], narrative: Narrative? = nil, signoffs: [SignoffStatus] = []
     ) {
         self.kpis = kpis
+        self.narrative = narrative
+        self.signoffs = signoffs
         self.measured = measured
         self.notBorneOut = notBorneOut
         self.manifest = manifest.localized(language)
@@ -103,6 +109,7 @@ public struct ReportInput: Sendable {
     /// Labels that have a `<key>_guidance` wording for guidance standards.
     static let guidanceKeys = [
         "requirement", "requirements", "grade_conforming", "not_applicable", "no_gaps", "gaps_intro", "not_assessed",
+        "annex_intro",
     ]
 }
 

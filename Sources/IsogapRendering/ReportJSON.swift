@@ -39,7 +39,52 @@ public enum ReportJSON {
         if let actions = input.actions { members.append(("actions", ActionReport.json(actions))) }
         if let plan = input.planInput { members.append(("plan", PlanJSON.object(plan))) }
         if let baseline = input.baseline { members.append(("baseline", CompareJSON.document(baseline))) }
+        members.append(("narrative", input.narrative.map { narrative($0, input) } ?? .null))
+        members.append(("signoffs", .array(input.signoffs.map(signoff))))
         return .object(members)
+    }
+
+    /// The assessor's narrative (SPEC §11) in the report's language.
+    static func narrative(_ narrative: Narrative, _ input: ReportInput) -> JSONValue {
+        let document = narrative.document.map { control -> JSONValue in
+            .object([
+                ("title", .string(control.title.map { input.text($0) })),
+                ("reference", .string(control.reference)),
+                ("version", .string(control.version)),
+                ("status", .string(control.status?.rawValue)),
+                ("distribution", .array(control.distribution.map { .string(input.text($0)) })),
+            ])
+        }
+        return .object([
+            ("document", document ?? .null),
+            ("summary", .string(narrative.summary.map { input.text($0) })),
+            ("method", .string(narrative.method.map { input.text($0) })),
+            ("strengths", .array(narrative.strengths.map { .string(input.text($0)) })),
+            ("recommendations", .array(narrative.recommendations.map { .string(input.text($0)) })),
+            (
+                "clauses",
+                .array(
+                    narrative.clauses.map {
+                        .object([
+                            ("checklist", .string($0.checklist)), ("clause", .string($0.clause)),
+                            ("text", .string(input.text($0.text))),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// One approval with whether it still matches the workspace (SPEC §15).
+    static func signoff(_ status: SignoffStatus) -> JSONValue {
+        .object([
+            ("by", .string(status.signoff.by)),
+            ("role", .string(status.signoff.role)),
+            ("decision", .string(status.signoff.decision.rawValue)),
+            ("date", .string(status.signoff.date.description)),
+            ("note", .string(status.signoff.note)),
+            ("digest", .string(status.signoff.digest)),
+            ("current", .bool(status.isCurrent)),
+        ])
     }
 
     static func checklist(_ score: ChecklistScore, _ input: ReportInput) -> JSONValue {
@@ -83,6 +128,7 @@ public enum ReportJSON {
         return .object([
             ("id", .string(score.requirement.id)),
             ("clause", .string(score.clausePath.last)),
+            ("question", .string(input.text(score.requirement.text))),
             ("applicable", .bool(score.applicable)),
             ("claimed", .integer(score.claimed)),
             ("effective", .integer(score.effective)),

@@ -252,6 +252,18 @@ struct ReportView {
     var combinedChange: String? = nil
     /// The "since the baseline" section, when the manifest names a baseline.
     var baseline: BaselineView? = nil
+    /// The combined score with its provisional mark when it is provisional, for places that show
+    /// the figure away from the summary.
+    var combinedFigure: String
+    /// The assessor's narrative and document control (SPEC §11), when the workspace has one.
+    var narrative: NarrativeView?
+    /// The findings annex (SPEC §9 v2): every requirement of every checklist by clause, with the
+    /// clause commentary, already written and escaped (see ``AnnexWriter``).
+    var annexHTML: String
+    var annexMarkdown: String
+    /// The approvals of the assessment, each current or outdated (SPEC §15).
+    var signoffs: [SignoffRow]
+    var hasSignoffs: Bool
 
     init(_ input: ReportInput) {
         let score = input.score
@@ -272,11 +284,15 @@ struct ReportView {
         combinedCompleteness = Figures.completeness(score.combined.completeness)
         combinedProvisional = score.combined.isProvisional
         hasProvisional = score.combined.isProvisional || score.checklists.contains { $0.aggregate.isProvisional }
-        guidanceNotes = score.checklists.filter { $0.checklist.nature == .guidance }.map { checklist in
-            GuidanceNote(
-                standard: checklist.checklist.standard,
-                text: input.label("guidance_standard").replacingAll("{standard}", with: checklist.checklist.standard))
-        }
+        // Said once per report, however many checklists are guidance standards.
+        guidanceNotes =
+            Self.guidanceSentence(input).map { sentence in
+                [
+                    GuidanceNote(
+                        standard: score.checklists.filter { $0.checklist.nature == .guidance }.map(\.checklist.standard)
+                            .joined(separator: ", "), text: sentence)
+                ]
+            } ?? []
         hasGuidance = !guidanceNotes.isEmpty
         combinedBand = ScoreBand(percent: score.combined.percent).className
         bands = ScoreBand.allCases.reversed().map { Band(name: input.label($0.labelKey), band: $0.className) }
@@ -309,6 +325,15 @@ struct ReportView {
         hasEvidence = !evidence.isEmpty
         actions = input.actions.map { Self.actionsView($0, input) }
         plan = input.planInput.map(PlanView.init)
+        combinedFigure =
+            score.combined.isProvisional
+            ? "\(combinedPercent) \(input.label("provisional_mark"))" : combinedPercent
+        narrative = Self.narrativeView(input.narrative, input)
+        let annex = AnnexWriter(checklists: Self.annex(input, labels: labels), labels: labels)
+        annexHTML = annex.html
+        annexMarkdown = annex.markdown
+        signoffs = Self.signoffRows(input)
+        hasSignoffs = !signoffs.isEmpty
         applyBaseline(input)
     }
 
@@ -428,6 +453,10 @@ struct ReportView {
                 statusClass: action.status.rawValue)
         }
         let uncovered = tracker.uncoveredGaps.map(\.key)
+        // Achieved and projected rest on the same assessed requirements as the combined score.
+        func marked(_ figure: String) -> String {
+            tracker.score.combined.isProvisional ? "\(figure) \(input.label("provisional_mark"))" : figure
+        }
         return ActionsView(
             total: tracker.register.actions.count,
             statusCounts: tracker.countsByStatus.map { "\(status($0.status)): \($0.count)" }.joined(
@@ -436,12 +465,18 @@ struct ReportView {
             dueSoonCount: tracker.dueSoon().count, uncoveredCount: uncovered.count,
             notEffective: tracker.foundNotEffective.map(\.id).joined(separator: separator),
             hasNotEffective: !tracker.foundNotEffective.isEmpty,
-            projected: Figures.percent(tracker.projected.percent), achieved: Figures.percent(tracker.achieved.percent),
+            projected: marked(Figures.percent(tracker.projected.percent)),
+            achieved: marked(Figures.percent(tracker.achieved.percent)),
             rows: rows, uncovered: uncovered, uncoveredGroups: uncoveredGroups(tracker.uncoveredGaps, input),
             hasUncovered: !uncovered.isEmpty,
             chart: SVGBarChart(
                 bars: [
-                    (input.label("score_now"), tracker.score.combined.percent),
+                    (
+                        tracker.score.combined.isProvisional
+                            ? "\(input.label("score_now")) \(input.label("provisional_mark"))"
+                            : input.label("score_now"),
+                        tracker.score.combined.percent
+                    ),
                     (input.label("actions_achieved"), tracker.achieved.percent),
                     (input.label("actions_projected"), tracker.projected.percent),
                 ].map { .init(key: "", label: $0.0, percent: $0.1, figure: Figures.percent($0.1)) },

@@ -62,6 +62,17 @@ public struct WorkspaceSkeleton: Sendable {
                 ))
         }
         files.append(("actions.yaml", try templates.render(ManifestView?.none as Any, template: "init/actions.yaml")))
+        let first = checklists.first
+        let title = language == .ar ? "تقرير تحليل الفجوات: \(organization)" : "Gap assessment: \(organization)"
+        files.append(
+            (
+                "narrative.yaml",
+                try templates.render(
+                    NarrativeSkeletonView(
+                        title: YAMLText.quoted(title), checklist: first?.id ?? "iso-10002-2018",
+                        clause: first?.clausesInOrder.first { !$0.requirements.isEmpty }?.id ?? "4.1"),
+                    template: "init/narrative.yaml")
+            ))
         return files
     }
 
@@ -98,6 +109,14 @@ struct ManifestView {
     var checklists: [String]
     var planStart: String
     var weekend: String
+}
+
+/// View model of `init/narrative.yaml.mustache`: a title already YAML-quoted, and a checklist and
+/// clause of the workspace for the commented example.
+struct NarrativeSkeletonView {
+    var title: String
+    var checklist: String
+    var clause: String
 }
 
 /// View model of `init/assessment.yaml.mustache`; text values are single comment lines.

@@ -18,7 +18,7 @@ struct CommandTests {
         #expect(
             created.stdout.hasPrefix(
                 "Created workspace ws for Acme \"Retail\": LLC: iso-10004-2018 (79 requirements to assess)."))
-        for file in ["isogap.yaml", "assessments/iso-10004-2018.yaml", "actions.yaml"] {
+        for file in ["isogap.yaml", "assessments/iso-10004-2018.yaml", "actions.yaml", "narrative.yaml"] {
             try Golden.check(
                 String(contentsOf: folder.appendingPathComponent("ws/\(file)"), encoding: .utf8),
                 against: "init/\(file)")

@@ -15,7 +15,8 @@ import IsogapYAML
 /// | 4        | an action register: loader, validation, the tracker's figures and the    |
 /// |          | editors of `actions set`, `edit` and `add`                               |
 /// | 5        | a plan phase template: loader and validation                             |
-/// | 6        | report labels: loader and validation                                     |
+/// | 6        | report labels, a narrative and a sign-off file: loaders, validation and  |
+/// |          | the editor of `isogap signoff`                                           |
 /// | 7        | a Mustache template: parsing and rendering                               |
 /// | 8        | a whole workspace: parts split at NUL bytes (manifest, assessment of     |
 /// |          | ISO 10002, actions, a workspace checklist `own.yaml`), loaded, scored,   |
@@ -75,6 +76,16 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if let labels = loaded.value, let map = loaded.sourceMap {
             _ = map.diagnostics(for: labels.validate())
         }
+        // The same bytes as a narrative and as a sign-off file, and the editor of `isogap signoff`
+        // (it loads its own output again before returning it).
+        let narrative = NarrativeLoader.load(body, file: "narrative.yaml")
+        if let value = narrative.value, let map = narrative.sourceMap {
+            _ = map.diagnostics(for: value.validate(checklists: Context.builtIns))
+        }
+        _ = SignoffsLoader.load(body, file: "signoffs.yaml").value?.count
+        let signoff = Signoff(
+            by: "A", role: "B", decision: .approved, date: Fixed.asOf, digest: String(repeating: "0", count: 64))
+        _ = try? SignoffEditor.append(signoff, to: body)
     case 7:
         let text = String(decoding: body, as: UTF8.self)
         if let library = try? TemplateLibrary(files: [("fuzz.mustache", text)]) {
