@@ -18,7 +18,10 @@ struct Report: ContextualCommand {
 
     @OptionGroup var workspace: WorkspaceArgument
 
-    @Option(help: "Output format: md, html, json, csv, xlsx (Excel) or docx (Word); xlsx and docx are binary, so give --out FILE.")
+    @Option(
+        help:
+            "Output format: md, html, json, csv, xlsx (Excel) or docx (Word); xlsx and docx are binary, so give --out FILE."
+    )
     var format: Format = .md
 
     @OptionGroup var options: DocumentOptions

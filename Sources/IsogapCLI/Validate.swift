@@ -76,7 +76,8 @@ enum FileCheck {
         _ files: DiskFiles, library: ChecklistLibrary, manifest: String = WorkspaceLoader.manifestFile
     ) -> Result {
         Result(
-            DocumentCheck.workspace(files, named: files.folder, library: library, manifest: manifest) { workspace, map in
+            DocumentCheck.workspace(files, named: files.folder, library: library, manifest: manifest) {
+                workspace, map in
                 workspace.manifest.baseline.map { baseline($0, files: files, map: map) } ?? []
             })
     }

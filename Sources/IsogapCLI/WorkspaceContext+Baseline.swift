@@ -27,7 +27,8 @@ extension WorkspaceContext {
         case .success(let read): bytes = read
         case .failure(let failure):
             let message = "the baseline '\(path)' cannot be read: \(failure.reason)"
-            let located = evaluation.manifestMap?.diagnostics(for: [Finding(.error, message, at: .root["baseline"])]).first
+            let located = evaluation.manifestMap?.diagnostics(for: [Finding(.error, message, at: .root["baseline"])])
+                .first
             throw console.fail(
                 located ?? .error(message, at: nil),
                 failure.kind == .missing || failure.kind == .unreadable ? ExitStatus.noInput : ExitStatus.dataError)

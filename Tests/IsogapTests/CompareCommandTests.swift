@@ -259,10 +259,10 @@ struct CompareCommandTests {
     @Test("a baseline outside the workspace, missing or invalid is refused with a located error")
     func badBaseline() throws {
         for (value, status, message) in [
-            ("../outside.json", Int32(65), "isogap.yaml:45:11: error: 'baseline' must stay inside the workspace"),
+            ("../outside.json", Int32(65), "isogap.yaml:46:11: error: 'baseline' must stay inside the workspace"),
             (
                 "baseline/none.json", 66,
-                "isogap.yaml:45:11: error: the baseline 'baseline/none.json' cannot be read: no such file"
+                "isogap.yaml:46:11: error: the baseline 'baseline/none.json' cannot be read: no such file"
             ),
             ("isogap.yaml", 65, "alnoor-retail/isogap.yaml:3:1: error: expected a JSON report"),
         ] {

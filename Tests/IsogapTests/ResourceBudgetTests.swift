@@ -1,7 +1,7 @@
 // `stat` and `timespec` fields: the clang module that owns them varies with the build (CoreFoundation or
 // CDispatch), and member import visibility wants the owner imported, so both are.
-import CoreFoundation
 import CDispatch
+import CoreFoundation
 import Foundation
 import IsogapModel
 import Testing
