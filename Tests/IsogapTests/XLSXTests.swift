@@ -209,7 +209,7 @@ struct XLSXTests {
                 "bad.xlsx:iso-10002-2018!A7: error: unknown requirement id '9.99-z': iso-10002-2018 has no such requirement",
                 "bad.xlsx:iso-10002-2018!G8: error: 'perhaps' is not yes or no",
                 "bad.xlsx:iso-10002-2018!I9: error: the target '12' is not a level of the scale (0 to 4)",
-                "bad.xlsx:isogap!D120: error: the sheet 'iso-10004-2018' is for version 1999 of iso-10004-2018; the workspace uses version 2.0.0; export a new questionnaire",
+                "bad.xlsx:isogap!D120: error: the sheet 'iso-10004-2018' is for version 1999 of iso-10004-2018; the workspace uses version 2.1.0; export a new questionnaire",
             ], "\(result.stderr)")
         #expect(try Data(contentsOf: scratch.appendingPathComponent("ws/assessments/iso-10002-2018.yaml")) == before)
     }
