@@ -144,13 +144,23 @@ struct ResourceBudgetTests {
         return root
     }
 
+    /// How much more CPU time an unoptimised (debug) binary may take than the release budget.
+    #if DEBUG
+        static let debugAllowance = 1.5
+    #else
+        static let debugAllowance = 1.0
+    #endif
+
     @Test func heatMapGrowsWithTheClausesNotRowsTimesColumns() throws {
         let workspace = try Self.wideWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let result = try MeasuredCommand.run(
             ["report", ".", "--format", "html", "--as-of", "2026-11-26"], in: workspace)
         try #require(result.status == 0, "\(result.stderr)")
-        #expect(result.cpuSeconds <= HostileInputTests.cpuLimit, "\(result.cpuSeconds) s of CPU")
+        // The debug binary runs this 2,000-requirement report (with its findings annex) in about 2 s of
+        // CPU, the release binary in 0.9 s (measured 2026-12-02); the guard is against the rows × columns
+        // growth that once took 59 s, so the debug build gets half as much again.
+        #expect(result.cpuSeconds <= HostileInputTests.cpuLimit * Self.debugAllowance, "\(result.cpuSeconds) s of CPU")
         #expect(result.maxRSSKiB <= HostileInputTests.memoryLimitKiB, "\(result.maxRSSKiB) KiB")
         // 2,000 clauses and 2,000 requirements in a few tables: well under 4 MB (it was 94 MB).
         #expect(result.stdout.utf8.count < 4_000_000, "\(result.stdout.utf8.count) bytes")
