@@ -21,21 +21,7 @@ struct XLSXTests {
     }
 
     static func python(_ script: URL, _ arguments: [String]) throws -> Command.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
-        let scratch = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Command.Output(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
+        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + arguments)
     }
 
     /// The same ten changes as `change-answers.py`, made by hand in the YAML: what the import must
@@ -222,22 +208,7 @@ struct XLSXTests {
 
     /// Runs a program found on the PATH; its standard output.
     static func run(_ arguments: [String], timeout: Double = 120) throws -> Command.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let scratch = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Command.Output(
-            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments, timeout: timeout)
     }
 
     @Test(.enabled(if: XLSXTests.libreOffice, "LibreOffice (soffice) and pdftotext are not installed"))
