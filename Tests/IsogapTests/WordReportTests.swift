@@ -41,7 +41,7 @@ struct WordReportTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try Self.write("Tests/Fixtures/sample", lang: "en", into: folder)
-        guard let executable = Command.executable else { return }
+        let executable = try #require(Command.executable, "the isogap executable is not built; run 'swift build' first")
         let process = Process()
         process.executableURL = executable
         process.arguments = ["report", "Tests/Fixtures/sample", "--format", "docx", "--as-of", "2026-11-26"]
