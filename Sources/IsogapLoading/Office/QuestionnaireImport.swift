@@ -315,15 +315,6 @@ enum XLSXWorkbookReference {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
-    }
-
     /// Line breaks as `\n` (spreadsheet programs may store `\r\n`).
     var replacingCRLF: String {
         String(self).replacingOccurrences(of: "\r\n", with: "\n")
