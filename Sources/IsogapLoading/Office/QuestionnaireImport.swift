@@ -38,7 +38,7 @@ public enum QuestionnaireImport {
     ) -> Outcome {
         var outcome = Outcome()
         func error(_ message: String, sheet: String, column: Int? = nil, row: Int? = nil) {
-            let cell = column.flatMap { column in row.map { XLSXWorkbookReference.reference(column: column, row: $0) } }
+            let cell = column.flatMap { column in row.map { XLSXReader.Position(row: $0, column: column).reference } }
             outcome.diagnostics.append(
                 .error(
                     message,
@@ -133,7 +133,7 @@ public enum QuestionnaireImport {
                     message,
                     at: SourceLocation(
                         file: file, sheet: sheet.name,
-                        cell: XLSXWorkbookReference.reference(column: column.rawValue, row: row), row: row,
+                        cell: XLSXReader.Position(row: row, column: column.rawValue).reference, row: row,
                         column: column.rawValue + 1)))
         }
         let requirements = Set(checklist.requirementIDs)
@@ -298,19 +298,6 @@ public enum QuestionnaireImport {
             }
         }
         if !changed.isEmpty { outcome.responses[index] = changed }
-    }
-}
-
-/// Cell references for messages (`B7`).
-enum XLSXWorkbookReference {
-    static func reference(column: Int, row: Int) -> String {
-        var number = column + 1
-        var letters: [Character] = []
-        while number > 0 {
-            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed()) + String(row)
     }
 }
 

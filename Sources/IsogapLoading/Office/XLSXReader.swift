@@ -69,6 +69,17 @@ public enum XLSXReader {
             self.row = row
             self.column = column
         }
+
+        /// The cell reference, for messages: row 7, column 1 → `B7`.
+        var reference: String {
+            var number = column + 1
+            var letters: [Character] = []
+            while number > 0 {
+                letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
+                number = (number - 1) / 26
+            }
+            return String(letters.reversed()) + String(row)
+        }
     }
 
     /// The sheets of the workbook, in tab order.
@@ -245,7 +256,7 @@ private struct PartReader {
                     position = .init(row: rowNumber, column: nextColumn)
                 }
                 nextColumn = position.column + 1
-                let reference = Self.reference(position)
+                let reference = position.reference
                 if let style = cell.attributes["s"] {
                     guard let index = Int(style), index >= 0, index < styles else {
                         throw Failure(
@@ -293,15 +304,6 @@ private struct PartReader {
         return .init(row: row, column: column - 1)
     }
 
-    static func reference(_ position: XLSXReader.Position) -> String {
-        var number = position.column + 1
-        var letters: [Character] = []
-        while number > 0 {
-            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed()) + String(position.row)
-    }
 }
 
 /// A small element tree of one XML part, parsed with Foundation's parser after the checks above.
