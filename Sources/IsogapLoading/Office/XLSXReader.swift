@@ -53,7 +53,6 @@ public enum XLSXReader {
     /// One worksheet: its name and cells by reference (`B7`), with row and zero-based column.
     public struct Sheet: Sendable {
         public var name: String
-        public var hidden: Bool
         /// Cells by (one-based row, zero-based column).
         public var cells: [Position: Cell]
         public var rowCount: Int { cells.keys.map(\.row).max() ?? 0 }
@@ -192,12 +191,11 @@ private struct PartReader {
                 let id = sheet.attributes["r:id"] ?? sheet.attribute(local: "id"),
                 let target = targets[id]
             else { throw Failure("not an .xlsx workbook (a sheet of xl/workbook.xml names no part)") }
-            let hidden = sheet.attributes["state"].map { $0 != "visible" } ?? false
             guard let data = try part(target) else {
                 throw Failure("the sheet '\(name)' has no part in the zip (\(XLSXReader.visible(target)))", sheet: name)
             }
             let cells = try worksheet(data, part: target, sheet: name, strings: strings, styles: styleCount)
-            result.append(XLSXReader.Sheet(name: name, hidden: hidden, cells: cells))
+            result.append(XLSXReader.Sheet(name: name, cells: cells))
         }
         return result
     }
