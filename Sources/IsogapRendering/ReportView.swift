@@ -277,7 +277,10 @@ struct ReportView {
         assessmentDate = input.manifest.assessmentDate.description
         asOf = input.asOf.description
         assessors = input.manifest.assessors.map { assessor in
-            assessor.role.map { "\(assessor.name) (\($0))" } ?? assessor.name
+            // A Latin name before an Arabic role in brackets is isolated, or the bidi algorithm
+            // pairs the brackets across the two runs and prints them at the wrong ends.
+            let name = input.language.isRightToLeft ? MarkdownText.isolated(assessor.name) : assessor.name
+            return assessor.role.map { "\(name) (\($0))" } ?? name
         }
         .joined(separator: input.language == .ar ? "، " : ", ")
         combinedPercent = Figures.percent(score.combined.percent)
