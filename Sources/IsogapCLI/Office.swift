@@ -103,7 +103,7 @@ struct ImportXLSX: ContextualCommand {
             defer { withExtendedLifetime(lock) {} }
             let edited: [UInt8]
             if let old = disk.read(relative) {
-                switch AssessmentEditor.replacing(responses, in: old, file: path, checklist: checklist) {
+                switch AssessmentEditor.replacing(responses, in: old, file: path) {
                 case .success(let bytes): edited = bytes
                 case .failure(let failure): throw console.fail(failure.diagnostic, ExitStatus.dataError)
                 }

@@ -139,8 +139,8 @@ public enum Questionnaire {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingSpaces: String {
+    /// Without leading and trailing spaces, tabs and line breaks (any Unicode white space).
+    public var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

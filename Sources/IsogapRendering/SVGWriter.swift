@@ -120,7 +120,7 @@ struct SVGWriter {
     }
 
     /// `text` safe as XML character data or an attribute value: markup characters become entities,
-    /// and characters XML does not allow become U+FFFD.
+    /// and characters XML does not allow (``XMLWriter/isAllowed(_:)``) and C1 controls become U+FFFD.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -132,9 +132,7 @@ struct SVGWriter {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             case "\t", "\n", "\r": result += " "
-            case _
-            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
-                || scalar.value == 0xFFFF:
+            case _ where !XMLWriter.isAllowed(scalar) || (0x7F...0x9F).contains(scalar.value):
                 result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }

@@ -127,32 +127,12 @@ struct Chromium {
     func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Command.Output {
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments =
+        let output = try ChildProcess.run(
+            executable,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
                 "--disable-extensions", "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
-            ] + arguments
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            Issue.record("Chromium did not finish within \(Int(timeout)) s: \(arguments)")
-        }
-        process.waitUntilExit()
-        let output = Command.Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+            ] + arguments, timeout: timeout)
         #expect(output.status == 0, "Chromium failed: \(output.stderr.suffix(2000))")
         return output
     }

@@ -113,17 +113,29 @@ enum Command {
     ) throws -> Output {
         let executable = try #require(
             executableOverride ?? executable, "the isogap executable is not built; run 'swift build' first")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder ?? Fixtures.packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        // Files rather than pipes, so a large output on one stream cannot block the other.
+        return try ChildProcess.run(executable, arguments, in: folder ?? Fixtures.packageRoot, environment: env)
+    }
+}
+
+/// A child process, its output collected through files (so a large output on one stream cannot
+/// block the other), with an optional time limit after which it is stopped and the test fails.
+enum ChildProcess {
+    /// Runs `executable` in `folder` (default: the current folder) with `environment` (default:
+    /// this process's) and no standard input.
+    static func run(
+        _ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
+        timeout: TimeInterval? = nil
+    ) throws -> Command.Output {
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -131,13 +143,20 @@ enum Command {
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+                Issue.record("\(executable.lastPathComponent) did not finish within \(Int(timeout)) s: \(arguments)")
+            }
+        }
         process.waitUntilExit()
-        let stdoutData = try Data(contentsOf: outURL)
-        let stderrData = try Data(contentsOf: errURL)
-        return Output(
+        return Command.Output(
             status: process.terminationStatus,
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 

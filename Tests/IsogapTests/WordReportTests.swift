@@ -41,7 +41,7 @@ struct WordReportTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try Self.write("Tests/Fixtures/sample", lang: "en", into: folder)
-        guard let executable = Command.executable else { return }
+        let executable = try #require(Command.executable, "the isogap executable is not built; run 'swift build' first")
         let process = Process()
         process.executableURL = executable
         process.arguments = ["report", "Tests/Fixtures/sample", "--format", "docx", "--as-of", "2026-11-26"]
@@ -392,35 +392,5 @@ enum PDFText {
         let output = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/pdfinfo"), [pdf.path], timeout: 60)
         let line = output.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
         return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? 0
-    }
-}
-
-/// A child process with a time limit, its output collected through files.
-enum ChildProcess {
-    static func run(_ executable: URL, _ arguments: [String], timeout: TimeInterval) throws -> Command.Output {
-        let scratch = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            Issue.record("\(executable.lastPathComponent) did not finish within \(Int(timeout)) s")
-        }
-        process.waitUntilExit()
-        return Command.Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }

@@ -21,21 +21,7 @@ struct XLSXTests {
     }
 
     static func python(_ script: URL, _ arguments: [String]) throws -> Command.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
-        let scratch = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Command.Output(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
+        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + arguments)
     }
 
     /// The same ten changes as `change-answers.py`, made by hand in the YAML: what the import must
@@ -66,8 +52,8 @@ struct XLSXTests {
         ],
     ]
 
-    @Test(.enabled(if: XLSXTests.openpyxl, "python3 with openpyxl is not installed"))
-    func roundTripThroughOpenpyxlChangesOnlyTheChangedResponses() throws {
+    @Test func roundTripThroughOpenpyxlChangesOnlyTheChangedResponses() throws {
+        try #require(Self.openpyxl, "python3 with openpyxl is not installed (CI installs it: pip install openpyxl)")
         let scratch = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let export = try Command.run(["export", "xlsx", "ws", "--out", "q.xlsx"], in: scratch)
@@ -166,8 +152,8 @@ struct XLSXTests {
                 == Data(contentsOf: scratch.appendingPathComponent("b.xlsx")))
     }
 
-    @Test(.enabled(if: XLSXTests.openpyxl, "python3 with openpyxl is not installed"))
-    func everyBadCellIsReportedAtOnce() throws {
+    @Test func everyBadCellIsReportedAtOnce() throws {
+        try #require(Self.openpyxl, "python3 with openpyxl is not installed (CI installs it: pip install openpyxl)")
         let scratch = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let export = try Command.run(["export", "xlsx", "ws", "--out", "q.xlsx"], in: scratch)
@@ -214,34 +200,8 @@ struct XLSXTests {
         #expect(try Data(contentsOf: scratch.appendingPathComponent("ws/assessments/iso-10002-2018.yaml")) == before)
     }
 
-    static var libreOffice: Bool {
-        ["soffice", "pdftotext"].allSatisfy { tool in
-            ["/usr/bin", "/usr/local/bin"].contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
-        }
-    }
-
-    /// Runs a program found on the PATH; its standard output.
-    static func run(_ arguments: [String], timeout: Double = 120) throws -> Command.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let scratch = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Command.Output(
-            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
-    }
-
-    @Test(.enabled(if: XLSXTests.libreOffice, "LibreOffice (soffice) and pdftotext are not installed"))
-    func libreOfficeConvertsBothWorkbooksAndTheReportShowsEveryGap() throws {
+    @Test func libreOfficeConvertsBothWorkbooksAndTheReportShowsEveryGap() throws {
+        let soffice = try LibreOffice.require()
         let scratch = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let report = try Command.run(
@@ -253,19 +213,10 @@ struct XLSXTests {
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let gaps = try #require(document["gaps"] as? [[String: Any]]).compactMap { $0["requirement"] as? String }
         try #require(!gaps.isEmpty)
-        // A private profile, so the test neither needs nor touches a user's LibreOffice settings.
-        let profile = scratch.appendingPathComponent("lo-profile")
-        let converted = try Self.run([
-            "soffice", "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
-            "--outdir", scratch.path, scratch.appendingPathComponent("report.xlsx").path,
-            scratch.appendingPathComponent("questionnaire.xlsx").path,
-        ])
-        #expect(converted.status == 0, "\(converted.stderr)")
         for name in ["report", "questionnaire"] {
-            let pdf = scratch.appendingPathComponent("\(name).pdf")
-            try #require(
-                FileManager.default.fileExists(atPath: pdf.path), "\(name).pdf was not written: \(converted.stderr)")
-            let text = try Self.run(["pdftotext", "-layout", pdf.path, "-"])
+            let pdf = try soffice.convertToPDF(scratch.appendingPathComponent("\(name).xlsx"), in: scratch)
+            let text = try ChildProcess.run(
+                URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-layout", pdf.path, "-"], timeout: 60)
             #expect(text.status == 0)
             if name == "report" {
                 let missing = Set(gaps).filter { !text.stdout.contains($0) }
@@ -276,8 +227,8 @@ struct XLSXTests {
         }
     }
 
-    @Test(.enabled(if: XLSXTests.openpyxl, "python3 with openpyxl is not installed"))
-    func reportCellsHaveTheirTypesAndArabicSheetsRunRightToLeft() throws {
+    @Test func reportCellsHaveTheirTypesAndArabicSheetsRunRightToLeft() throws {
+        try #require(Self.openpyxl, "python3 with openpyxl is not installed (CI installs it: pip install openpyxl)")
         let scratch = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: scratch) }
         for language in ["en", "ar"] {

@@ -10,7 +10,7 @@ internal import IsogapYAML
 public enum AssessmentEditor {
     /// The file with `responses` written in; an error when the file does not parse, or when the
     /// edited file would not read back as the same assessment with exactly those responses changed.
-    public static func replacing(_ responses: [Response], in bytes: [UInt8], file: String, checklist: String)
+    public static func replacing(_ responses: [Response], in bytes: [UInt8], file: String)
         -> Result<[UInt8], EditFailure>
     {
         let loaded = AssessmentLoader.load(bytes, file: file)

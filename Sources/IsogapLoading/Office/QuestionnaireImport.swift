@@ -38,7 +38,7 @@ public enum QuestionnaireImport {
     ) -> Outcome {
         var outcome = Outcome()
         func error(_ message: String, sheet: String, column: Int? = nil, row: Int? = nil) {
-            let cell = column.flatMap { column in row.map { XLSXWorkbookReference.reference(column: column, row: $0) } }
+            let cell = column.flatMap { column in row.map { XLSXReader.Position(row: $0, column: column).reference } }
             outcome.diagnostics.append(
                 .error(
                     message,
@@ -114,6 +114,11 @@ public enum QuestionnaireImport {
         return outcome
     }
 
+    /// A whole number typed as such or as a number a spreadsheet stores (`3`, `3.0`); nil otherwise.
+    private static func wholeNumber(_ text: String) -> Int? {
+        Int(text) ?? Double(text).flatMap { Int(exactly: $0) }
+    }
+
     /// Messages in the order of the workbook: by sheet, then row, then column.
     private static func order(_ diagnostic: Diagnostic) -> (String, String, Int, Int) {
         let location = diagnostic.location
@@ -133,7 +138,7 @@ public enum QuestionnaireImport {
                     message,
                     at: SourceLocation(
                         file: file, sheet: sheet.name,
-                        cell: XLSXWorkbookReference.reference(column: column.rawValue, row: row), row: row,
+                        cell: XLSXReader.Position(row: row, column: column.rawValue).reference, row: row,
                         column: column.rawValue + 1)))
         }
         let requirements = Set(checklist.requirementIDs)
@@ -177,11 +182,7 @@ public enum QuestionnaireImport {
             var level: Int? = nil
             let levelText = text(.level).trimmingSpaces
             if !levelText.isEmpty {
-                if let number = Questionnaire.level(from: levelText), levels.contains(number) {
-                    level = number
-                } else if let number = Questionnaire.level(from: levelText)
-                    ?? Double(levelText).flatMap({ $0 == $0.rounded() ? Int(exactly: $0) : nil }),
-                    levels.contains(number)
+                if let number = Questionnaire.level(from: levelText) ?? wholeNumber(levelText), levels.contains(number)
                 {
                     level = number
                 } else {
@@ -213,10 +214,7 @@ public enum QuestionnaireImport {
             var target: Int? = nil
             let targetText = text(.target).trimmingSpaces
             if !targetText.isEmpty {
-                if let number = Int(targetText)
-                    ?? Double(targetText).flatMap({ $0 == $0.rounded() ? Int(exactly: $0) : nil }),
-                    (0...maxLevel).contains(number)
-                {
+                if let number = wholeNumber(targetText), (0...maxLevel).contains(number) {
                     target = number
                 } else {
                     error("the target '\(targetText)' is not a level of the scale (0 to \(maxLevel))", .target, row)
@@ -242,7 +240,7 @@ public enum QuestionnaireImport {
                             $0.ref == item.ref && $0.type == item.type && $0.file == item.file
                         }) {
                             item.expires = old.expires
-                            if old.file == item.file { item.sha256 = old.sha256 }
+                            item.sha256 = old.sha256
                         }
                         items.append(item)
                     case .failure(let problem):
@@ -301,29 +299,7 @@ public enum QuestionnaireImport {
     }
 }
 
-/// Cell references for messages (`B7`).
-enum XLSXWorkbookReference {
-    static func reference(column: Int, row: Int) -> String {
-        var number = column + 1
-        var letters: [Character] = []
-        while number > 0 {
-            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed()) + String(row)
-    }
-}
-
 extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
-    }
-
     /// Line breaks as `\n` (spreadsheet programs may store `\r\n`).
     var replacingCRLF: String {
         String(self).replacingOccurrences(of: "\r\n", with: "\n")

@@ -53,7 +53,6 @@ public enum XLSXReader {
     /// One worksheet: its name and cells by reference (`B7`), with row and zero-based column.
     public struct Sheet: Sendable {
         public var name: String
-        public var hidden: Bool
         /// Cells by (one-based row, zero-based column).
         public var cells: [Position: Cell]
         public var rowCount: Int { cells.keys.map(\.row).max() ?? 0 }
@@ -68,6 +67,17 @@ public enum XLSXReader {
         public init(row: Int, column: Int) {
             self.row = row
             self.column = column
+        }
+
+        /// The cell reference, for messages: row 7, column 1 → `B7`.
+        var reference: String {
+            var number = column + 1
+            var letters: [Character] = []
+            while number > 0 {
+                letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
+                number = (number - 1) / 26
+            }
+            return String(letters.reversed()) + String(row)
         }
     }
 
@@ -181,12 +191,11 @@ private struct PartReader {
                 let id = sheet.attributes["r:id"] ?? sheet.attribute(local: "id"),
                 let target = targets[id]
             else { throw Failure("not an .xlsx workbook (a sheet of xl/workbook.xml names no part)") }
-            let hidden = sheet.attributes["state"].map { $0 != "visible" } ?? false
             guard let data = try part(target) else {
                 throw Failure("the sheet '\(name)' has no part in the zip (\(XLSXReader.visible(target)))", sheet: name)
             }
             let cells = try worksheet(data, part: target, sheet: name, strings: strings, styles: styleCount)
-            result.append(XLSXReader.Sheet(name: name, hidden: hidden, cells: cells))
+            result.append(XLSXReader.Sheet(name: name, cells: cells))
         }
         return result
     }
@@ -245,7 +254,7 @@ private struct PartReader {
                     position = .init(row: rowNumber, column: nextColumn)
                 }
                 nextColumn = position.column + 1
-                let reference = Self.reference(position)
+                let reference = position.reference
                 if let style = cell.attributes["s"] {
                     guard let index = Int(style), index >= 0, index < styles else {
                         throw Failure(
@@ -293,15 +302,6 @@ private struct PartReader {
         return .init(row: row, column: column - 1)
     }
 
-    static func reference(_ position: XLSXReader.Position) -> String {
-        var number = position.column + 1
-        var letters: [Character] = []
-        while number > 0 {
-            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed()) + String(position.row)
-    }
 }
 
 /// A small element tree of one XML part, parsed with Foundation's parser after the checks above.

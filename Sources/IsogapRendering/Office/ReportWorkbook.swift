@@ -62,7 +62,7 @@ public enum ReportWorkbook {
         // Clauses, depth first.
         var clauses: [[Cell]] = [
             header([
-                input.label("checklist"), input.label("clause"), words("Title", "العنوان"), input.label("level"),
+                input.label("checklist"), input.label("clause"), input.label("title"), input.label("level"),
                 input.label("percent"), input.label("assessed"), input.label("applicable"),
             ])
         ]
@@ -83,7 +83,7 @@ public enum ReportWorkbook {
             input.label("checklist"), input.label("clause"), input.label("requirement"), input.label("question"),
             input.label("applicable"), input.label("claimed"), input.label("effective"), input.label("target"),
             input.label("gap"), input.label("priority"), input.label("grade"), words("Evidence items", "عدد الأدلة"),
-            input.label("evidence_valid"), input.label("unsupported_reason"), words("Notes", "ملاحظات"),
+            input.label("evidence_valid"), input.label("unsupported_reason"), input.label("notes"),
             input.label("justification"),
         ]
         func requirementRow(_ requirement: RequirementScore) -> [Cell] {
@@ -131,8 +131,8 @@ public enum ReportWorkbook {
             header([
                 words("Key", "المفتاح"), input.label("task"), input.label("phase"), input.label("role"),
                 words("Effort (person-days)", "الجهد (أيام عمل)"), input.label("plan_start"),
-                input.label("plan_finish"), words("Working days", "أيام العمل"), input.label("late_start"),
-                input.label("late_finish"), words("Slack (days)", "الفسحة (أيام)"), words("Critical", "حرجة"),
+                input.label("plan_finish"), input.label("working_days"), input.label("late_start"),
+                input.label("late_finish"), words("Slack (days)", "الفسحة (أيام)"), input.label("critical"),
                 words("Requirements", "المتطلبات"),
             ])
         ]

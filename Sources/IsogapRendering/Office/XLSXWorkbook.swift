@@ -102,9 +102,8 @@ public struct XLSXWorkbook: Sendable {
     }
 
     public var sheets: [Sheet]
-    /// Document properties: title and creator shown by spreadsheet programs.
+    /// The title spreadsheet programs show in the document properties (the creator is isogap).
     public var title: String
-    public var creator = "isogap"
 
     public init(title: String, sheets: [Sheet]) {
         self.title = title
@@ -163,7 +162,7 @@ public struct XLSXWorkbook: Sendable {
                 "xmlns:dc": "http://purl.org/dc/elements/1.1/",
             ])
         xml.element("dc:title", text: title)
-        xml.element("dc:creator", text: creator)
+        xml.element("dc:creator", text: "isogap")
         xml.close()
         return xml
     }

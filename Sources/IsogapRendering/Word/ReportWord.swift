@@ -60,8 +60,7 @@ enum ReportWord {
         func label(_ key: String) -> String { view.label(key) }
 
         mutating func heading(_ level: Int, _ text: String) {
-            let style: WordDocument.Style = level == 1 ? .heading1 : level == 2 ? .heading2 : .heading3
-            document.append(Paragraph(style, text))
+            heading(level, [Run(text)])
         }
 
         mutating func heading(_ level: Int, _ runs: [Run]) {
