@@ -38,10 +38,10 @@ struct PlanCommandTests {
         #expect(json["isogap"] as? Int == 1)
         let plan = try #require(json["plan"] as? [String: Any])
         #expect(plan["start"] as? String == "2026-11-20")
-        #expect(plan["finish"] as? String == "2027-02-11")
-        #expect(plan["working_days"] as? Int == 60)
+        #expect(plan["finish"] as? String == "2027-02-15")
+        #expect(plan["working_days"] as? Int == 62)
         let tasks = try #require(plan["tasks"] as? [[String: Any]])
-        #expect(tasks.count == 15 + 2, "15 programme tasks and the tasks of the two gaps")
+        #expect(tasks.count == 17 + 2, "17 programme tasks and the tasks of the two gaps")
         for task in tasks {
             for field in [
                 "id", "title", "phase", "role", "accountable", "requirements", "start", "finish", "working_days",
@@ -59,13 +59,21 @@ struct PlanCommandTests {
         #expect(ack["priority"] as? Double == 2)
         let trend = try #require(tasks.first { $0["id"] as? String == "sample-complaints:trend-report" })
         #expect(trend["priority"] as? Double == 3)
-        #expect(trend["start"] as? String == "2027-02-08" && trend["finish"] as? String == "2027-02-10")
+        #expect(trend["start"] as? String == "2027-02-10" && trend["finish"] as? String == "2027-02-12")
         // One more analyst could not help: the trend report waits for the operating period, and its
         // slack counts the review phase's people: it may finish on the plan's last day.
-        #expect(trend["slack"] as? Int == 1 && trend["late_finish"] as? String == "2027-02-11")
-        let last = try #require(tasks.last)
-        #expect(last["id"] as? String == "prog-improvement-cycle")
-        #expect(last["finish"] as? String == "2027-02-11" && last["critical"] as? Bool == true)
+        #expect(trend["slack"] as? Int == 1 && trend["late_finish"] as? String == "2027-02-15")
+        let improvement = try #require(tasks.first { $0["id"] as? String == "prog-improvement-cycle" })
+        #expect(improvement["finish"] as? String == "2027-02-15" && improvement["critical"] as? Bool == true)
+        // Tailoring (two days, complaints manager) comes before the detailed plans in the design
+        // phase, so every date from the design phase on is two working days later than without it.
+        let tailoring = try #require(tasks.first { $0["id"] as? String == "prog-tailor-design" })
+        #expect(tailoring["start"] as? String == "2026-12-07" && tailoring["finish"] as? String == "2026-12-08")
+        let detailed = try #require(tasks.first { $0["id"] as? String == "prog-detailed-plans" })
+        #expect(detailed["start"] as? String == "2026-12-09" && detailed["finish"] as? String == "2026-12-14")
+        // The review cycle (half a day of top management) runs beside the improvement cycle.
+        let reviewCycle = try #require(tasks.first { $0["id"] as? String == "prog-review-cycle" })
+        #expect(reviewCycle["start"] as? String == "2027-02-11" && reviewCycle["slack"] as? Int == 2)
         let milestones = try #require(plan["milestones"] as? [[String: Any]])
         #expect(
             milestones.map { $0["phase"] as? String } == [
@@ -74,8 +82,8 @@ struct PlanCommandTests {
         let roles = try #require(plan["roles"] as? [[String: Any]])
         let analyst = try #require(roles.first { $0["id"] as? String == "insight-analyst" })
         #expect(analyst["person_days"] as? Int == 18 && analyst["capacity"] as? Int == 1)
-        #expect(analyst["utilisation"] as? Double == 0.3, "18 person-days over 60 working days")
-        #expect(analyst["finish_if_plus_one"] as? String == "2027-02-11")
+        #expect(analyst["utilisation"] as? Double == 0.29, "18 person-days over 62 working days")
+        #expect(analyst["finish_if_plus_one"] as? String == "2027-02-15")
         #expect(plan["bottlenecks"] as? [Any] != nil && (plan["bottlenecks"] as? [Any])?.isEmpty == true)
         let chain = try #require(plan["critical_chain"] as? [String])
         #expect(chain.first == "prog-ceo-kickoff" && chain.last == "prog-improvement-cycle")
@@ -92,9 +100,9 @@ struct PlanCommandTests {
         let markdown = try Self.plan([]).stdout
         #expect(markdown.contains("```mermaid\ngantt\n    title Implementation plan - Sample & Sons ‹Trading› | Co.\n"))
         #expect(markdown.contains("    section Design and drafting\n"))
-        #expect(markdown.contains("    End of Design and drafting :milestone, m3, 2026-12-10, 0d\n"))
+        #expect(markdown.contains("    End of Design and drafting :milestone, m3, 2026-12-14, 0d\n"))
         #expect(
-            markdown.contains(":crit, t17, 2027-02-09, 2027-02-12\n"), "critical bars are tagged; ends are exclusive")
+            markdown.contains(":crit, t18, 2027-02-11, 2027-02-16\n"), "critical bars are tagged; ends are exclusive")
         #expect(markdown.contains("## What drives the finish date\n"))
         #expect(markdown.contains("No single role drives the finish"))
         let mermaid = try #require(
@@ -152,7 +160,7 @@ struct PlanCommandTests {
         // Without gates the review-phase trend report only waits for nothing: it starts on day one.
         #expect(
             output.stdout.contains(
-                "sample-complaints:trend-report,Publish a monthly trend report,review,analyst,top-management,2026-11-20,2026-11-24,3,,false,sample-complaints:2-a,57,2027-02-09,2027-02-11,\r\n"
+                "sample-complaints:trend-report,Publish a monthly trend report,review,analyst,top-management,2026-11-20,2026-11-24,3,,false,sample-complaints:2-a,59,2027-02-11,2027-02-15,\r\n"
             ))
     }
 
@@ -186,7 +194,7 @@ struct PlanCommandTests {
             let lines = ics.components(separatedBy: "\r\n").dropLast()
             #expect(lines.allSatisfy { $0.utf8.count <= 75 })
             #expect(!lines.contains { $0.contains("\n") || $0.contains("\r") })
-            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 17 + 9, "tasks and milestones")
+            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 19 + 9, "tasks and milestones")
         }
     }
 
