@@ -43,8 +43,7 @@ struct Evidence: ParsableCommand {
                     console.report(result.diagnostics)
                     throw ExitStatus.dataError
                 }
-                for citation in EvidenceLocks.citations(in: bytes, file: path).citations
-                where digest(citation.file) == nil {
+                for citation in result.unreadable {
                     console.emit(
                         .error(
                             "cannot lock '\(citation.file)': \(files.problem(with: citation.file))",

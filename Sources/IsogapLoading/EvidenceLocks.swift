@@ -23,6 +23,8 @@ public enum EvidenceLocks {
         public var bytes: [UInt8]
         /// Citations whose digest was written or rewritten.
         public var updated: [Citation]
+        /// Citations left alone because their file cannot be read (the digest function gave `nil`).
+        public var unreadable: [Citation]
         /// Problems: an unreadable assessment file.
         public var diagnostics: [Diagnostic]
     }
@@ -46,13 +48,18 @@ public enum EvidenceLocks {
     public static func lock(_ bytes: [UInt8], file: String, digest: (String) -> String?) -> Result {
         let parsed = YAMLParser().parse(bytes, file: file)
         guard let root = parsed.root, !parsed.diagnostics.containsErrors else {
-            return Result(bytes: bytes, updated: [], diagnostics: parsed.diagnostics)
+            return Result(bytes: bytes, updated: [], unreadable: [], diagnostics: parsed.diagnostics)
         }
         let editor = YAMLSourceEditor(bytes)
         var edits: [YAMLSourceEditor.Edit] = []
         var updated: [Citation] = []
+        var unreadable: [Citation] = []
         for item in items(in: root) {
-            guard let hex = digest(item.file), hex != item.recorded else { continue }
+            guard let hex = digest(item.file) else {
+                unreadable.append(item.citation(file: file))
+                continue
+            }
+            guard hex != item.recorded else { continue }
             let quoted = "\"\(hex)\""
             if let existing = item.shaNode {
                 let range = editor.offset(of: existing.mark)..<editor.offset(of: existing.end)
@@ -78,14 +85,14 @@ public enum EvidenceLocks {
         let edited = editor.applying(edits)
         guard matches(edited, expected: expected(root, digests: updated), file: file) else {
             return Result(
-                bytes: bytes, updated: [],
+                bytes: bytes, updated: [], unreadable: unreadable,
                 diagnostics: [
                     .error(
                         "recording the digests would change more than the sha256 values; nothing was written",
                         at: SourceLocation(file: file, line: 1, column: 1))
                 ])
         }
-        return Result(bytes: edited, updated: updated, diagnostics: [])
+        return Result(bytes: edited, updated: updated, unreadable: unreadable, diagnostics: [])
     }
 
     /// Whether `edited` parses to the `expected` document.
