@@ -105,10 +105,9 @@ enum FileCheck {
         }
         return Result(
             DocumentCheck.check(bytes, file: path, library: &library) {
-                // A manifest: the workspace around it, with the manifest's bytes as read here.
+                // A manifest: the workspace around it (the manifest itself is not read again).
                 let folder = (path as NSString).deletingLastPathComponent
-                var files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
-                files.preloaded[(path as NSString).lastPathComponent] = bytes
+                let files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
                 return (files, files.folder)
             })
     }

@@ -38,7 +38,7 @@ public enum DocumentCheck {
     /// Checks the file `file` whose bytes are `bytes`. A checklist is added to `library`, so that
     /// files checked after it may name it. A workspace manifest is checked as the whole workspace:
     /// `folder` gives the files beside it and the folder's name for the summary (asked only for a
-    /// manifest).
+    /// manifest, whose parsed tree the workspace loader reuses).
     public static func check(
         _ bytes: [UInt8], file: String, library: inout ChecklistLibrary,
         folder: () -> (files: any FileSource, name: String)
@@ -52,7 +52,7 @@ public enum DocumentCheck {
         case .workspace:
             let manifest = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
             let (files, name) = folder()
-            return workspace(files, named: name, library: library, manifest: manifest)
+            return workspace(files, named: name, library: library, manifest: manifest, parsedManifest: document)
         case .assessment:
             let loaded = AssessmentLoader.load(document).validated { assessment in
                 if let checklist = library.checklist(assessment.checklist) {
@@ -107,10 +107,11 @@ public enum DocumentCheck {
     /// Checks a whole workspace, the folder `name`: manifest, checklists, assessments and register.
     public static func workspace(
         _ source: some FileSource, named name: String, library: ChecklistLibrary,
-        manifest: String = WorkspaceLoader.manifestFile,
+        manifest: String = WorkspaceLoader.manifestFile, parsedManifest: ParsedDocument? = nil,
         furtherChecks: (Workspace, SourceMap?) -> [Diagnostic] = { _, _ in [] }
     ) -> Result {
-        let loaded = WorkspaceLoader.load(from: source, library: library, manifest: manifest)
+        let loaded = WorkspaceLoader.load(
+            from: source, library: library, manifest: manifest, parsedManifest: parsedManifest)
         guard let workspace = loaded.value else {
             return Result(kind: .workspace, value: nil, diagnostics: loaded.diagnostics, summary: nil)
         }

@@ -54,18 +54,27 @@ public enum WorkspaceLoader {
 
     /// Loads the workspace, reporting every problem of every file. The value is present when the
     /// manifest could be read, even if other files have errors.
+    ///
+    /// - Parameter parsedManifest: the manifest when the caller has parsed it already (`validate
+    ///   isogap.yaml` reads its header first); it is then neither read nor parsed again.
     public static func load(
-        from source: some FileSource, library: ChecklistLibrary, manifest manifestFile: String = manifestFile
+        from source: some FileSource, library: ChecklistLibrary, manifest manifestFile: String = manifestFile,
+        parsedManifest: ParsedDocument? = nil
     ) -> Loaded<Workspace> {
-        let manifestName = source.displayPath(manifestFile)
-        guard let manifestBytes = source.read(manifestFile) else {
-            let message =
-                source.exists(manifestFile)
-                ? "\(manifestName): \(unreadable)"
-                : "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')"
-            return Loaded(value: nil, diagnostics: [.error(message, at: nil)], sourceMap: nil)
+        let loadedManifest: Loaded<WorkspaceManifest>
+        if let parsedManifest {
+            loadedManifest = ManifestLoader.load(parsedManifest)
+        } else {
+            let manifestName = source.displayPath(manifestFile)
+            guard let manifestBytes = source.read(manifestFile) else {
+                let message =
+                    source.exists(manifestFile)
+                    ? "\(manifestName): \(unreadable)"
+                    : "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')"
+                return Loaded(value: nil, diagnostics: [.error(message, at: nil)], sourceMap: nil)
+            }
+            loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
         }
-        let loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
         guard let manifest = loadedManifest.value, let manifestMap = loadedManifest.sourceMap else {
             return Loaded(value: nil, diagnostics: loadedManifest.diagnostics.sortedByLocation(), sourceMap: nil)
         }
