@@ -30,6 +30,24 @@ public struct OOXMLPackage: Sendable {
         add(name, contentType: contentType, bytes: xml.data)
     }
 
+    /// Adds the Dublin Core properties part, `docProps/core.xml`, with isogap as the creator. The
+    /// package's root relationships must point to it (``Relationship/coreProperties``).
+    public mutating func addCoreProperties(title: String, subject: String? = nil, language: String? = nil) {
+        var xml = XMLWriter()
+        xml.open(
+            "cp:coreProperties",
+            [
+                "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+            ])
+        xml.element("dc:title", text: title)
+        if let subject { xml.element("dc:subject", text: subject) }
+        xml.element("dc:creator", text: "isogap")
+        if let language { xml.element("dc:language", text: language) }
+        xml.close()
+        add("docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml", xml: xml)
+    }
+
     /// Adds a relationships part (`_rels/.rels`, `xl/_rels/workbook.xml.rels`, ...).
     public mutating func addRelationships(_ name: String, _ relationships: [Relationship]) {
         var xml = XMLWriter()

@@ -124,9 +124,7 @@ public struct XLSXWorkbook: Sendable {
                 .init(id: "rId2", type: OOXMLPackage.Relationship.coreProperties, target: "docProps/core.xml"),
                 .init(id: "rId3", type: OOXMLPackage.Relationship.extendedProperties, target: "docProps/app.xml"),
             ])
-        package.add(
-            "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml",
-            xml: coreProperties)
+        package.addCoreProperties(title: title)
         package.add(
             "docProps/app.xml",
             contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml", xml: appProperties)
@@ -151,20 +149,6 @@ public struct XLSXWorkbook: Sendable {
                 xml: Self.worksheet(sheet, selected: index == 0))
         }
         return try package.zipped()
-    }
-
-    private var coreProperties: XMLWriter {
-        var xml = XMLWriter()
-        xml.open(
-            "cp:coreProperties",
-            [
-                "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-                "xmlns:dc": "http://purl.org/dc/elements/1.1/",
-            ])
-        xml.element("dc:title", text: title)
-        xml.element("dc:creator", text: "isogap")
-        xml.close()
-        return xml
     }
 
     private var appProperties: XMLWriter {

@@ -55,9 +55,7 @@ enum WordprocessingML {
             "word/footer1.xml",
             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
             xml: footer(document))
-        package.add(
-            "docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml",
-            xml: coreProperties(document))
+        package.addCoreProperties(title: document.title, subject: document.subject, language: document.language)
         return package
     }
 
@@ -327,23 +325,6 @@ enum WordprocessingML {
         writer.run(.init(" / "), into: &xml)
         field(" NUMPAGES ", shown: "1")
         xml.close()
-        xml.close()
-        return xml
-    }
-
-    static func coreProperties(_ document: WordDocument) -> XMLWriter {
-        var xml = XMLWriter()
-        xml.open(
-            "cp:coreProperties",
-            [
-                "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-                "xmlns:dc": "http://purl.org/dc/elements/1.1/", "xmlns:dcterms": "http://purl.org/dc/terms/",
-                "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-            ])
-        xml.element("dc:title", text: document.title)
-        xml.element("dc:subject", text: document.subject)
-        xml.element("dc:creator", text: "isogap")
-        xml.element("dc:language", text: document.language)
         xml.close()
         return xml
     }
