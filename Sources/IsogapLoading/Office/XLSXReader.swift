@@ -1,4 +1,5 @@
 public import Foundation
+internal import IsogapDiagnostics
 internal import ZIPFoundation
 
 #if canImport(FoundationXML)
@@ -70,15 +71,7 @@ public enum XLSXReader {
         }
 
         /// The cell reference, for messages: row 7, column 1 → `B7`.
-        var reference: String {
-            var number = column + 1
-            var letters: [Character] = []
-            while number > 0 {
-                letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
-                number = (number - 1) / 26
-            }
-            return String(letters.reversed()) + String(row)
-        }
+        var reference: String { CellReference.name(column: column, row: row) }
     }
 
     /// The sheets of the workbook, in tab order.
@@ -287,19 +280,7 @@ private struct PartReader {
 
     /// `B7` → row 7, column 1.
     static func position(_ reference: String) -> XLSXReader.Position? {
-        var column = 0
-        var letters = 0
-        var index = reference.utf8.startIndex
-        let utf8 = reference.utf8
-        while index < utf8.endIndex, (65...90).contains(utf8[index]) {
-            column = column * 26 + Int(utf8[index] - 64)
-            letters += 1
-            index = utf8.index(after: index)
-        }
-        guard letters > 0, letters <= 3, let row = Int(String(reference[index...])), row > 0, row <= 1_048_576 else {
-            return nil
-        }
-        return .init(row: row, column: column - 1)
+        CellReference.position(reference).map { .init(row: $0.row, column: $0.column) }
     }
 
 }

@@ -1,4 +1,5 @@
 public import Foundation
+internal import IsogapDiagnostics
 public import IsogapModel
 
 /// A SpreadsheetML workbook (.xlsx) built from sheets of typed cells, written through
@@ -259,21 +260,9 @@ public struct XLSXWorkbook: Sendable {
         return xml
     }()
 
-    /// The column letters of a zero-based column index (0 → A, 26 → AA).
-    public static func columnName(_ index: Int) -> String {
-        var number = index + 1
-        var letters: [Character] = []
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed())
-    }
-
     /// A cell reference such as `B7` (zero-based column, one-based row).
-    public static func reference(column: Int, row: Int) -> String {
-        columnName(column) + String(row)
+    static func reference(column: Int, row: Int) -> String {
+        CellReference.name(column: column, row: row)
     }
 
     private static func usedRange(_ sheet: Sheet) -> String {
