@@ -193,9 +193,9 @@ struct XLSXTests {
                 "bad.xlsx:iso-10002-2018!J5: error: evidence line 1: '2026-13-45' is not a date; write YYYY-MM-DD",
                 "bad.xlsx:iso-10002-2018!K6: error: the cell holds a formula; isogap reads typed values only",
                 "bad.xlsx:iso-10002-2018!A7: error: unknown requirement id '9.99-z': iso-10002-2018 has no such requirement",
+                "bad.xlsx:isogap!D7: error: the sheet 'iso-10004-2018' is for version 1999 of iso-10004-2018; the workspace uses version 2.1.0; export a new questionnaire",
                 "bad.xlsx:iso-10002-2018!G8: error: 'perhaps' is not yes or no",
                 "bad.xlsx:iso-10002-2018!I9: error: the target '12' is not a level of the scale (0 to 4)",
-                "bad.xlsx:isogap!D120: error: the sheet 'iso-10004-2018' is for version 1999 of iso-10004-2018; the workspace uses version 2.1.0; export a new questionnaire",
             ], "\(result.stderr)")
         #expect(try Data(contentsOf: scratch.appendingPathComponent("ws/assessments/iso-10002-2018.yaml")) == before)
     }

@@ -54,9 +54,6 @@ public enum QuestionnaireWorkbook {
                 ),
             ]
             checklistSheets.append(sheet)
-            for (requirement, _) in checklist.requirementsInOrder {
-                metadata.append([.text("requirement"), .text(requirement.id), .text(checklist.id)])
-            }
         }
         var scale = XLSXWorkbook.Sheet(name: scaleSheet, rows: scaleRows)
         scale.widths = [18, 8, 22, 60, 26]
