@@ -33,92 +33,12 @@ public enum MeasureDataLoader {
     public static func complaints(
         file: String, chunks: () -> [UInt8]?, actionIDs: Set<String>, limits: CSVReader.Limits = .standard
     ) -> LoadedData<ComplaintLog> {
-        var sink = DiagnosticSink(file: file)
-        var header: Header?
-        var c = ComplaintColumns()
-        var log = ComplaintLog()
-        var nameIndex: [String: Int32] = [:]
-        var firstLine: [String: Int] = [:]
-        // Channels, categories and sites take few values: a short list searched from the most
-        // recent finds them without hashing; customers go through the dictionary.
-        var recent: [(name: String, index: Int32)] = []
-        func internFew(_ name: String) -> Int32 {
-            for entry in recent where entry.name == name { return entry.index }
-            let index = intern(name)
-            if recent.count < 64 { recent.append((name, index)) }
-            return index
-        }
-        func intern(_ name: String) -> Int32 {
-            if let index = nameIndex[name] { return index }
-            let index = Int32(log.names.count)
-            log.names.append(name)
-            nameIndex[name] = index
-            return index
-        }
+        var builder = ComplaintLogBuilder(file: file, actionIDs: actionIDs)
         let structural = CSVReader(file: file, limits: limits).read(chunks: chunks) { row in
-            guard let columns = header else {
-                let parsed = Header(row, known: complaintColumns, required: ["id", "received"], sink: &sink)
-                c = ComplaintColumns(parsed)
-                header = parsed
-                return true
-            }
-            guard columns.checkWidth(row, sink: &sink) else { return true }
-            var cells = Cells(row: row, sink: sink)
-            defer { sink = cells.sink }
-            let id = cells.text(c.id, required: true)
-            let received = cells.date(c.received, required: true)
-            guard let receivedDate = received else {
-                _ = id
-                return true
-            }
-            var complaint = Complaint(id: id ?? "", received: receivedDate)
-            func after(_ column: Column, _ earliest: CalendarDate?, _ earliestName: String) -> Int32 {
-                guard let date = cells.date(column) else { return Complaint.none }
-                if let earliest, date < earliest {
-                    cells.error(column, "'\(column.name)' \(date) is before '\(earliestName)' \(earliest)")
-                }
-                return Int32(date.dayNumber)
-            }
-            complaint.acknowledged = after(c.acknowledged, receivedDate, "received")
-            complaint.responded = after(c.responded, receivedDate, "received")
-            complaint.closed = after(c.closed, receivedDate, "received")
-            let closed = complaint.closed == Complaint.none ? nil : CalendarDate(dayNumber: Int(complaint.closed))
-            complaint.reopened = after(c.reopened, closed ?? receivedDate, closed == nil ? "received" : "closed")
-            complaint.channel = cells.text(c.channel).map(internFew) ?? -1
-            complaint.category = cells.text(c.category).map(internFew) ?? -1
-            complaint.site = cells.text(c.site).map(internFew) ?? -1
-            complaint.customer = cells.text(c.customer).map(intern) ?? -1
-            if let outcome = cells.text(c.outcome) {
-                if let value = ComplaintOutcome(rawValue: outcome) {
-                    complaint.outcome = value
-                } else {
-                    cells.error(
-                        c.outcome,
-                        "unknown outcome '\(outcome)'; expected \(ComplaintOutcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
-                    )
-                }
-            }
-            complaint.stage = Int8(cells.integer(c.stage, in: 1...3) ?? 0)
-            complaint.satisfaction = Int8(cells.integer(c.satisfaction, in: 1...5) ?? 0)
-            if let action = cells.text(c.action) {
-                if actionIDs.contains(action) {
-                    complaint.action = action
-                } else {
-                    cells.error(c.action, "unknown action id '\(action)'; it is not in actions.yaml")
-                }
-            }
-            if let id {
-                if let first = firstLine[id] {
-                    cells.error(c.id, "duplicate id '\(id)'; first used on line \(first)")
-                } else {
-                    firstLine[id] = cells.line(c.id)
-                    complaint.id = id
-                    log.complaints.append(complaint)
-                }
-            }
+            builder.add(row)
             return true
         }
-        return sink.finish(structural: structural, header: header, value: log)
+        return builder.sink.finish(structural: structural, header: builder.header, value: builder.log)
     }
 
     /// Reads one survey wave.
@@ -258,6 +178,108 @@ struct ComplaintColumns {
         customer = column("customer")
         satisfaction = column("satisfaction")
         action = column("action")
+    }
+}
+
+/// Reads the rows of a complaint log one at a time into a ``ComplaintLog``.
+///
+/// A million rows go through here, so the row's cells are read where they lie: ids and names are
+/// numbered by ``TextKeyTable`` from their bytes, and a name becomes a `String` only the first
+/// time it is seen.
+struct ComplaintLogBuilder {
+    var sink: DiagnosticSink
+    var header: Header?
+    var log = ComplaintLog()
+    private var c = ComplaintColumns()
+    private let actionIDs: Set<String>
+    /// The ids kept, and the line each was first used on (by id number).
+    private var ids = TextKeyTable()
+    private var firstLines: [Int] = []
+    /// Channel, category, site and customer names, numbered as in `log.names`.
+    private var names = TextKeyTable()
+
+    private static let outcomes = ComplaintOutcome.allCases.map { (outcome: $0, bytes: Array($0.rawValue.utf8)) }
+
+    init(file: String, actionIDs: Set<String>) {
+        sink = DiagnosticSink(file: file)
+        self.actionIDs = actionIDs
+    }
+
+    mutating func add(_ row: CSVReader.Row) {
+        guard let columns = header else {
+            let parsed = Header(
+                row, known: MeasureDataLoader.complaintColumns, required: ["id", "received"], sink: &sink)
+            c = ComplaintColumns(parsed)
+            header = parsed
+            return
+        }
+        guard columns.checkWidth(row, sink: &sink) else { return }
+        var cells = Cells(row: row, sink: sink)
+        defer { sink = cells.sink }
+        let id = cells.text(c.id, required: true)
+        guard let receivedDate = cells.date(c.received, required: true) else { return }
+        var complaint = Complaint(id: id ?? "", received: receivedDate)
+        func after(_ column: Column, _ earliest: CalendarDate?, _ earliestName: String) -> Int32 {
+            guard let date = cells.date(column) else { return Complaint.none }
+            if let earliest, date < earliest {
+                cells.error(column, "'\(column.name)' \(date) is before '\(earliestName)' \(earliest)")
+            }
+            return Int32(date.dayNumber)
+        }
+        complaint.acknowledged = after(c.acknowledged, receivedDate, "received")
+        complaint.responded = after(c.responded, receivedDate, "received")
+        complaint.closed = after(c.closed, receivedDate, "received")
+        let closed = complaint.closed == Complaint.none ? nil : CalendarDate(dayNumber: Int(complaint.closed))
+        complaint.reopened = after(c.reopened, closed ?? receivedDate, closed == nil ? "received" : "closed")
+        complaint.channel = name(c.channel, in: &cells)
+        complaint.category = name(c.category, in: &cells)
+        complaint.site = name(c.site, in: &cells)
+        complaint.customer = name(c.customer, in: &cells)
+        // The four outcomes are ASCII: matching bytes is matching text. Anything else is looked at
+        // as text, which also reports it.
+        let outcome = cells.withText(c.outcome) { bytes in
+            Self.outcomes.first { $0.bytes.elementsEqual(bytes) }?.outcome
+        }
+        if let outcome {
+            if let outcome {
+                complaint.outcome = outcome
+            } else if let text = cells.text(c.outcome) {
+                if let value = ComplaintOutcome(rawValue: text) {
+                    complaint.outcome = value
+                } else {
+                    cells.error(
+                        c.outcome,
+                        "unknown outcome '\(text)'; expected \(ComplaintOutcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
+                    )
+                }
+            }
+        }
+        complaint.stage = Int8(cells.integer(c.stage, in: 1...3) ?? 0)
+        complaint.satisfaction = Int8(cells.integer(c.satisfaction, in: 1...5) ?? 0)
+        if let action = cells.text(c.action) {
+            if actionIDs.contains(action) {
+                complaint.action = action
+            } else {
+                cells.error(c.action, "unknown action id '\(action)'; it is not in actions.yaml")
+            }
+        }
+        guard var id else { return }
+        let (number, added) = id.withUTF8 { ids.number(of: $0) }
+        if added {
+            firstLines.append(cells.line(c.id))
+            log.complaints.append(complaint)
+        } else {
+            cells.error(c.id, "duplicate id '\(id)'; first used on line \(firstLines[number])")
+        }
+    }
+
+    /// The index in `log.names` of a name cell, or -1 when blank.
+    private mutating func name(_ column: Column, in cells: inout Cells) -> Int32 {
+        cells.withText(column) { bytes in
+            let (number, added) = names.number(of: bytes)
+            if added { log.names.append(String(decoding: bytes, as: UTF8.self)) }
+            return Int32(number)
+        } ?? -1
     }
 }
 
@@ -417,6 +439,24 @@ struct Cells {
         }
         if text == nil, required { self.required(index, column.name) }
         return text
+    }
+
+    /// `body` over the UTF-8 bytes of the text ``text(_:required:)`` gives (`nil` when blank), made
+    /// into a `String` only when the cell holds a doubled quote. The bytes are the cell's own, not
+    /// checked as UTF-8: `String(decoding:as:)` of them is the text.
+    mutating func withText<R>(
+        _ column: Column, required: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R? {
+        guard let index = column.index else { return nil }
+        if row.isEscaped(index) {
+            guard var text = text(column, required: required) else { return nil }
+            return text.withUTF8(body)
+        }
+        guard let result = withTrimmed(index, { bytes in bytes.map(body) }) else {
+            if required { self.required(index, column.name) }
+            return nil
+        }
+        return result
     }
 
     /// A date cell (`YYYY-MM-DD`, optionally with a time and zone, of which only the date is used).

@@ -150,6 +150,28 @@ struct MeasureDataLoadingTests {
         #expect(log.complaints[0].customer == log.complaints[1].customer)
     }
 
+    @Test("ids and names are told apart as text: many keys, and keys beyond ASCII equal to others")
+    func keysAsText() throws {
+        var rows = (1...300).map { "A\($0),2026-01-05,c\($0 % 7)" }
+        let long = "complaint-with-a-long-id-1"
+        rows += ["\(long),2026-01-05,c1", "\(long),2026-01-05,c1"]
+        // The Kelvin sign is the letter K as text; é is one character or e with an accent.
+        rows += ["\u{212A},2026-01-05,\u{E9}", "K,2026-01-05,e\u{301}", "A7,2026-01-05,c0", "\(long),2026-01-05,"]
+        let loaded = Self.complaints("id,received,customer\n" + rows.joined(separator: "\n"))
+        #expect(
+            loaded.diagnostics.map(\.description) == [
+                "c.csv:303:1: error: duplicate id '\(long)'; first used on line 302",
+                "c.csv:305:1: error: duplicate id 'K'; first used on line 304",
+                "c.csv:306:1: error: duplicate id 'A7'; first used on line 8",
+                "c.csv:307:1: error: duplicate id '\(long)'; first used on line 302",
+            ])
+        let names = Self.complaints(
+            "id,received,customer\n1,2026-01-05,\u{E9}\n2,2026-01-05,e\u{301}\n3,2026-01-05,c1\n")
+        let log = try #require(names.value)
+        #expect(log.complaints.map(\.customer) == [0, 0, 1])
+        #expect(log.names == ["\u{E9}", "c1"])
+    }
+
     @Test("survey waves: attributes, weights and located errors")
     func survey() throws {
         func load(_ text: String) -> LoadedData<SurveyWave> {

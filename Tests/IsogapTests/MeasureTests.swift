@@ -122,6 +122,34 @@ struct MeasureHandTests {
         #expect(all.vitalFew == ["late", "price"])
     }
 
+    @Test("spans of years, days before received and customers numbered far apart give the definitions' values")
+    func unusualLogs() throws {
+        let measurer = ComplaintMeasurer(calendar: try calendar, targets: MeasureTargets(), period: .year)
+        let complaints = [
+            complaint("a", "2020-01-01", ack: "2020-01-02", closed: "2031-06-30", customer: 5),
+            complaint("b", "2020-03-01", ack: "2020-03-01", closed: "2020-03-31", customer: 5),
+            complaint("c", "2020-02-01", closed: "2044-01-01", customer: 7),
+            complaint("d", "2020-02-01", ack: "2020-01-15", closed: "2020-02-03", customer: 5),
+        ]
+        let (all, periods) = measurer.measure(ComplaintLog(complaints: complaints), volumes: nil)
+        func days(_ to: KeyPath<Complaint, Int32>) -> [Double] {
+            complaints.filter { $0[keyPath: to] != Complaint.none }.map {
+                Double(measurer.workingDays(after: $0.received, through: $0[keyPath: to]))
+            }.sorted()
+        }
+        #expect(all.ackDaysMedian == Statistics.percentile(sorted: days(\.acknowledged), 50))
+        #expect(all.ackDaysP90 == Statistics.percentile(sorted: days(\.acknowledged), 90))
+        #expect(all.resolutionDaysMedian == Statistics.percentile(sorted: days(\.closed), 50))
+        #expect(all.resolutionDaysP90 == Statistics.percentile(sorted: days(\.closed), 90))
+        #expect(days(\.closed).last ?? 0 > 6000)
+        #expect(periods.map(\.period) == ["2020"])
+        #expect(all.openAtEnd == 2)
+        #expect(all.repeatRate == Share(hits: 2, of: 4))
+        var sparse = complaints
+        for index in sparse.indices { sparse[index].customer *= 100_000_000 }
+        #expect(measurer.measure(ComplaintLog(complaints: sparse), volumes: nil).all.repeatRate == all.repeatRate)
+    }
+
     @Test("per_1000 is null with a warning when the volumes use another period form")
     func volumesOfAnotherForm() throws {
         let report = MeasureReport(

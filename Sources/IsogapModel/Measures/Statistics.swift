@@ -12,13 +12,20 @@ public enum Statistics {
     /// The `p`-th percentile (0–100) of sorted values, interpolating linearly between the closest
     /// ranks (numpy's default): position `(n − 1)·p/100`.
     public static func percentile(sorted values: [Double], _ p: Double) -> Double? {
-        guard let first = values.first else { return nil }
-        guard values.count > 1 else { return first }
-        let position = Double(values.count - 1) * p / 100
+        percentile(count: values.count, p) { values[$0] }
+    }
+
+    /// The `p`-th percentile of `count` values given in ascending order by `value(rank)`, for
+    /// values held other than as a sorted array (as counts per value, say).
+    public static func percentile(count: Int, _ p: Double, value: (Int) -> Double) -> Double? {
+        guard count > 0 else { return nil }
+        guard count > 1 else { return value(0) }
+        let position = Double(count - 1) * p / 100
         let low = Int(position.rounded(.down))
-        let high = min(low + 1, values.count - 1)
+        let high = min(low + 1, count - 1)
         let fraction = position - Double(low)
-        return values[low] + (values[high] - values[low]) * fraction
+        let lowValue = value(low)
+        return lowValue + (value(high) - lowValue) * fraction
     }
 
     /// The Wilson score interval of a proportion `p` (0–1) observed over `n` (possibly an
