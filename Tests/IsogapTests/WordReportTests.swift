@@ -75,9 +75,17 @@ struct WordReportTests {
         if lang == "en" {
             for heading in [
                 "Al Noor Retail Co.", "Executive summary", "Gaps by priority (\(gaps.count))", "Implementation plan",
+                "Assessor's summary", "Measured indicators", "Findings annex",
             ] {
                 let found = text.contains(heading)
                 #expect(found, "no \(heading) in the PDF")
+            }
+            // The narrative's words, whatever the lines they wrap into.
+            let flowing = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for phrase in [
+                "Al Noor already runs a working complaints process", "Assessor's commentary",
+            ] {
+                #expect(flowing.contains(phrase), "no \(phrase) in the PDF")
             }
         }
         // Page numbers in the footer: the last page says "N / N".
@@ -141,6 +149,103 @@ struct WordReportTests {
         }
         #expect(facts.bidiLanguage == "ar-SA")
     }
+
+    /// The deliverable's parts (SPEC §9 v2) in the HTML report's order: the narrative (its summary
+    /// paragraph, a strength as a bullet, a recommendation as a numbered item, a clause commentary
+    /// as a quote in the annex), the sign-off row, and the baseline and measured-indicator sections
+    /// where the workspace has them. Expected words come from the narrative file and the labels.
+    @Test(arguments: ["en", "ar"])
+    func deliverablePartsAreInTheHTMLReportsOrder(_ lang: String) throws {
+        try #require(Python.isAvailable, "python3 is not installed")
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The example, its baseline named in the manifest.
+        let baselined = folder.appendingPathComponent("example")
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(Self.example), to: baselined)
+        let manifest = baselined.appendingPathComponent("isogap.yaml")
+        try Data(
+            (try String(contentsOf: manifest, encoding: .utf8) + "baseline: baseline/report-2025-11-20.json\n").utf8
+        )
+        .write(to: manifest)
+        let cases: [(workspace: String, expected: String)] = [
+            (
+                "Tests/Fixtures/deliverable",
+                #"{"order": ["narrative_summary", "signoffs", "summary", "clause_scores", "annex"], "#
+                    + #""absent": ["baseline", "measured_indicators"], "#
+                    + #""row": ["Huda <b>Al-Mansouri</b>", "@signoff_approved", "2026-11-25", "@signoff_outdated"]}"#
+            ),
+            (
+                baselined.path,
+                #"{"order": ["narrative_summary", "summary", "baseline", "clause_scores", "#
+                    + #""measured_indicators", "evidence_index", "annex"], "absent": ["signoffs"]}"#
+            ),
+        ]
+        for (index, item) in cases.enumerated() {
+            let document = try Self.write(item.workspace, lang: lang, into: folder, name: "\(index)-\(lang).docx")
+            let output = try PythonScript.run(
+                Self.deliverableChecker,
+                [
+                    document.path,
+                    URL(fileURLWithPath: item.workspace, relativeTo: Fixtures.packageRoot)
+                        .appendingPathComponent("narrative.yaml").path,
+                    Fixtures.packageRoot.appendingPathComponent("templates/labels.yaml").path, lang, item.expected,
+                ])
+            try #require(output.status == 0, "python-docx could not read the report: \(output.stderr)")
+            #expect(output.stdout == "[]\n", "\(item.workspace) \(lang): \(output.stdout)")
+        }
+    }
+
+    /// Checks a report against its workspace's narrative.yaml and the labels; prints what is amiss
+    /// as a JSON list (empty when all is well).
+    static let deliverableChecker = #"""
+        import json, re, sys
+        import docx, yaml
+
+        path, narrative_path, labels_path, lang, expected = sys.argv[1:6]
+        expected = json.loads(expected)
+        labels = yaml.safe_load(open(labels_path, encoding="utf-8"))["labels"]
+        narrative = yaml.safe_load(open(narrative_path, encoding="utf-8"))
+        controls = re.compile("[\u202a-\u202e\u2066-\u2069]")
+        def clean(text): return controls.sub("", text)
+        def words(value): return value.get(lang, value["en"]) if isinstance(value, dict) else value
+        def label(key): return words(labels[key])
+        def paragraphs(text):
+            out, current = [], []
+            for line in text.split("\n"):
+                if line.strip():
+                    current.append(line.strip())
+                elif current:
+                    out.append(" ".join(current)); current = []
+            if current: out.append(" ".join(current))
+            return out
+
+        document = docx.Document(path)
+        body = [(p.style.name, clean(p.text)) for p in document.paragraphs]
+        rows = [[clean(cell.text) for cell in row.cells] for table in document.tables for row in table.rows]
+        problems = []
+        def need(condition, what):
+            if not condition: problems.append(what)
+        need(("Normal", paragraphs(words(narrative["summary"]))[0]) in body, "summary paragraph")
+        need(("List Bullet", words(narrative["strengths"][0])) in body, "strength")
+        need(("List Number", words(narrative["recommendations"][-1])) in body, "recommendation")
+        commentary = paragraphs(words(narrative["clauses"][0]["text"]))[0]
+        need(("Quote", commentary) in body, "clause commentary")
+        need(("Quote", label("clause_commentary")) in body, "clause commentary label")
+        quotes = [i for i, p in enumerate(body) if p == ("Quote", commentary)]
+        annexes = [i for i, p in enumerate(body) if p == ("Heading 1", label("annex"))]
+        need(quotes and annexes and quotes[0] > annexes[0], "commentary in the annex")
+        reference = narrative["document"]["reference"]
+        need(any(row[:2] == [label("document_reference"), reference] for row in rows), "document control")
+        headings = [text for style, text in body if style == "Heading 1"]
+        positions = [headings.index(label(key)) if label(key) in headings else -1 for key in expected["order"]]
+        need(-1 not in positions and positions == sorted(positions), "headings in order: %s" % positions)
+        for key in expected["absent"]:
+            need(label(key) not in headings, "no heading " + key)
+        if "row" in expected:
+            cells = [label(cell[1:]) if cell.startswith("@") else cell for cell in expected["row"]]
+            need(any(all(any(cell in text for text in row) for cell in cells) for row in rows), "sign-off row %s" % cells)
+        print(json.dumps(problems, ensure_ascii=False))
+        """#
 
     /// Text with markup, a CDATA end, control characters and combining marks in checklist titles,
     /// notes and the organisation name comes out as the same text, and the document stays well

@@ -270,7 +270,7 @@ struct XLSXTests {
             script, ["r-en.xlsx", "r-ar.xlsx", "q-ar.xlsx"].map { scratch.appendingPathComponent($0).path })
         try #require(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "['Summary', 'Clauses', 'Requirements', 'Gaps', 'Actions', 'Plan']")
+        #expect(lines.first == "['Summary', 'Clauses', 'Requirements', 'Gaps', 'Actions', 'Plan', 'Narrative']")
         #expect(lines.contains("clause ids text: True True"))
         #expect(lines.contains("claimed number: int priority number: True"))
         #expect(lines.contains("dates: ['2026-11-20', '2026-11-26']"))
@@ -281,5 +281,91 @@ struct XLSXTests {
         #expect(lines.contains("hidden: hidden"))
         #expect(lines.contains { $0.hasPrefix("validations: ['F2:F") })
         #expect(lines.contains("locked question: True unlocked level: False"))
+    }
+
+    /// The narrative and sign-off sheets, with their names and headers from the labels: a labels file
+    /// in `--templates` renames a sheet (a name made valid for a sheet tab) and a column.
+    @Test func narrativeAndSignoffSheetsTakeTheirWordsFromTheLabels() throws {
+        try #require(Self.openpyxl, "python3 with openpyxl is not installed (CI installs it: pip install openpyxl)")
+        let scratch = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let templates = scratch.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data(
+            """
+            isogap: 1
+            kind: labels
+            labels:
+              sheet_summary: {en: "Overview: all/any?", ar: "نظرة عامة"}
+              narrative_text: {en: "Assessor's words", ar: "كلام المقيّم"}
+
+            """.utf8
+        ).write(to: templates.appendingPathComponent("labels.yaml"))
+        let workspace = Fixtures.url("deliverable").path
+        for (name, arguments) in [
+            ("en", ["--lang", "en"]), ("ar", ["--lang", "ar"]), ("custom", ["--templates", templates.path]),
+        ] {
+            let report = try Command.run(
+                ["report", workspace, "--format", "xlsx", "--as-of", "2026-11-26", "--out", "\(name).xlsx"] + arguments,
+                in: scratch)
+            try #require(report.status == 0, "\(report.stderr)")
+        }
+        let example = try Command.run(
+            ["report", Self.example.path, "--format", "xlsx", "--as-of", "2026-11-26", "--out", "example.xlsx"],
+            in: scratch)
+        try #require(example.status == 0, "\(example.stderr)")
+        let script = """
+            import sys, datetime, openpyxl
+            for name in sys.argv[1:]:
+                book = openpyxl.load_workbook(name)
+                print(name.rsplit("/", 1)[-1], book.sheetnames)
+                for title in book.sheetnames[6:]:
+                    rows = list(book[title].iter_rows(values_only=True))
+                    print(" ", title, list(rows[0]))
+                    for row in rows[1:]:
+                        print("   ", [v.date().isoformat() if isinstance(v, datetime.datetime) else v for v in row])
+            """
+        let run = try PythonScript.run(
+            script, ["en", "ar", "custom", "example"].map { scratch.appendingPathComponent("\($0).xlsx").path })
+        try #require(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "en.xlsx ['Summary', 'Clauses', 'Requirements', 'Gaps', 'Actions', 'Plan', 'Narrative', 'Sign-off']"))
+        #expect(lines.contains("  Narrative ['Section', 'Checklist', 'Clause', 'Text']"))
+        #expect(lines.contains("    ['Reference', None, None, 'GA-2026-014']"))
+        #expect(
+            lines.contains("    [\"Assessor's summary\", None, None, 'Complaints are recorded, but *not* analysed.']"))
+        #expect(lines.contains("    ['Strengths', None, None, 'A register that is kept | every day']"))
+        #expect(lines.contains("    ['Recommendations', None, None, 'Name a data owner']"))
+        #expect(
+            lines.contains(
+                "    [\"Assessor's commentary\", 'v2-guidance', '1.1', 'Recording works at the desk; <i>not</i> by phone.']"
+            ))
+        #expect(
+            lines.contains("  Sign-off ['Signed by', 'Role', 'Decision', 'Date', 'Still matches', 'Note', 'Digest']"))
+        #expect(
+            lines.contains(
+                "    ['Huda <b>Al-Mansouri</b>', 'Managing director', 'approved', '2026-11-25', 'outdated: files changed since', 'Approved | pending *one* fix', '\(String(repeating: "0", count: 64))']"
+            ))
+        #expect(
+            lines.contains(
+                "ar.xlsx ['الملخص', 'البنود', 'المتطلبات', 'الفجوات', 'الإجراءات', 'الخطة', 'نص التقرير', 'الاعتماد']"))
+        #expect(lines.contains("    ['ملخص المقيّم', None, None, 'تُسجَّل الشكاوى لكنها لا تُحلَّل.']"))
+        #expect(
+            lines.contains {
+                $0.hasPrefix("    ['هدى")
+                    || $0.hasPrefix(
+                        "    ['Huda <b>Al-Mansouri</b>', 'Managing director', 'معتمد', '2026-11-25', 'غير محدّث")
+            })
+        #expect(
+            lines.contains(
+                "custom.xlsx ['Overview allany', 'Clauses', 'Requirements', 'Gaps', 'Actions', 'Plan', 'Narrative', 'Sign-off']"
+            ))
+        #expect(lines.contains("  Narrative ['Section', 'Checklist', 'Clause', \"Assessor's words\"]"))
+        // The example has a narrative and no sign-offs.
+        #expect(
+            lines.contains(
+                "example.xlsx ['Summary', 'Clauses', 'Requirements', 'Gaps', 'Actions', 'Plan', 'Narrative']"))
     }
 }

@@ -261,6 +261,8 @@ struct ReportView {
     /// clause commentary, already written and escaped (see ``AnnexWriter``).
     var annexHTML: String
     var annexMarkdown: String
+    /// The annex's rows themselves, for the formats that lay them out without a template (Word).
+    var annex: [AnnexChecklist]
     /// The approvals of the assessment, each current or outdated (SPEC §15).
     var signoffs: [SignoffRow]
     var hasSignoffs: Bool
@@ -332,9 +334,10 @@ struct ReportView {
             score.combined.isProvisional
             ? "\(combinedPercent) \(input.label("provisional_mark"))" : combinedPercent
         narrative = Self.narrativeView(input.narrative, input)
-        let annex = AnnexWriter(checklists: Self.annex(input, labels: labels), labels: labels)
-        annexHTML = annex.html
-        annexMarkdown = annex.markdown
+        annex = Self.annex(input, labels: labels)
+        let writer = AnnexWriter(checklists: annex, labels: labels)
+        annexHTML = writer.html
+        annexMarkdown = writer.markdown
         signoffs = Self.signoffRows(input)
         hasSignoffs = !signoffs.isEmpty
         applyBaseline(input)

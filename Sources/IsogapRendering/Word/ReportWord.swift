@@ -4,23 +4,30 @@ public import Foundation
 /// (``ReportView``), so both say the same thing in the same words and nothing is scored twice.
 ///
 /// Charts become tables (a Word user edits a table; an image would be a dead picture): the clause
-/// scores carry their band as a cell shade, as the HTML heat map does.
+/// scores carry their band as a cell shade, as the HTML heat map does. The deliverable's parts sit
+/// where the HTML report has them: document control on the cover, the assessor's narrative and the
+/// sign-offs before the figures, the comparison with the baseline after the summary, the measured
+/// indicators after the claims they bear on, and the findings annex (with the clause commentary)
+/// last.
 enum ReportWord {
     static func document(_ input: ReportInput) -> WordDocument {
         let view = ReportView(input)
         var builder = Builder(view: view)
         builder.cover()
+        builder.narrative()
+        builder.signoffs()
         builder.summary()
-        // The narrative of SPEC §11 (summary, method, strengths, recommendations, commentary)
-        // goes here, after the figures it comments on, once the report input carries it.
+        builder.baseline()
         builder.clauseScores()
         builder.gaps()
         builder.unsupported()
         builder.notBorneOut()
+        builder.measuredIndicators()
         builder.notApplicable()
         builder.actions()
         builder.plan()
         builder.evidence()
+        builder.annex()
         builder.closing()
         var document = builder.document
         // The contents come after the cover and list the headings that follow.
@@ -95,10 +102,11 @@ enum ReportWord {
             ])
         }
 
-        /// A text with labelled notes below it (the reason a claim is not supported, the notes).
-        func textCell(_ text: String, notes: [(label: String, text: String)]) -> Cell {
+        /// A text with labelled notes below it (the reason a claim is not supported, the notes), and
+        /// a line between them (a role below a name).
+        func textCell(_ text: String, notes: [(label: String, text: String)], below: String? = nil) -> Cell {
             Cell(
-                [Paragraph(.tableText, text)]
+                [Paragraph(.tableText, text)] + (below.map { [Paragraph(.tableText, $0)] } ?? [])
                     + notes.map { note in
                         Paragraph(.tableText, [Run("\(note.label): ", bold: true), Run(note.text, italic: true)])
                     })
@@ -124,6 +132,24 @@ enum ReportWord {
                 [Cell(label("assessment_date"), bold: true), Cell(view.assessmentDate, leftToRight: true)],
                 [Cell(label("as_of"), bold: true), Cell(view.asOf, leftToRight: true)],
             ]
+            if let control = view.narrative?.document {
+                if let title = control.title { rows.append([Cell(label("document_title"), bold: true), Cell(title)]) }
+                if let reference = control.reference {
+                    rows.append([Cell(label("document_reference"), bold: true), Cell(reference, leftToRight: true)])
+                }
+                if let version = control.version {
+                    rows.append([Cell(label("document_version"), bold: true), Cell(version, leftToRight: true)])
+                }
+                if let status = control.status {
+                    rows.append([Cell(label("document_status"), bold: true), Cell(status, bold: true)])
+                }
+                if control.hasDistribution {
+                    rows.append([
+                        Cell(label("document_distribution"), bold: true),
+                        Cell(control.distribution.map { Paragraph(.tableText, $0) }),
+                    ])
+                }
+            }
             table([3, 7], [label("organization"), view.organization], rows)
             document.blocks.append(.pageBreak)
         }
@@ -136,7 +162,12 @@ enum ReportWord {
                     Cell(
                         view.combinedPercent, bold: true, fill: ReportWord.fill(band: view.combinedBand),
                         isNumber: true),
-                ],
+                ]
+            ]
+            if let change = view.combinedChange {
+                figures.append([Cell(label("baseline_change")), Cell(change, isNumber: true)])
+            }
+            figures += [
                 [Cell(label("completeness")), Cell(view.combinedCompleteness, isNumber: true)],
                 [Cell(label("kpi_gaps")), Cell(String(view.gapCount), isNumber: true)],
                 [
@@ -154,7 +185,7 @@ enum ReportWord {
             for note in view.guidanceNotes { text(note.text) }
             if view.hasProvisional { text(label("provisional_note")) }
             table(
-                [19, 9, 10, 13, 9, 9, 11, 10, 10],
+                [18, 8, 9, 11, 8, 8, 10, 14, 10],
                 [
                     label("checklist"), label("level"), label("percent"), label("completeness"), label("grade_major"),
                     label("grade_minor"), label("grade_observation"), label("grade_conforming"),
@@ -168,7 +199,18 @@ enum ReportWord {
                         ]),
                         Cell(checklist.level, isNumber: true),
                         Cell(
-                            checklist.percent + (checklist.provisional ? " \(label("provisional_mark"))" : ""),
+                            [
+                                Paragraph(
+                                    .tableText,
+                                    [
+                                        Run(
+                                            checklist.percent
+                                                + (checklist.provisional ? " \(label("provisional_mark"))" : ""),
+                                            leftToRight: true)
+                                    ])
+                            ]
+                                + (checklist.change.map { [Paragraph(.tableText, [Run("(\($0))", leftToRight: true)])] }
+                                    ?? []),
                             fill: ReportWord.fill(band: checklist.band), isNumber: true),
                         Cell(
                             "\(checklist.completeness) (\(checklist.assessed)/\(checklist.applicable))", isNumber: true),
@@ -219,7 +261,8 @@ enum ReportWord {
                         return [
                             Cell(clause.indent + clause.id, leftToRight: true, bold: clause.isTop),
                             Cell(clause.indent + clause.title, bold: clause.isTop),
-                            Cell(clause.level, isNumber: true), Cell(clause.percent, fill: fill, isNumber: true),
+                            Cell(clause.level, isNumber: true),
+                            Cell(clause.percent + (clause.change.map { " (\($0))" } ?? ""), fill: fill, isNumber: true),
                         ]
                     }, numbers: [2, 3])
             }
@@ -451,6 +494,185 @@ enum ReportWord {
                         Cell(row.status, bold: !row.isValid),
                     ]
                 })
+        }
+
+        /// The assessor's words (SPEC §11): summary, strengths, recommendations and method.
+        mutating func narrative() {
+            guard let narrative = view.narrative, narrative.hasText else { return }
+            heading(1, label("narrative_summary"))
+            for paragraph in narrative.summary?.paragraphs ?? [] { text(paragraph) }
+            if narrative.hasStrengths {
+                heading(2, label("narrative_strengths"))
+                for strength in narrative.strengths { document.append(Paragraph(.listBullet, strength)) }
+            }
+            if narrative.hasRecommendations {
+                heading(2, label("narrative_recommendations"))
+                for recommendation in narrative.recommendations {
+                    document.append(Paragraph(.listNumber, recommendation))
+                }
+            }
+            if let method = narrative.method {
+                heading(2, label("narrative_method"))
+                for paragraph in method.paragraphs { text(paragraph) }
+            }
+        }
+
+        /// The approvals (SPEC §15), each current or outdated against the workspace as it is.
+        mutating func signoffs() {
+            guard view.hasSignoffs else { return }
+            heading(1, label("signoffs"))
+            text(label("signoffs_intro"), keepWithNext: true)
+            table(
+                [34, 18, 14, 34],
+                [label("signoff_by"), label("signoff_decision"), label("signoff_date"), label("signoff_state")],
+                view.signoffs.map { row in
+                    [
+                        textCell(row.by, notes: row.note.map { [(label("signoff_note"), $0)] } ?? [], below: row.role),
+                        Cell(row.decision, bold: true), Cell(row.date, leftToRight: true),
+                        Cell([
+                            Paragraph(.tableText, [Run(row.state, bold: !row.isCurrent)]),
+                            Paragraph(
+                                .tableText,
+                                [Run("\(label("signoff_digest")): "), Run(row.shortDigest, leftToRight: true)]),
+                        ]),
+                    ]
+                })
+        }
+
+        /// The comparison with the baseline the manifest names.
+        mutating func baseline() {
+            guard let baseline = view.baseline else { return }
+            heading(1, label("baseline"))
+            text(baseline.intro)
+            for warning in baseline.warnings { text("\(label("compare_warning")): \(warning)") }
+            table(
+                [46, 18, 18, 18], ["", label("compare_old"), label("compare_new"), label("compare_delta")],
+                baseline.scores.map { row in
+                    [
+                        Cell(row.name), Cell(row.old, isNumber: true), Cell(row.new, isNumber: true),
+                        Cell(row.delta, bold: !row.trend.isEmpty, isNumber: true),
+                    ]
+                }, numbers: [1, 2, 3])
+            text(baseline.summary)
+            if baseline.hasRequirements {
+                table(
+                    [34, 18, 18, 30],
+                    [
+                        label("requirement"), label("compare_old_level"), label("compare_new_level"),
+                        label("compare_change"),
+                    ],
+                    baseline.requirements.map { row in
+                        [
+                            Cell(row.key, leftToRight: true), Cell(row.oldLevel, isNumber: true),
+                            Cell(row.newLevel, isNumber: true), Cell(row.change),
+                        ]
+                    }, numbers: [1, 2])
+            }
+            table(
+                [25, 75], [label("compare_gaps"), label("requirements")],
+                [
+                    (label("compare_gaps_closed"), baseline.closed), (label("compare_gaps_opened"), baseline.opened),
+                    (label("compare_gaps_persisting"), baseline.persisting),
+                ].map { name, ids in [Cell(name, bold: true), Cell(ids, leftToRight: true)] })
+            heading(2, label("compare_actions"))
+            guard baseline.hasActions else { return text(label("compare_actions_none")) }
+            text(label("compare_actions_intro"), keepWithNext: true)
+            table(
+                [14, 46, 16, 24],
+                [label("action"), label("action_title"), label("compare_completed"), label("compare_change")],
+                baseline.actions.map { row in
+                    [
+                        Cell(row.id, leftToRight: true, bold: true), Cell(row.title),
+                        Cell(row.completed, leftToRight: true), Cell(row.change),
+                    ]
+                })
+        }
+
+        /// Every KPI read against the latest period or wave (SPEC §12).
+        mutating func measuredIndicators() {
+            guard view.hasMeasuredIndicators else { return }
+            heading(1, label("measured_indicators"))
+            text(label("measured_indicators_intro"), keepWithNext: true)
+            table(
+                [24, 9, 7, 11, 7, 5, 10, 27],
+                [
+                    label("measure_kpi"), label("measure_period"), label("measure_value"), label("measure_interval"),
+                    label("measure_target"), label("measure_n"), label("measure_met"), label("measure_supports"),
+                ],
+                view.measuredIndicators.map { row in
+                    [
+                        Cell([
+                            Paragraph(.tableText, [Run(row.kpi, bold: true, leftToRight: true)]),
+                            Paragraph(.tableText, row.title),
+                        ]),
+                        Cell(row.period, leftToRight: true), Cell(row.value, isNumber: true),
+                        Cell(row.interval, leftToRight: true), Cell(row.target, isNumber: true),
+                        Cell(row.n, isNumber: true), Cell(row.outcome, bold: row.outcomeClass == "missed"),
+                        Cell(row.supportList.map { Paragraph(.tableText, [Run($0, leftToRight: true)]) }),
+                    ]
+                }, numbers: [2, 4, 5])
+        }
+
+        /// The findings annex: every requirement by checklist and clause, with the assessor's
+        /// commentary under its clause.
+        mutating func annex() {
+            document.blocks.append(.pageBreak)
+            heading(1, label("annex"))
+            text(label("annex_intro"))
+            for checklist in view.annex {
+                heading(2, [Run(checklist.standard, leftToRight: true), Run(" · "), Run(checklist.title)])
+                for clause in checklist.clauses {
+                    heading(3, [Run(clause.id, leftToRight: true), Run(" "), Run(clause.title)])
+                    for commentary in clause.commentary {
+                        document.append(
+                            Paragraph(.quote, [Run(label("clause_commentary"), bold: true)], keepWithNext: true))
+                        for paragraph in commentary.paragraphs { document.append(Paragraph(.quote, paragraph)) }
+                    }
+                    guard !clause.requirements.isEmpty else { continue }
+                    table(
+                        [11, 37, 22, 30],
+                        [checklist.requirementLabel, label("question"), label("grade"), label("annex_evidence")],
+                        clause.requirements.map(annexRow))
+                }
+            }
+        }
+
+        func annexRow(_ requirement: ReportView.AnnexRequirement) -> [Cell] {
+            var notes: [(label: String, text: String)] = []
+            if let justification = requirement.justification { notes.append((label("justification"), justification)) }
+            if let reason = requirement.reason { notes.append((label("unsupported_reason"), reason)) }
+            if let notesText = requirement.notes { notes.append((label("notes"), notesText)) }
+            // The grade with the levels below it, as the HTML annex has them on one line: four narrow
+            // columns would break their (Arabic) headings inside words.
+            var grade = [Paragraph(.tableText, [Run(requirement.grade, bold: requirement.gradeClass == "major")])]
+            if requirement.applicable {
+                let figures = [
+                    ("claimed", requirement.claimed), ("effective", requirement.effective),
+                    ("target", requirement.target), ("gap", requirement.gap),
+                ]
+                for (key, figure) in figures {
+                    grade.append(
+                        Paragraph(.tableText, [Run("\(label(key)): "), Run(figure, bold: true, leftToRight: true)]))
+                }
+                grade.append(Paragraph(.tableText, "\(label("criticality")): \(requirement.criticality)"))
+            }
+            var evidence = requirement.evidence.map { item in
+                var runs = [Run(item.status, bold: !item.isValid), Run(" · \(item.type): "), Run(item.ref)]
+                if item.measured { runs.append(Run(" \(label("evidence_measured"))")) }
+                if let date = item.date { runs += [Run(" · "), Run(date, leftToRight: true)] }
+                if let expires = item.expires {
+                    runs += [Run(" · \(label("evidence_expires")) "), Run(expires, leftToRight: true)]
+                }
+                if let file = item.file { runs += [Run(" · "), Run(file, leftToRight: true)] }
+                return Paragraph(.tableText, runs)
+            }
+            if evidence.isEmpty && requirement.applicable {
+                evidence = [Paragraph(.tableText, [Run(label("annex_no_evidence"), italic: true)])]
+            }
+            return [
+                Cell(requirement.id, leftToRight: true, bold: true), textCell(requirement.question, notes: notes),
+                Cell(grade), Cell(evidence),
+            ]
         }
 
         mutating func closing() {

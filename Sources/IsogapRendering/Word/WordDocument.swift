@@ -18,6 +18,12 @@ struct WordDocument {
         case toc1 = "TOC1"
         case toc2 = "TOC2"
         case caption = "Caption"
+        /// A bulleted list item (the narrative's strengths).
+        case listBullet = "ListBullet"
+        /// A numbered list item (the narrative's recommendations).
+        case listNumber = "ListNumber"
+        /// An indented quotation (the assessor's clause commentary in the annex).
+        case quote = "Quote"
         case tableText = "TableText"
         case tableHeading = "TableHeading"
         case footer = "Footer"

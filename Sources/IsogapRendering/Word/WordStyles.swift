@@ -23,7 +23,13 @@ enum WordStyles {
         var italic = false
         var color: String?
         var center = false
+        /// The list (`w:numId` of the numbering part) whose items the style's paragraphs are.
+        var numbering: Int?
     }
+
+    /// The lists of the numbering part (``numbering``): bullets and decimal numbers.
+    static let bulletList = 1
+    static let numberedList = 2
 
     private static let ink = "1F2933"
     private static let accent = "1D4E89"
@@ -49,6 +55,9 @@ enum WordStyles {
         Definition(id: "TOC2", name: "toc 2", basedOn: "Normal", spaceAfter: 40, indent: 240),
         Definition(
             id: "Caption", name: "caption", basedOn: "Normal", spaceAfter: 120, size: 17, italic: true, color: muted),
+        Definition(id: "ListBullet", name: "List Bullet", basedOn: "Normal", spaceAfter: 60, numbering: bulletList),
+        Definition(id: "ListNumber", name: "List Number", basedOn: "Normal", spaceAfter: 60, numbering: numberedList),
+        Definition(id: "Quote", name: "Quote", basedOn: "Normal", spaceAfter: 80, indent: 360, color: muted),
         Definition(id: "TableText", name: "Table Text", basedOn: "Normal", spaceAfter: 0, size: 17),
         Definition(id: "TableHeading", name: "Table Heading", basedOn: "TableText", keepNext: true, bold: true),
         Definition(
@@ -139,6 +148,11 @@ enum WordStyles {
             xml.element("w:keepNext")
             xml.element("w:keepLines")
         }
+        if let numbering = style.numbering {
+            xml.open("w:numPr")
+            xml.element("w:numId", attributes: [("w:val", String(numbering))])
+            xml.close()
+        }
         if rightToLeft { xml.element("w:bidi") }
         var spacing: [(String, String)] = []
         if style.spaceBefore > 0 { spacing.append(("w:before", String(style.spaceBefore))) }
@@ -164,5 +178,33 @@ enum WordStyles {
         }
         xml.close()
         xml.close()
+    }
+
+    /// The numbering part (`word/numbering.xml`): one bulleted and one numbered list, each a single
+    /// level with a hanging indent, for the list styles.
+    static func numbering() -> XMLWriter {
+        var xml = XMLWriter()
+        xml.open("w:numbering", ["xmlns:w": WordprocessingML.main])
+        for (id, format, text) in [(bulletList, "bullet", "\u{2022}"), (numberedList, "decimal", "%1.")] {
+            xml.open("w:abstractNum", attributes: [("w:abstractNumId", String(id))])
+            xml.element("w:multiLevelType", ["w:val": "singleLevel"])
+            xml.open("w:lvl", ["w:ilvl": "0"])
+            xml.element("w:start", ["w:val": "1"])
+            xml.element("w:numFmt", attributes: [("w:val", format)])
+            xml.element("w:lvlText", attributes: [("w:val", text)])
+            xml.element("w:lvlJc", ["w:val": "left"])
+            xml.open("w:pPr")
+            xml.element("w:ind", ["w:left": "360", "w:hanging": "360"])
+            xml.close()
+            xml.close()
+            xml.close()
+        }
+        for id in [bulletList, numberedList] {
+            xml.open("w:num", attributes: [("w:numId", String(id))])
+            xml.element("w:abstractNumId", attributes: [("w:val", String(id))])
+            xml.close()
+        }
+        xml.close()
+        return xml
     }
 }

@@ -3,8 +3,9 @@ internal import Foundation
 /// Writes a ``WordDocument`` as a `.docx` package (ECMA-376 WordprocessingML, transitional).
 ///
 /// Parts: the document, its styles (Word's built-in `Title`, `heading 1`–`heading 3`, `toc 1`,
-/// `toc 2`, `caption` and `footer`, so the navigation pane, the table of contents and outline view
-/// work), settings, a footer with the page number, and the core properties. The page is A4
+/// `toc 2`, `caption`, `List Bullet`, `List Number`, `Quote` and `footer`, so the navigation pane,
+/// the table of contents and outline view work), the numbering of the two list styles, settings, a
+/// footer with the page number, and the core properties. The page is A4
 /// portrait with 2 cm margins. Every piece of text goes through ``XMLWriter``; nothing depends on
 /// the clock or the machine, so the same document gives the same bytes.
 enum WordprocessingML {
@@ -43,6 +44,7 @@ enum WordprocessingML {
                 Relationship(id: "rId1", type: Relationship.styles, target: "styles.xml"),
                 Relationship(id: "rId2", type: prefix + "settings", target: "settings.xml"),
                 Relationship(id: "rId3", type: prefix + "footer", target: "footer1.xml"),
+                Relationship(id: "rId4", type: prefix + "numbering", target: "numbering.xml"),
             ])
         package.add(
             "word/styles.xml", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
@@ -51,6 +53,10 @@ enum WordprocessingML {
             "word/settings.xml",
             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
             xml: settings(document))
+        package.add(
+            "word/numbering.xml",
+            contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+            xml: WordStyles.numbering())
         package.add(
             "word/footer1.xml",
             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
