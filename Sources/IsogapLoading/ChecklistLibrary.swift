@@ -6,12 +6,22 @@ public import IsogapModel
 public struct ChecklistLibrary: Sendable {
     /// A checklist that loaded, with where it came from.
     public struct Entry: Sendable {
-        public var checklist: Checklist
+        public let checklist: Checklist
         /// The file it was read from, as shown in diagnostics.
         public var file: String
         public var loaded: Loaded<Checklist>
         /// Whether it is one of the checklists compiled into the binary.
         public var isBuiltIn: Bool
+        /// The checklist's requirement ids, made once for every file checked against it.
+        public let requirementIDs: Checklist.RequirementIDs
+
+        init(checklist: Checklist, file: String, loaded: Loaded<Checklist>, isBuiltIn: Bool) {
+            self.checklist = checklist
+            self.file = file
+            self.loaded = loaded
+            self.isBuiltIn = isBuiltIn
+            requirementIDs = Checklist.RequirementIDs(checklist)
+        }
     }
 
     public private(set) var entries: [Entry] = []
@@ -71,7 +81,12 @@ public struct ChecklistLibrary: Sendable {
 
     /// The checklist with this id.
     public func checklist(_ id: String) -> Checklist? {
-        entries.first { $0.checklist.id == id }?.checklist
+        entry(id)?.checklist
+    }
+
+    /// The entry of the checklist with this id.
+    public func entry(_ id: String) -> Entry? {
+        entries.first { $0.checklist.id == id }
     }
 
     /// All checklist ids, in load order.

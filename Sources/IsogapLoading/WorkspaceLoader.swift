@@ -112,6 +112,8 @@ private struct WorkspaceLoading<Source: FileSource> {
     var diagnostics: [Diagnostic]
     /// The manifest position of each loaded checklist, for locating warnings about it.
     var manifestIndex: [String: Int] = [:]
+    /// The requirement ids of each loaded checklist, made once per checklist in the library.
+    var requirementIDs: [String: Checklist.RequirementIDs] = [:]
 
     /// The checklists the manifest names: built-in ids, or files relative to the workspace. The
     /// workspace's own checklists are validated here; built-in ones have their own tests.
@@ -122,13 +124,15 @@ private struct WorkspaceLoading<Source: FileSource> {
             // A name listed twice is reported by the manifest's validation and loaded once.
             guard !manifest.checklists[..<index].contains(name) else { continue }
             let entryPath = DocumentPath.root["checklists"][index]
-            if let builtIn = library.checklist(name) {
-                checklists.append(builtIn)
-                manifestIndex[builtIn.id] = index
+            if let builtIn = library.entry(name) {
+                checklists.append(builtIn.checklist)
+                manifestIndex[builtIn.checklist.id] = index
+                requirementIDs[builtIn.checklist.id] = builtIn.requirementIDs
             } else if WorkspaceLoader.isChecklistPath(name) {
                 guard let entry = checklistFile(name, at: entryPath) else { continue }
                 checklists.append(entry.checklist)
                 manifestIndex[entry.checklist.id] = index
+                requirementIDs[entry.checklist.id] = entry.requirementIDs
                 workspaceEntries.append(entry)
             } else {
                 diagnostics += manifestMap.diagnostics(for: [
@@ -185,7 +189,7 @@ private struct WorkspaceLoading<Source: FileSource> {
                 return empty
             }
             let loaded = AssessmentLoader.load(bytes, file: source.displayPath(path)).validated {
-                $0.validate(against: checklist)
+                $0.validate(against: checklist, ids: requirementIDs[checklist.id])
             }
             diagnostics += loaded.diagnostics
             guard let assessment = loaded.value, let map = loaded.sourceMap else { return empty }
@@ -227,7 +231,9 @@ private struct WorkspaceLoading<Source: FileSource> {
             return nil
         }
         let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(file)).validated {
-            $0.validate(checklists: checklists, roles: roles)
+            $0.validate(
+                checklists: checklists, roles: roles,
+                ids: checklists.map { requirementIDs[$0.id] ?? Checklist.RequirementIDs($0) })
         }
         diagnostics += loaded.diagnostics
         return loaded.sourceMap == nil ? nil : loaded.value

@@ -38,6 +38,9 @@ public final class YAMLTree: Sendable {
     struct Entry {
         var kind: Kind
         var style: UInt8
+        /// Whether a scalar's text is all ASCII (set while copying it), so that comparisons can
+        /// stop at the bytes: ASCII text equals other text as a `String` only when the bytes do.
+        var ascii: Bool = true
         var first: Int32
         var count: Int32
         var line: Int32
@@ -90,6 +93,7 @@ public final class YAMLTree: Sendable {
                 entry.first = Int32(text.count)
                 text.append(contentsOf: scalar.value.utf8)
                 entry.count = Int32(text.count) - entry.first
+                entry.ascii = !scalar.value.utf8.contains { $0 >= 0x80 }
                 entries.append(entry)
             case .sequence(let items):
                 entry.kind = .sequence
@@ -264,7 +268,7 @@ public struct YAMLNode: Sendable {
             tree.text.withUnsafeBufferPointer { buffer in
                 let stored = UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)])
                 if stored.elementsEqual(wanted) { return (true, true) }
-                return (false, !stored.contains { $0 >= 0x80 } && !wanted.contains { $0 >= 0x80 })
+                return (false, entry.ascii && ASCII.isASCII(wanted))
             }
         }
         if equal { return true }
@@ -296,7 +300,9 @@ public struct YAMLNode: Sendable {
             {
                 return true
             }
-            // Different bytes can still be the same text as `String`s compare it.
+            // Different bytes can still be the same text as `String`s compare it (not when both
+            // are ASCII).
+            if left.ascii && right.ascii { return false }
             return scalar?.value == other.scalar?.value
         case .sequence, .mapping:
             // A mapping's children are its keys and values in turn: compared the same way.
@@ -367,6 +373,25 @@ extension YAMLNode {
                 key: YAMLNode(tree: tree, index: Int(tree.children[base])),
                 value: YAMLNode(tree: tree, index: Int(tree.children[base + 1])))
         }
+    }
+}
+
+/// A quick test for ASCII text, eight bytes at a time.
+enum ASCII {
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var bits: UInt64 = 0
+        while index + 8 <= bytes.count {
+            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            bits |= UInt64(bytes[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 }
 

@@ -161,13 +161,16 @@ private struct TreeBuilder {
                 return false
             }
             let first = Int32(text.count)
+            var ascii = true
             if data.length > 0 {
-                text.append(contentsOf: UnsafeBufferPointer(start: data.value, count: data.length))
+                let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+                ascii = ASCII.isASCII(bytes)
+                text.append(contentsOf: bytes)
             }
             entries.append(
                 YAMLTree.Entry(
-                    kind: .scalar, style: Self.style(data.style).rawValue, first: first, count: Int32(data.length),
-                    line: line, column: column, endLine: endLine, endColumn: endColumn))
+                    kind: .scalar, style: Self.style(data.style).rawValue, ascii: ascii, first: first,
+                    count: Int32(data.length), line: line, column: column, endLine: endLine, endColumn: endColumn))
             return add(Int32(entries.count - 1))
         case YAML_SEQUENCE_START_EVENT:
             if event.data.sequence_start.tag != nil { rejectTag(at: location(line, column)) }
@@ -288,16 +291,23 @@ private struct TreeBuilder {
         return text.withUnsafeBufferPointer { buffer -> Int32? in
             let wantedBytes = UnsafeBufferPointer(
                 rebasing: buffer[Int(wanted.first)..<Int(wanted.first + wanted.count)])
-            let wantedASCII = !wantedBytes.contains { $0 >= 0x80 }
             for position in stride(from: start, to: pending.count, by: 2) {
                 let existing = pending[position]
                 let entry = entries[Int(existing)]
+                if entry.ascii && wanted.ascii {
+                    // ASCII text is the same `String` only when the bytes are the same.
+                    if entry.count == wanted.count,
+                        UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)])
+                            .elementsEqual(wantedBytes)
+                    {
+                        return existing
+                    }
+                    continue
+                }
                 let bytes = UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)])
                 if bytes.elementsEqual(wantedBytes) { return existing }
                 // Different bytes may still be the same text in Unicode's sense.
-                if !wantedASCII || bytes.contains(where: { $0 >= 0x80 }), string(entry) == string(wanted) {
-                    return existing
-                }
+                if string(entry) == string(wanted) { return existing }
             }
             return nil
         }

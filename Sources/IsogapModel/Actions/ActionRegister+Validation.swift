@@ -7,11 +7,15 @@ extension ActionRegister {
     /// - Parameters:
     ///   - checklists: the workspace's checklists, which the requirement references must name.
     ///   - roles: every role id an action may be owned by.
-    public func validate(checklists: [Checklist], roles: [String]) -> [Finding] {
+    ///   - ids: the requirement ids of the checklists, in the same order, when already known.
+    public func validate(
+        checklists: [Checklist], roles: [String], ids: [Checklist.RequirementIDs]? = nil
+    ) -> [Finding] {
         var findings = Checklist.duplicates(
             actions.enumerated().map { ($0.element.id, DocumentPath.root["actions"][$0.offset]["id"]) }, kind: "action")
+        let ids = ids ?? checklists.map(Checklist.RequirementIDs.init)
         let requirementIDs = Dictionary(
-            checklists.map { ($0.id, Set($0.requirementIDs)) },
+            zip(checklists, ids).map { ($0.id, $1.known) },
             uniquingKeysWith: { a, _ in a })
         let knownRoles = Set(roles)
         for (index, action) in actions.enumerated() {

@@ -55,6 +55,19 @@ public struct Checklist: Sendable, Hashable {
         return result
     }
 
+    /// The requirement ids of the checklist, listed and as a set: made once for a checklist that
+    /// many files are checked against (``Assessment/validate(against:ids:)``).
+    public struct RequirementIDs: Sendable {
+        /// In document order.
+        public let ordered: [String]
+        public let known: Set<String>
+
+        public init(_ checklist: Checklist) {
+            ordered = checklist.requirementIDs
+            known = Set(ordered)
+        }
+    }
+
     /// Every clause in document order (pre-order).
     public var clausesInOrder: [Clause] {
         var result: [Clause] = []

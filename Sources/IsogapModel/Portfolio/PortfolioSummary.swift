@@ -82,33 +82,42 @@ public struct PortfolioSummary: Sendable, Hashable {
 
     /// Folds a site into the totals and keeps its row.
     public mutating func add(_ site: SiteSummary) {
+        // Sites mostly list the same clauses and requirements in the same order: the entry after
+        // the one met last is tried before the key is hashed.
+        var hint = 0
         for clause in site.clauses {
-            let key = Key(checklist: clause.checklist, id: clause.id)
             let index: Int
-            if let known = clauseIndex[key] {
+            if hint < clauses.count, clauses[hint].id == clause.id, clauses[hint].checklist == clause.checklist {
+                index = hint
+            } else if let known = clauseIndex[Key(checklist: clause.checklist, id: clause.id)] {
                 index = known
             } else {
                 index = clauses.count
-                clauseIndex[key] = index
+                clauseIndex[Key(checklist: clause.checklist, id: clause.id)] = index
                 clauses.append(
                     ClauseFigures(
                         checklist: clause.checklist, id: clause.id, title: clause.title, sites: 0, minPercent: nil,
                         worstSites: [], percentSum: 0))
             }
+            hint = index + 1
             guard let percent = clause.percent else { continue }
             clauses[index].sites += 1
             clauses[index].percentSum += percent
             clauses[index].minPercent = min(clauses[index].minPercent ?? percent, percent)
             Self.keepWorst(SitePercent(path: site.path, percent: percent), in: &clauses[index].worstSites)
         }
+        hint = 0
         for requirement in site.requirements {
-            let key = Key(checklist: requirement.checklist, id: requirement.id)
             let index: Int
-            if let known = requirementIndex[key] {
+            if hint < requirementFigures.count, requirementFigures[hint].id == requirement.id,
+                requirementFigures[hint].checklist == requirement.checklist
+            {
+                index = hint
+            } else if let known = requirementIndex[Key(checklist: requirement.checklist, id: requirement.id)] {
                 index = known
             } else {
                 index = requirementFigures.count
-                requirementIndex[key] = index
+                requirementIndex[Key(checklist: requirement.checklist, id: requirement.id)] = index
                 requirementFigures.append(
                     RequirementFigures(
                         checklist: requirement.checklist, id: requirement.id, text: requirement.text, sites: 0,
@@ -120,6 +129,7 @@ public struct PortfolioSummary: Sendable, Hashable {
             requirementFigures[index].minPercent = min(requirementFigures[index].minPercent, requirement.percent)
             if requirement.gap > 0 { requirementFigures[index].sitesWithGap += 1 }
             requirementFigures[index].totalPriority += requirement.priority
+            hint = index + 1
         }
         sites.append(site.row)
     }

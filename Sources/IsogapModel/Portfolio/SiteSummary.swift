@@ -104,14 +104,17 @@ public struct SiteSummary: Sendable, Hashable {
         self.clauses = clauses
         var requirements: [RequirementFigure] = []
         for checklist in score.checklists {
-            for requirement in checklist.requirements where requirement.isAssessed {
-                guard let percent = requirement.score.map({ 100 * $0 }) else { continue }
-                requirements.append(
-                    RequirementFigure(
-                        checklist: requirement.checklist, id: requirement.requirement.id,
-                        text: requirement.requirement.text.resolved(language.rawValue), percent: percent,
-                        gap: requirement.gap ?? 0,
-                        priority: requirement.priority ?? 0))
+            // Read in place: a copy of each score would retain and release everything it holds.
+            checklist.requirements.withUnsafeBufferPointer { scores in
+                for index in scores.indices where scores[index].isAssessed {
+                    guard let percent = scores[index].score.map({ 100 * $0 }) else { continue }
+                    requirements.append(
+                        RequirementFigure(
+                            checklist: scores[index].checklist, id: scores[index].requirement.id,
+                            text: scores[index].requirement.text.resolved(language.rawValue), percent: percent,
+                            gap: scores[index].gap ?? 0,
+                            priority: scores[index].priority ?? 0))
+                }
             }
         }
         self.requirements = requirements

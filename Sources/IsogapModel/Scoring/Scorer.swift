@@ -127,8 +127,18 @@ public struct Scorer: Sendable {
         let applicable = response?.applicable ?? true
         let claimed = applicable ? response?.level.map { min(max($0, 0), maxLevel) } : nil
         let target = min(max(response?.target ?? targetLevel, 0), maxLevel)
-        let statuses = (response?.evidence ?? []).map { ScoredEvidence(item: $0, status: status(of: $0)) }
-        let valid = statuses.filter { $0.status == .valid }.map(\.item)
+        let evidence = response?.evidence ?? []
+        var statuses: [ScoredEvidence] = []
+        var valid: [EvidenceItem] = []
+        if !evidence.isEmpty {
+            statuses.reserveCapacity(evidence.count)
+            valid.reserveCapacity(evidence.count)
+            for item in evidence {
+                let status = status(of: item)
+                statuses.append(ScoredEvidence(item: item, status: status))
+                if status == .valid { valid.append(item) }
+            }
+        }
         var result = RequirementScore(
             checklist: checklist.id, requirement: requirement, clausePath: clausePath, position: position,
             response: response, applicable: applicable, claimed: claimed, effective: nil,
@@ -177,17 +187,34 @@ public struct Scorer: Sendable {
     /// Scores every checklist of a workspace and orders the gap list.
     public func score(checklists: [Checklist], assessments: [Assessment]) -> WorkspaceScore {
         let scores = zip(checklists, assessments).map { score($0, assessment: $1) }
-        let all = scores.flatMap(\.requirements)
-        // Sorted as indices into `all` (which is in manifest, then document order), so that the
-        // large score values are not moved around while sorting.
-        let gapIndices = all.indices.filter { (all[$0].gap ?? 0) > 0 }.sorted { a, b in
-            let (pa, pb) = (all[a].priority ?? 0, all[b].priority ?? 0)
-            if pa != pb { return pa > pb }
-            let (ga, gb) = (Self.severityRank(all[a].grade), Self.severityRank(all[b].grade))
-            if ga != gb { return ga < gb }
-            return a < b
+        // The gaps are found and sorted as positions (checklist, then requirement: manifest, then
+        // document order), so that the large score values are neither copied into one list nor
+        // moved around while sorting.
+        struct Gap {
+            var checklist: Int
+            var position: Int
+            var priority: Double
+            var severity: Int
         }
-        return WorkspaceScore(checklists: scores, combined: Aggregate(all), gaps: gapIndices.map { all[$0] })
+        var gaps: [Gap] = []
+        for (checklist, score) in scores.enumerated() {
+            score.requirements.withUnsafeBufferPointer { requirements in
+                for position in requirements.indices where (requirements[position].gap ?? 0) > 0 {
+                    gaps.append(
+                        Gap(
+                            checklist: checklist, position: position, priority: requirements[position].priority ?? 0,
+                            severity: Self.severityRank(requirements[position].grade)))
+                }
+            }
+        }
+        gaps.sort { a, b in
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.severity != b.severity { return a.severity < b.severity }
+            return (a.checklist, a.position) < (b.checklist, b.position)
+        }
+        return WorkspaceScore(
+            checklists: scores, combined: Aggregate(effective: scores.map(\.requirements)),
+            gaps: gaps.map { scores[$0.checklist].requirements[$0.position] })
     }
 }
 

@@ -79,6 +79,10 @@ public struct Aggregate: Sendable, Hashable {
     /// Aggregates requirement scores with the §6 weighted means. `levels` can replace the
     /// effective level of each requirement (for projected or achieved scores).
     public init(_ scores: some Collection<RequirementScore>, levels: ((RequirementScore) -> Int?)? = nil) {
+        if levels == nil, let aggregate = scores.withContiguousStorageIfAvailable(Self.init(effective:)) {
+            self = aggregate
+            return
+        }
         var weightSum = 0.0, levelSum = 0.0, scoreSum = 0.0
         var assessed = 0
         for score in scores where score.isAssessed {
@@ -94,6 +98,58 @@ public struct Aggregate: Sendable, Hashable {
         self.total = scores.count
         self.level = weightSum > 0 ? levelSum / weightSum : nil
         self.percent = weightSum > 0 ? 100 * scoreSum / weightSum : nil
+    }
+
+    /// The same figures over the effective levels, read in place: no score is copied (a copy of
+    /// a score retains and releases every text and list it holds).
+    private init(effective scores: UnsafeBufferPointer<RequirementScore>) {
+        var sums = Sums()
+        sums.add(scores)
+        self = sums.aggregate
+    }
+
+    /// The figures over the effective levels of several lists of scores in turn, as if they were
+    /// one list.
+    init(effective lists: [[RequirementScore]]) {
+        var sums = Sums()
+        for list in lists { list.withUnsafeBufferPointer { sums.add($0) } }
+        self = sums.aggregate
+    }
+
+    private init(level: Double?, percent: Double?, assessed: Int, applicable: Int, total: Int) {
+        self.level = level
+        self.percent = percent
+        self.assessed = assessed
+        self.applicable = applicable
+        self.total = total
+    }
+
+    /// Running sums of the weighted means, in the order the scores are added.
+    private struct Sums {
+        var weightSum = 0.0, levelSum = 0.0, scoreSum = 0.0
+        var assessed = 0, applicable = 0, total = 0
+
+        mutating func add(_ scores: UnsafeBufferPointer<RequirementScore>) {
+            total += scores.count
+            for index in scores.indices {
+                guard scores[index].applicable else { continue }
+                applicable += 1
+                guard scores[index].claimed != nil, let level = scores[index].effective, scores[index].maxLevel > 0
+                else { continue }
+                let weight = scores[index].requirement.weight
+                weightSum += weight
+                levelSum += weight * Double(level)
+                scoreSum += weight * Double(level) / Double(scores[index].maxLevel)
+                assessed += 1
+            }
+        }
+
+        var aggregate: Aggregate {
+            Aggregate(
+                level: weightSum > 0 ? levelSum / weightSum : nil,
+                percent: weightSum > 0 ? 100 * scoreSum / weightSum : nil,
+                assessed: assessed, applicable: applicable, total: total)
+        }
     }
 }
 

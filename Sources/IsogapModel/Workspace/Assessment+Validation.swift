@@ -2,8 +2,9 @@ public import IsogapDiagnostics
 
 extension Assessment {
     /// Checks the responses against their checklist: requirement ids, levels and targets within the
-    /// scale, the not-applicable rules and evidence file paths.
-    public func validate(against checklist: Checklist) -> [Finding] {
+    /// scale, the not-applicable rules and evidence file paths. `ids` are the checklist's
+    /// requirement ids when they are already known.
+    public func validate(against checklist: Checklist, ids: Checklist.RequirementIDs? = nil) -> [Finding] {
         var findings: [Finding] = []
         if !self.checklist.isEmpty, self.checklist != checklist.id {
             findings.append(
@@ -11,8 +12,9 @@ extension Assessment {
                     "this assessment is for checklist '\(self.checklist)', but the file belongs to '\(checklist.id)'",
                     at: .root["checklist"]))
         }
-        let requirementIDs = checklist.requirementIDs
-        let knownIDs = Set(requirementIDs)
+        let ids = ids ?? Checklist.RequirementIDs(checklist)
+        let requirementIDs = ids.ordered
+        let knownIDs = ids.known
         // A broken scale is reported with the checklist; here it only must not break the checks.
         let top = max(0, checklist.maxLevel)
         let scaleText = "0–\(top)"
