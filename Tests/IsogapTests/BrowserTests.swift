@@ -3,7 +3,8 @@ import Testing
 
 /// The HTML report opened in a real browser: headless Chromium from the system packages (Debian's
 /// `chromium`, which `.ci/run` installs). Checks run on the DOM Chromium serialises after parsing,
-/// so they see what a reader's browser makes of the file, not what the template meant to write.
+/// so they see what a reader's browser makes of the file, not what the template meant to write
+/// (the pages are frames of one Chromium run shared with the other browser tests: ``BrowserPages``).
 /// Screenshots of the first page go to `.build/artifacts/report-LANG.png` (and `plan-ar.png`) for
 /// people to look at.
 @Suite("HTML report in a browser")
@@ -25,18 +26,10 @@ struct BrowserTests {
     @Test(arguments: cases)
     func domHasEverySectionNoScriptAndTextAsText(_ testCase: Case) throws {
         let chromium = try Chromium.require()
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let workspace = testCase.hostile ? try HostileWorkspace.make() : Fixtures.url("sample")
-        defer { if testCase.hostile { try? FileManager.default.removeItem(at: workspace) } }
-        let page = folder.appendingPathComponent("\(testCase.command)-\(testCase.lang).html")
-        let written = try Command.run([
-            testCase.command, workspace.path, "--as-of", "2026-11-26", "--format", "html", "--lang", testCase.lang,
-            "--out", page.path,
-        ])
-        try #require(written.status == 0, "\(written.stderr)")
-
-        let dom = try chromium.run(["--dump-dom", page.absoluteString]).stdout
+        let pages = try BrowserPages.get()
+        let name = BrowserPages.domName(command: testCase.command, lang: testCase.lang, hostile: testCase.hostile)
+        let page = pages.root.appendingPathComponent("sample/\(name).html")
+        let dom = try #require(pages.doms[name], "Chromium serialised no DOM for \(name)")
         try #require(dom.contains("</html>"), "Chromium printed no DOM")
         let direction = testCase.lang == "ar" ? "rtl" : "ltr"
         #expect(dom.contains("<html lang=\"\(testCase.lang)\" dir=\"\(direction)\">"))

@@ -50,12 +50,11 @@ struct EscapingTests {
     }
 
     @Test func chromiumSeesNoInjectedAttributeInTheHeatMap() throws {
-        let chromium = try Chromium.require()
+        // The report's DOM, from the browser tests' shared Chromium run (``BrowserPages``).
+        let dom = try #require(try BrowserPages.get().doms["escaping"], "Chromium serialised no DOM")
+        try #require(dom.contains("</html>"), "Chromium printed no DOM")
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let page = try Self.output(["report", "--format", "html"], into: scratch, name: "report.html")
-        let dom = try chromium.run(["--dump-dom", page.absoluteString]).stdout
-        try #require(dom.contains("</html>"), "Chromium printed no DOM")
         let serialised = scratch.appendingPathComponent("dom.html")
         try Data(dom.utf8).write(to: serialised)
         let found = try HTMLAttributes.read(serialised)

@@ -217,11 +217,13 @@ struct MeasureHandTests {
     "Measures against an independent oracle (numpy, statsmodels)",
     .enabled(if: MeasureOracle.isAvailable, "python3 with numpy, scipy and statsmodels is not installed"))
 struct MeasureOracleTests {
-    @Test("every measure equals the oracle's after rounding", arguments: ["1", "2", "3"])
+    @Test("every measure equals the oracle's after rounding", arguments: MeasureOracle.seeds)
     func oracle(seed: String) throws {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let expected = try MeasureOracle.run(folder: folder, seed: seed)
+        let oracle = try MeasureOracle.workspaces.get()
+        let folder = oracle.root.appendingPathComponent(seed)
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("oracle.json")))
+                as? [String: Any])
         let output = try Command.run(["measure", folder.path, "--format", "json"])
         #expect(output.status == 0, "\(output.stderr)")
         let actual = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
@@ -244,18 +246,39 @@ enum MeasureOracle {
         return process.terminationStatus == 0
     }()
 
-    static func run(folder: URL, seed: String) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.url("measure/oracle.py").path, folder.path, seed]
-        let outURL = folder.appendingPathComponent("oracle.json")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: outURL)) as? [String: Any])
+    static let seeds = ["1", "2", "3"]
+
+    /// The oracle's workspaces, one folder per seed under `root`, each with the oracle's answers in
+    /// `oracle.json`: made once per test process, by one Python process that runs the oracle
+    /// script for every seed (numpy, scipy and statsmodels are imported once, not once a seed).
+    struct Workspaces: Sendable {
+        var root: URL
+    }
+
+    static let workspaces: Result<Workspaces, any Error> = Result {
+        let root = try Fixtures.temporaryFolder()
+        let script = """
+            import contextlib, runpy, sys
+            script, root, seeds = sys.argv[1], sys.argv[2], sys.argv[3:]
+            for seed in seeds:
+                folder = root + "/" + seed
+                sys.argv = [script, folder, seed]
+                with open(folder + ".json", "w") as out, contextlib.redirect_stdout(out):
+                    runpy.run_path(script, run_name="__main__")
+            """
+        let output = try PythonScript.run(script, [Fixtures.url("measure/oracle.py").path, root.path] + seeds)
+        guard output.status == 0 else { throw OracleFailure(message: output.stderr) }
+        for seed in seeds {
+            let folder = root.appendingPathComponent(seed)
+            try FileManager.default.moveItem(
+                at: root.appendingPathComponent("\(seed).json"), to: folder.appendingPathComponent("oracle.json"))
+        }
+        return Workspaces(root: root)
+    }
+
+    struct OracleFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { "the oracle failed: \(message)" }
     }
 
     static func compare(_ expected: Any?, _ actual: Any?, path: String, into differences: inout [String]) {

@@ -4,8 +4,9 @@ import Testing
 /// Pages that hold in real consumers (SPEC §9 v2 layout): the HTML report, plan and portfolio
 /// printed to A4 by headless Chromium and read back with poppler's `pdftotext -bbox`, and laid
 /// out by Chromium at 768, 1024 and 1280 pixels. The workspace is the Al Noor example plus an
-/// action that names twelve requirements, so lists of ids are long. One Chromium launch prints a
-/// document; one more lays it out at the three widths (in three frames of one page).
+/// action that names twelve requirements, so lists of ids are long. The pages are written once
+/// (``BrowserPages``); one Chromium launch prints a document, and one launch shared by every
+/// browser test lays all of them out at the three widths (three frames a document, in one page).
 @Suite("Layout in print and on narrow screens", .serialized)
 struct PrintLayoutTests {
     struct Document: Sendable, CustomTestStringConvertible {
@@ -78,10 +79,11 @@ struct PrintLayoutTests {
     func printedTablesKeepEveryIDWholeInsideThePage(_ document: Document) throws {
         let chromium = try Chromium.require()
         let pdftotext = try Poppler.require()
-        let workspace = try Self.busyWorkspace()
-        defer { try? FileManager.default.removeItem(at: workspace.deletingLastPathComponent()) }
-        let folder = workspace.deletingLastPathComponent()
-        let page = try Self.write(document, workspace: workspace, into: folder)
+        let pages = try BrowserPages.get()
+        let workspace = pages.busyWorkspace
+        let page = pages.busyPage(document)
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let html = try String(contentsOf: page, encoding: .utf8)
         let ids = Self.tableIDs(in: html)
 
@@ -136,74 +138,14 @@ struct PrintLayoutTests {
 
     /// Every table of every document within its container at 768, 1024 and 1280 pixels, no
     /// cell whose content spills out of it, no id or figure broken across lines, and no page that
-    /// scrolls sideways.
-    @Test(
-        arguments: documents + [Document(command: "portfolio", lang: "en"), Document(command: "portfolio", lang: "ar")])
+    /// scrolls sideways (measured in the browser tests' shared Chromium run: ``BrowserPages``).
+    @Test(arguments: BrowserPages.layoutDocuments)
     func tablesFitTheirContainerOnNarrowScreens(_ document: Document) throws {
-        let chromium = try Chromium.require()
-        let workspace = try Self.busyWorkspace()
-        let folder = workspace.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let page: URL
-        if document.command == "portfolio" {
-            page = folder.appendingPathComponent("portfolio-\(document.lang).html")
-            let written = try Command.run(
-                [
-                    "portfolio", folder.path, Fixtures.url("portfolio").path, "--as-of", "2026-11-26", "--format",
-                    "html", "--lang", document.lang, "--out", page.path,
-                ])
-            try #require(written.status == 65, "one fixture workspace is broken: \(written.stderr)")
-        } else {
-            page = try Self.write(document, workspace: workspace, into: folder)
-        }
-        let frames = [768, 1024, 1280].map {
-            "<iframe src=\"\(page.lastPathComponent)\" style=\"width:\($0)px;height:400px;border:0\"></iframe>"
-        }
-        let harness = folder.appendingPathComponent("harness.html")
-        try """
-        <!DOCTYPE html><html><body>
-        \(frames.joined(separator: "\n"))
-        <pre id="result">not measured</pre>
-        <script>\(Self.measure)</script>
-        </body></html>
-        """.write(to: harness, atomically: true, encoding: .utf8)
-        let dom = try chromium.run(["--allow-file-access-from-files", "--dump-dom", harness.absoluteString]).stdout
-        let result = try #require(dom.firstMatch(of: #/(?s)<pre id="result">(.*?)</pre>/#)).output.1
-        #expect(result == "fits", "\(result.replacingOccurrences(of: "&gt;", with: ">"))")
+        let pages = try BrowserPages.get()
+        let result = try #require(
+            pages.layouts["\(document.command)-\(document.lang)"], "\(document) was not measured")
+        #expect(result == "fits", "\(result)")
     }
-
-    /// Measures the report in each frame and writes what does not fit into `#result`.
-    static let measure = """
-        window.addEventListener('load', () => {
-          const out = [];
-          for (const frame of document.querySelectorAll('iframe')) {
-            const doc = frame.contentDocument, view = frame.contentWindow, width = view.innerWidth;
-            const root = doc.documentElement;
-            if (root.scrollWidth > root.clientWidth + 1) out.push(`${width}: the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
-            doc.querySelectorAll('td.num, .id, .chip').forEach(element => {
-              const walker = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                if (!node.textContent.trim()) continue;
-                const range = doc.createRange(); range.selectNodeContents(node);
-                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-                if (tops.size > 1) out.push(`${width}: '${node.textContent.trim()}' breaks across lines`);
-              }
-            });
-            doc.querySelectorAll('table').forEach((table, index) => {
-              const parent = table.parentElement, style = view.getComputedStyle(parent), box = parent.getBoundingClientRect();
-              const left = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
-              const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
-              const r = table.getBoundingClientRect();
-              const name = `${width}: table ${index + 1} (${table.className || 'no class'}) in ${parent.closest('section')?.id || parent.tagName}`;
-              if (r.left < left - 0.5 || r.right > right + 0.5) out.push(`${name} spans ${r.left.toFixed(1)}..${r.right.toFixed(1)}, its container ${left.toFixed(1)}..${right.toFixed(1)}`);
-              table.querySelectorAll('td, th').forEach(cell => {
-                if (cell.scrollWidth > cell.clientWidth + 1) out.push(`${name}: a cell overflows (${cell.scrollWidth} > ${cell.clientWidth}): ${cell.textContent.slice(0, 60)}`);
-              });
-            });
-          }
-          document.getElementById('result').textContent = out.length ? out.join('\\n') : 'fits';
-        });
-        """
 }
 
 /// poppler's `pdftotext` (Debian's `poppler-utils`, which `.ci/run` installs).

@@ -58,11 +58,7 @@ struct WordReportTests {
 
     @Test(arguments: ["en", "ar"])
     func libreOfficeMakesAPDFWithEveryGap(_ lang: String) throws {
-        let soffice = try LibreOffice.require()
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let document = try Self.write(Self.example, lang: lang, into: folder)
-        let pdf = try soffice.convertToPDF(document, in: folder)
+        let pdf = try OfficePDFs.shared.get().wordReport(lang)
         let text = try PDFText.extract(pdf)
         let json = try Command.run(["report", Self.example, "--format", "json", "--as-of", "2026-11-26"]).stdout
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -469,19 +465,62 @@ struct LibreOffice {
 
     /// Converts `document` to PDF in `folder`; the PDF's URL.
     func convertToPDF(_ document: URL, in folder: URL, timeout: TimeInterval = 300) throws -> URL {
+        try convertToPDF([document], in: folder, timeout: timeout)[0]
+    }
+
+    /// Converts `documents` to PDF in `folder`, in one LibreOffice run (a start costs seconds);
+    /// the PDFs' URLs, in order. Their names must differ once the extension is taken off.
+    func convertToPDF(_ documents: [URL], in folder: URL, timeout: TimeInterval = 300) throws -> [URL] {
         let profile = folder.appendingPathComponent("lo-profile")
         let output = try ChildProcess.run(
             executable,
             [
                 "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", "pdf",
-                "--outdir", folder.path, document.path,
-            ], timeout: timeout)
-        let pdf = document.deletingPathExtension().appendingPathExtension("pdf")
+                "--outdir", folder.path,
+            ] + documents.map(\.path), timeout: timeout)
         #expect(output.status == 0, "LibreOffice failed: \(output.stderr.suffix(2000))")
-        try #require(
-            FileManager.default.fileExists(atPath: pdf.path),
-            "LibreOffice wrote no PDF: \(output.stdout) \(output.stderr.suffix(2000))")
-        return pdf
+        return try documents.map { document in
+            let pdf = folder.appendingPathComponent(document.deletingPathExtension().lastPathComponent + ".pdf")
+            try #require(
+                FileManager.default.fileExists(atPath: pdf.path),
+                "LibreOffice wrote no PDF of \(document.lastPathComponent): \(output.stdout) \(output.stderr.suffix(2000))"
+            )
+            return pdf
+        }
+    }
+}
+
+/// The Office documents the tests have LibreOffice convert, converted once per test process in
+/// one LibreOffice run: the Al Noor example's Word report in English and Arabic
+/// (``WordReportTests``), and its Excel report and questionnaire (``XLSXTests``).
+struct OfficePDFs: Sendable {
+    var folder: URL
+
+    /// The PDF of the Word report in `lang`.
+    func wordReport(_ lang: String) -> URL { folder.appendingPathComponent("report-\(lang).pdf") }
+    /// The PDF of the Excel report (`report`) or questionnaire (`questionnaire`).
+    func workbook(_ name: String) -> URL { folder.appendingPathComponent("\(name).pdf") }
+    /// The copy of the example the workbooks were made from (``XLSXTests/workspace()``).
+    var workbookScratch: URL { folder.appendingPathComponent("workbooks") }
+
+    static let shared: Result<OfficePDFs, any Error> = Result {
+        let soffice = try LibreOffice.require()
+        let folder = try Fixtures.temporaryFolder()
+        var documents: [URL] = []
+        for lang in ["en", "ar"] {
+            documents.append(try WordReportTests.write(WordReportTests.example, lang: lang, into: folder))
+        }
+        let made = try XLSXTests.workspace()
+        let scratch = folder.appendingPathComponent("workbooks")
+        try FileManager.default.moveItem(at: made, to: scratch)
+        let report = try Command.run(
+            ["report", "ws", "--format", "xlsx", "--as-of", "2026-11-26", "--out", "report.xlsx"], in: scratch)
+        try #require(report.status == 0, "\(report.stderr)")
+        let questionnaire = try Command.run(["export", "xlsx", "ws", "--out", "questionnaire.xlsx"], in: scratch)
+        try #require(questionnaire.status == 0, "\(questionnaire.stderr)")
+        documents += ["report", "questionnaire"].map { scratch.appendingPathComponent("\($0).xlsx") }
+        _ = try soffice.convertToPDF(documents, in: folder)
+        return OfficePDFs(folder: folder)
     }
 }
 

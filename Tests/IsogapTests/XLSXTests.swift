@@ -201,20 +201,15 @@ struct XLSXTests {
     }
 
     @Test func libreOfficeConvertsBothWorkbooksAndTheReportShowsEveryGap() throws {
-        let soffice = try LibreOffice.require()
-        let scratch = try Self.workspace()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let report = try Command.run(
-            ["report", "ws", "--format", "xlsx", "--as-of", "2026-11-26", "--out", "report.xlsx"], in: scratch)
-        try #require(report.status == 0, "\(report.stderr)")
-        let questionnaire = try Command.run(["export", "xlsx", "ws", "--out", "questionnaire.xlsx"], in: scratch)
-        try #require(questionnaire.status == 0, "\(questionnaire.stderr)")
+        // Both workbooks, converted in the LibreOffice run shared with the Word report's tests.
+        let pdfs = try OfficePDFs.shared.get()
+        let scratch = pdfs.workbookScratch
         let json = try Command.run(["report", "ws", "--format", "json", "--as-of", "2026-11-26"], in: scratch)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let gaps = try #require(document["gaps"] as? [[String: Any]]).compactMap { $0["requirement"] as? String }
         try #require(!gaps.isEmpty)
         for name in ["report", "questionnaire"] {
-            let pdf = try soffice.convertToPDF(scratch.appendingPathComponent("\(name).xlsx"), in: scratch)
+            let pdf = pdfs.workbook(name)
             let text = try ChildProcess.run(
                 URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-layout", pdf.path, "-"], timeout: 60)
             #expect(text.status == 0)
