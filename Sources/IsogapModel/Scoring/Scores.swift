@@ -83,21 +83,14 @@ public struct Aggregate: Sendable, Hashable {
             self = aggregate
             return
         }
-        var weightSum = 0.0, levelSum = 0.0, scoreSum = 0.0
-        var assessed = 0
-        for score in scores where score.isAssessed {
-            guard let level = levels?(score) ?? score.effective, score.maxLevel > 0 else { continue }
-            let weight = score.requirement.weight
-            weightSum += weight
-            levelSum += weight * Double(level)
-            scoreSum += weight * Double(level) / Double(score.maxLevel)
-            assessed += 1
+        var sums = Sums()
+        for score in scores {
+            let level = score.isAssessed ? levels?(score) ?? score.effective : nil
+            sums.add(
+                applicable: score.applicable, claimed: score.claimed != nil, level: level, maxLevel: score.maxLevel,
+                weight: score.requirement.weight)
         }
-        self.assessed = assessed
-        self.applicable = scores.reduce(0) { $0 + ($1.applicable ? 1 : 0) }
-        self.total = scores.count
-        self.level = weightSum > 0 ? levelSum / weightSum : nil
-        self.percent = weightSum > 0 ? 100 * scoreSum / weightSum : nil
+        self = sums.aggregate
     }
 
     /// The same figures over the effective levels, read in place: no score is copied (a copy of
@@ -130,18 +123,25 @@ public struct Aggregate: Sendable, Hashable {
         var assessed = 0, applicable = 0, total = 0
 
         mutating func add(_ scores: UnsafeBufferPointer<RequirementScore>) {
-            total += scores.count
             for index in scores.indices {
-                guard scores[index].applicable else { continue }
-                applicable += 1
-                guard scores[index].claimed != nil, let level = scores[index].effective, scores[index].maxLevel > 0
-                else { continue }
-                let weight = scores[index].requirement.weight
-                weightSum += weight
-                levelSum += weight * Double(level)
-                scoreSum += weight * Double(level) / Double(scores[index].maxLevel)
-                assessed += 1
+                add(
+                    applicable: scores[index].applicable, claimed: scores[index].claimed != nil,
+                    level: scores[index].effective, maxLevel: scores[index].maxLevel,
+                    weight: scores[index].requirement.weight)
             }
+        }
+
+        /// Adds one requirement: counted in the total, in the applicable ones when applicable, and
+        /// in the means when it is also claimed and has a level on a scale.
+        mutating func add(applicable isApplicable: Bool, claimed: Bool, level: Int?, maxLevel: Int, weight: Double) {
+            total += 1
+            guard isApplicable else { return }
+            applicable += 1
+            guard claimed, let level, maxLevel > 0 else { return }
+            weightSum += weight
+            levelSum += weight * Double(level)
+            scoreSum += weight * Double(level) / Double(maxLevel)
+            assessed += 1
         }
 
         var aggregate: Aggregate {
