@@ -235,24 +235,17 @@ struct ComplaintLogBuilder {
         complaint.category = name(c.category, in: &cells)
         complaint.site = name(c.site, in: &cells)
         complaint.customer = name(c.customer, in: &cells)
-        // The four outcomes are ASCII: matching bytes is matching text. Anything else is looked at
-        // as text, which also reports it.
-        let outcome = cells.withText(c.outcome) { bytes in
-            Self.outcomes.first { $0.bytes.elementsEqual(bytes) }?.outcome
-        }
-        if let outcome {
-            if let outcome {
-                complaint.outcome = outcome
-            } else if let text = cells.text(c.outcome) {
-                if let value = ComplaintOutcome(rawValue: text) {
-                    complaint.outcome = value
-                } else {
-                    cells.error(
-                        c.outcome,
-                        "unknown outcome '\(text)'; expected \(ComplaintOutcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
-                    )
-                }
-            }
+        // The four outcomes are ASCII: matching bytes is matching text (an escaped cell's bytes
+        // are its unescaped text). A cell that matches none is reported with its text.
+        switch cells.withText(c.outcome, { bytes in Self.outcomes.first { $0.bytes.elementsEqual(bytes) }?.outcome }) {
+        case .none: break
+        case .some(.some(let outcome)): complaint.outcome = outcome
+        case .some(.none):
+            let text = cells.text(c.outcome) ?? ""
+            cells.error(
+                c.outcome,
+                "unknown outcome '\(text)'; expected \(ComplaintOutcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))"
+            )
         }
         complaint.stage = Int8(cells.integer(c.stage, in: 1...3) ?? 0)
         complaint.satisfaction = Int8(cells.integer(c.satisfaction, in: 1...5) ?? 0)
