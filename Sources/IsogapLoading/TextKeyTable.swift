@@ -1,3 +1,5 @@
+internal import IsogapDiagnostics
+
 /// Cell texts numbered in the order they are first seen: the ids and names of a complaint log.
 ///
 /// A million ids in a `[String: Int]` cost more than reading the file: a `String` per cell, a
@@ -34,14 +36,8 @@ struct TextKeyTable {
 
     /// The number of the text whose UTF-8 bytes are `key`, and whether it was added by this call.
     mutating func number(of key: UnsafeBufferPointer<UInt8>) -> (number: Int, added: Bool) {
-        if texts == nil, Self.isASCII(key) { return asciiNumber(of: key) }
+        if texts == nil, ASCII.isASCII(key) { return asciiNumber(of: key) }
         return textNumber(of: String(decoding: key, as: UTF8.self))
-    }
-
-    private static func isASCII(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        var bits: UInt8 = 0
-        for byte in key { bits |= byte }
-        return bits < 0x80
     }
 
     private mutating func asciiNumber(of key: UnsafeBufferPointer<UInt8>) -> (number: Int, added: Bool) {

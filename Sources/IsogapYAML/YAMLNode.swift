@@ -1,3 +1,5 @@
+internal import IsogapDiagnostics
+
 /// A 1-based position in a YAML source, as libyaml reports it (columns count characters).
 public struct YAMLMark: Sendable, Hashable {
     public var line: Int
@@ -93,7 +95,8 @@ public final class YAMLTree: Sendable {
                 entry.first = Int32(text.count)
                 text.append(contentsOf: scalar.value.utf8)
                 entry.count = Int32(text.count) - entry.first
-                entry.ascii = !scalar.value.utf8.contains { $0 >= 0x80 }
+                var value = scalar.value
+                entry.ascii = value.withUTF8(ASCII.isASCII)
                 entries.append(entry)
             case .sequence(let items):
                 entry.kind = .sequence
@@ -373,25 +376,6 @@ extension YAMLNode {
                 key: YAMLNode(tree: tree, index: Int(tree.children[base])),
                 value: YAMLNode(tree: tree, index: Int(tree.children[base + 1])))
         }
-    }
-}
-
-/// A quick test for ASCII text, eight bytes at a time.
-enum ASCII {
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        var bits: UInt64 = 0
-        while index + 8 <= bytes.count {
-            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < bytes.count {
-            bits |= UInt64(bytes[index])
-            index += 1
-        }
-        return bits & 0x8080_8080_8080_8080 == 0
     }
 }
 
