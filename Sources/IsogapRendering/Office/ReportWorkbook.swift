@@ -167,19 +167,15 @@ public enum ReportWorkbook {
             for strength in view.strengths { add("narrative_strengths", strength) }
             for recommendation in view.recommendations { add("narrative_recommendations", recommendation) }
             for paragraph in view.method?.paragraphs ?? [] { add("narrative_method", paragraph) }
-            func addCommentary(_ clauses: [Clause], checklist: String) {
-                for clause in clauses {
-                    for text in input.narrative?.commentary(checklist: checklist, clause: clause.id) ?? [] {
+            for checklist in score.checklists.map(\.checklist) {
+                for clause in checklist.clausesInOrder {
+                    for text in input.narrative?.commentary(checklist: checklist.id, clause: clause.id) ?? [] {
                         let paragraphs = ReportView.Paragraphs(input.text(text)).paragraphs
                         add(
-                            "clause_commentary", paragraphs.joined(separator: "\n\n"), checklist: checklist,
+                            "clause_commentary", paragraphs.joined(separator: "\n\n"), checklist: checklist.id,
                             clause: clause.id)
                     }
-                    addCommentary(clause.clauses, checklist: checklist)
                 }
-            }
-            for checklist in score.checklists {
-                addCommentary(checklist.checklist.clauses, checklist: checklist.checklist.id)
             }
             if !narrative.isEmpty {
                 narrative.insert(
