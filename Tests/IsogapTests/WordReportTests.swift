@@ -139,9 +139,12 @@ struct WordReportTests {
             #expect(facts.paragraphsWithoutBidi == 0)
             #expect(facts.rtlRuns > 1000)
             #expect(facts.sectionBidi)
+            // The lists' bullets and numbers stand on the right, at the start of the line.
+            #expect(facts.listLevels > 0 && facts.listLevelsWithBidi == facts.listLevels)
         } else {
             #expect(facts.paragraphs.count > 0 && facts.paragraphsWithoutBidi == facts.allParagraphs)
             #expect(!facts.sectionBidi)
+            #expect(facts.listLevels > 0 && facts.listLevelsWithBidi == 0)
         }
         #expect(facts.bidiLanguage == "ar-SA")
     }
@@ -339,6 +342,9 @@ struct WordReportTests {
         var page: [Int]
         var sectionBidi: Bool
         var bidiLanguage: String
+        /// Levels of the numbering part's lists, and how many of them are right to left.
+        var listLevels: Int
+        var listLevelsWithBidi: Int
         var text: String
         var xml: String
     }
@@ -390,7 +396,10 @@ struct WordReportTests {
         from docx.text.paragraph import Paragraph
         texts = [Paragraph(p, None).text for p in body.iter(qn("w:p"))]
         from lxml import etree
+        levels = list(document.part.numbering_part.element.iter(qn("w:lvl")))
+        levels_bidi = sum(1 for l in levels if l.find(qn("w:pPr")) is not None and l.find(qn("w:pPr")).find(qn("w:bidi")) is not None)
         print(json.dumps({
+            "listLevels": len(levels), "listLevelsWithBidi": levels_bidi,
             "paragraphs": paragraphs, "allParagraphs": count, "paragraphsWithoutBidi": without_bidi,
             "rtlRuns": rtl_runs, "tables": tables, "outlineLevels": outline, "fields": fields,
             "footerFields": footer_fields, "page": [int(size.get(qn("w:w"))), int(size.get(qn("w:h")))],

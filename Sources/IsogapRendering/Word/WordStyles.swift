@@ -181,8 +181,10 @@ enum WordStyles {
     }
 
     /// The numbering part (`word/numbering.xml`): one bulleted and one numbered list, each a single
-    /// level with a hanging indent, for the list styles.
-    static func numbering() -> XMLWriter {
+    /// level with a hanging indent, for the list styles. In a right-to-left document the level is
+    /// right to left too, so the bullet or number stands at the start of the line, on the right
+    /// (without it LibreOffice puts it on the left, far from the text).
+    static func numbering(rightToLeft: Bool) -> XMLWriter {
         var xml = XMLWriter()
         xml.open("w:numbering", ["xmlns:w": WordprocessingML.main])
         for (id, format, text) in [(bulletList, "bullet", "\u{2022}"), (numberedList, "decimal", "%1.")] {
@@ -194,6 +196,7 @@ enum WordStyles {
             xml.element("w:lvlText", attributes: [("w:val", text)])
             xml.element("w:lvlJc", ["w:val": "left"])
             xml.open("w:pPr")
+            if rightToLeft { xml.element("w:bidi") }
             xml.element("w:ind", ["w:left": "360", "w:hanging": "360"])
             xml.close()
             xml.close()

@@ -56,7 +56,7 @@ enum WordprocessingML {
         package.add(
             "word/numbering.xml",
             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
-            xml: WordStyles.numbering())
+            xml: WordStyles.numbering(rightToLeft: document.rightToLeft))
         package.add(
             "word/footer1.xml",
             contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
