@@ -76,10 +76,14 @@ enum FileCheck {
         _ files: DiskFiles, library: ChecklistLibrary, manifest: String = WorkspaceLoader.manifestFile
     ) -> Result {
         Result(
-            DocumentCheck.workspace(files, named: files.folder, library: library, manifest: manifest) {
-                workspace, map in
-                workspace.manifest.baseline.map { baseline($0, files: files, map: map) } ?? []
-            })
+            DocumentCheck.workspace(
+                files, named: files.folder, library: library, manifest: manifest,
+                furtherChecks: baselineCheck(files)))
+    }
+
+    /// The check of the saved report a workspace's manifest names as `baseline:`, if it names one.
+    static func baselineCheck(_ files: DiskFiles) -> (Workspace, SourceMap?) -> [Diagnostic] {
+        { workspace, map in workspace.manifest.baseline.map { baseline($0, files: files, map: map) } ?? [] }
     }
 
     /// The problems of the saved report the manifest names as `baseline:` (SPEC §13), read from
@@ -103,13 +107,14 @@ enum FileCheck {
         case .failure(let failure):
             return Result(diagnostics: [.error("\(path): \(failure.reason)", at: nil)], unreadable: true)
         }
+        // Asked only for a manifest: the workspace around it (the manifest itself is not read
+        // again), checked as `validate FOLDER` checks it, baseline included.
+        let folder = (path as NSString).deletingLastPathComponent
+        let files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
         return Result(
-            DocumentCheck.check(bytes, file: path, library: &library) {
-                // A manifest: the workspace around it (the manifest itself is not read again).
-                let folder = (path as NSString).deletingLastPathComponent
-                let files = DiskFiles(folder: folder.isEmpty ? "." : folder, in: context)
-                return (files, files.folder)
-            })
+            DocumentCheck.check(
+                bytes, file: path, library: &library, folder: { (files, files.folder) },
+                furtherChecks: baselineCheck(files)))
     }
 }
 

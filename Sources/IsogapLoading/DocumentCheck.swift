@@ -38,10 +38,12 @@ public enum DocumentCheck {
     /// Checks the file `file` whose bytes are `bytes`. A checklist is added to `library`, so that
     /// files checked after it may name it. A workspace manifest is checked as the whole workspace:
     /// `folder` gives the files beside it and the folder's name for the summary (asked only for a
-    /// manifest, whose parsed tree the workspace loader reuses).
+    /// manifest, whose parsed tree the workspace loader reuses), and `furtherChecks` adds what the
+    /// caller checks of a loaded workspace beyond the files themselves.
     public static func check(
         _ bytes: [UInt8], file: String, library: inout ChecklistLibrary,
-        folder: () -> (files: any FileSource, name: String)
+        folder: () -> (files: any FileSource, name: String),
+        furtherChecks: (Workspace, SourceMap?) -> [Diagnostic] = { _, _ in [] }
     ) -> Result {
         let document = ParsedDocument(bytes, file: file)
         guard let kind = document.kind else {
@@ -52,7 +54,9 @@ public enum DocumentCheck {
         case .workspace:
             let manifest = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
             let (files, name) = folder()
-            return workspace(files, named: name, library: library, manifest: manifest, parsedManifest: document)
+            return workspace(
+                files, named: name, library: library, manifest: manifest, parsedManifest: document,
+                furtherChecks: furtherChecks)
         case .assessment:
             let loaded = AssessmentLoader.load(document).validated { assessment in
                 if let checklist = library.checklist(assessment.checklist) {
