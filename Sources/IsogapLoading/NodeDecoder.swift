@@ -121,7 +121,8 @@ public struct NodeDecoder {
 
     /// A real date written `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, _ key: String) -> CalendarDate? {
-        if let scalar = node.scalar, !scalar.isNull, let date = CalendarDate(scalar.value) { return date }
+        // Read from the scalar's bytes: most dates are valid and need no `String`.
+        if let date = node.withScalarBytes({ bytes, _ in CalendarDate(utf8: bytes) }) ?? nil { return date }
         if let scalar = node.scalar, Self.looksLikeDate(scalar.value) {
             error("'\(scalar.value)' is not a real date (\(key) must be YYYY-MM-DD)", at: node)
         } else {
