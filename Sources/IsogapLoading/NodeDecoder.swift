@@ -80,7 +80,10 @@ public struct NodeDecoder {
     /// Text that is not empty or only spaces.
     public mutating func nonEmptyString(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key) else { return nil }
-        if text.allSatisfy(\.isWhitespace) {
+        // Text that starts with a visible ASCII character is not blank; only other text is read
+        // character by character.
+        let startsVisible = text.utf8.first.map { (0x21...0x7E).contains($0) } ?? false
+        if !startsVisible, text.allSatisfy(\.isWhitespace) {
             error("'\(key)' must not be empty", at: node)
             return nil
         }
