@@ -103,13 +103,16 @@ struct Portfolio: ContextualCommand {
                     + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
 
-        let words = LabelWords(try TemplateSet.load(overrides: nil, context: context).labels, lang ?? .en)
+        // Only the text and Markdown outputs use the labels: JSON and CSV do without the templates.
+        func words() throws -> LabelWords {
+            LabelWords(try TemplateSet.load(overrides: nil, context: context).labels, lang ?? .en)
+        }
         let text: String
         switch format {
-        case .text: text = PortfolioReport.text(portfolio, asOf: date, words: words)
+        case .text: text = PortfolioReport.text(portfolio, asOf: date, words: try words())
         case .json: text = PortfolioReport.json(portfolio, asOf: date).serialized()
         case .csv: text = PortfolioReport.csv(portfolio)
-        case .md: text = PortfolioReport.markdown(portfolio, asOf: date, words: words)
+        case .md: text = PortfolioReport.markdown(portfolio, asOf: date, words: try words())
         case .html:
             let templates = try TemplateSet.load(overrides: nil, context: context)
             do {

@@ -80,7 +80,10 @@ public struct NodeDecoder {
     /// Text that is not empty or only spaces.
     public mutating func nonEmptyString(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key) else { return nil }
-        if text.allSatisfy(\.isWhitespace) {
+        // Text that starts with a visible ASCII character is not blank; only other text is read
+        // character by character.
+        let startsVisible = text.utf8.first.map { (0x21...0x7E).contains($0) } ?? false
+        if !startsVisible, text.allSatisfy(\.isWhitespace) {
             error("'\(key)' must not be empty", at: node)
             return nil
         }
@@ -121,7 +124,8 @@ public struct NodeDecoder {
 
     /// A real date written `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, _ key: String) -> CalendarDate? {
-        if let scalar = node.scalar, !scalar.isNull, let date = CalendarDate(scalar.value) { return date }
+        // Read from the scalar's bytes: most dates are valid and need no `String`.
+        if let date = node.withScalarBytes({ bytes, _ in CalendarDate(utf8: bytes) }) ?? nil { return date }
         if let scalar = node.scalar, Self.looksLikeDate(scalar.value) {
             error("'\(scalar.value)' is not a real date (\(key) must be YYYY-MM-DD)", at: node)
         } else {

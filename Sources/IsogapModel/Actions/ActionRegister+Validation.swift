@@ -19,13 +19,14 @@ extension ActionRegister {
             uniquingKeysWith: { a, _ in a })
         let knownRoles = Set(roles)
         for (index, action) in actions.enumerated() {
-            let path = DocumentPath.root["actions"][index]
+            // Paths are built only for findings: most actions have none.
+            var path: DocumentPath { DocumentPath.root["actions"][index] }
             if action.requirements.isEmpty {
                 findings.append(
                     .error("action '\(action.id)' must name at least one requirement", at: path["requirements"]))
             }
             for (referenceIndex, reference) in action.requirements.enumerated() where !reference.checklist.isEmpty {
-                let referencePath = path["requirements"][referenceIndex]
+                var referencePath: DocumentPath { path["requirements"][referenceIndex] }
                 guard let ids = requirementIDs[reference.checklist] else {
                     findings.append(
                         TaskGraph.unknown(

@@ -17,12 +17,13 @@ public enum PlanLimits {
         }
     }
 
-    /// The error for an effort above ``maxEffortDays``, or `nil` when it is within it.
-    public static func effortError(_ effort: Double, at path: DocumentPath) -> Finding? {
+    /// The error for an effort above ``maxEffortDays``, or `nil` when it is within it (`path` is
+    /// made only for the error).
+    public static func effortError(_ effort: Double, at path: @autoclosure () -> DocumentPath) -> Finding? {
         guard effort > maxEffortDays else { return nil }
         return .error(
             "effort_days is above the limit of 250 person-days (a task longer than a working year is not a plan)",
-            at: path)
+            at: path())
     }
 }
 

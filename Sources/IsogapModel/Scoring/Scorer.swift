@@ -160,10 +160,12 @@ public struct Scorer: Sendable {
 
     /// Scores a checklist with its assessment.
     public func score(_ checklist: Checklist, assessment: Assessment) -> ChecklistScore {
-        var responses: [String: Response] = [:]
-        for response in assessment.responses where responses[response.requirement] == nil {
-            responses[response.requirement] = response
-        }
+        // The position of the first response to each requirement (a later one for the same
+        // requirement is ignored): positions, so that no response is copied into the table.
+        let responses = assessment.responses
+        var firstResponse: [String: Int] = [:]
+        firstResponse.reserveCapacity(responses.count)
+        for position in responses.indices.reversed() { firstResponse[responses[position].requirement] = position }
         // Requirements are scored in document order into one array; the requirements below a clause
         // are then one contiguous range of it (its own, then its sub-clauses'), so clause figures
         // are computed over slices without copying any score.
@@ -174,8 +176,8 @@ public struct Scorer: Sendable {
             for requirement in clause.requirements {
                 all.append(
                     score(
-                        requirement, in: checklist, response: responses[requirement.id], clausePath: here,
-                        position: all.count))
+                        requirement, in: checklist, response: firstResponse[requirement.id].map { responses[$0] },
+                        clausePath: here, position: all.count))
             }
             let children = clause.clauses.map { walk($0, here) }
             return ClauseScore(clause: clause, aggregate: Aggregate(all[start...]), children: children)

@@ -62,22 +62,22 @@ extension Assessment {
         return findings
     }
 
+    /// The findings about one evidence item; its path is built only for a finding.
     private static func validate(_ item: EvidenceItem, at path: () -> DocumentPath) -> [Finding] {
         guard item.file != nil || item.expires != nil || item.sha256 != nil else { return [] }
-        let path = path()
         var findings: [Finding] = []
         if let file = item.file, let problem = WorkspacePath.problem(with: file) {
-            findings.append(.error("evidence file '\(file)' \(problem)", at: path["file"]))
+            findings.append(.error("evidence file '\(file)' \(problem)", at: path()["file"]))
         }
         if let date = item.date, let expires = item.expires, expires < date {
             findings.append(
-                .warning("the evidence expires (\(expires)) before it was produced (\(date))", at: path["expires"]))
+                .warning("the evidence expires (\(expires)) before it was produced (\(date))", at: path()["expires"]))
         }
         if let sha256 = item.sha256,
             sha256.count != 64
                 || !sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
         {
-            findings.append(.error("sha256 must be 64 lowercase hexadecimal digits", at: path["sha256"]))
+            findings.append(.error("sha256 must be 64 lowercase hexadecimal digits", at: path()["sha256"]))
         }
         return findings
     }

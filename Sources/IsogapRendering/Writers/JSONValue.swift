@@ -24,27 +24,33 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private func write(to output: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
+        // The indentation is made only for objects and arrays, and each piece is appended to the
+        // output as it is: no value builds a string of its own to be copied again.
         switch self {
         case .object(let members):
             guard !members.isEmpty else { return output += "{}" }
+            let pad = String(repeating: "  ", count: indent + 1)
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                output += pad + Self.quote(key) + ": "
+                output += pad
+                output += Self.quote(key)
+                output += ": "
                 value.write(to: &output, indent: indent + 1)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
-            output += closing + "}"
+            output += String(repeating: "  ", count: indent)
+            output += "}"
         case .array(let items):
             guard !items.isEmpty else { return output += "[]" }
+            let pad = String(repeating: "  ", count: indent + 1)
             output += "[\n"
             for (index, item) in items.enumerated() {
                 output += pad
                 item.write(to: &output, indent: indent + 1)
                 output += index == items.count - 1 ? "\n" : ",\n"
             }
-            output += closing + "]"
+            output += String(repeating: "  ", count: indent)
+            output += "]"
         case .string(let text): output += Self.quote(text)
         case .number(let value): output += Self.format(value)
         case .bool(let value): output += value ? "true" : "false"
