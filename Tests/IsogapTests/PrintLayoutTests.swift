@@ -5,9 +5,10 @@ import Testing
 /// printed to A4 by headless Chromium and read back with poppler's `pdftotext -bbox`, and laid
 /// out by Chromium at 768, 1024 and 1280 pixels. The workspace is the Al Noor example plus an
 /// action that names twelve requirements, so lists of ids are long. The pages are written once
-/// (``BrowserPages``); one Chromium launch prints a document, and one launch shared by every
-/// browser test lays all of them out at the three widths (three frames a document, in one page).
-@Suite("Layout in print and on narrow screens", .serialized)
+/// (``BrowserPages``); one Chromium launch prints a document (the four at once, each waited for
+/// off the tests' threads), and one launch shared by every browser test lays all of them out at
+/// the three widths (three frames a document, in one page).
+@Suite("Layout in print and on narrow screens", .startingSharedRuns { BrowserPages.start() })
 struct PrintLayoutTests {
     struct Document: Sendable, CustomTestStringConvertible {
         var command: String
@@ -50,18 +51,6 @@ struct PrintLayoutTests {
         return workspace
     }
 
-    /// Writes `document` as HTML into `folder` and returns the page.
-    static func write(_ document: Document, workspace: URL, into folder: URL) throws -> URL {
-        let page = folder.appendingPathComponent("\(document.command)-\(document.lang).html")
-        var arguments = [
-            document.command, workspace.path, "--format", "html", "--lang", document.lang, "--out", page.path,
-        ]
-        if document.command == "report" { arguments += ["--as-of", "2026-11-26"] }
-        let written = try Command.run(arguments)
-        try #require(written.status == 0, "\(written.stderr)")
-        return page
-    }
-
     /// The ids a page prints in its tables: every `class="id"` element and id cell.
     static func tableIDs(in html: String) -> Set<String> {
         var ids: Set<String> = []
@@ -76,10 +65,10 @@ struct PrintLayoutTests {
     }
 
     @Test(arguments: documents)
-    func printedTablesKeepEveryIDWholeInsideThePage(_ document: Document) throws {
+    func printedTablesKeepEveryIDWholeInsideThePage(_ document: Document) async throws {
         let chromium = try Chromium.require()
         let pdftotext = try Poppler.require()
-        let pages = try BrowserPages.get()
+        let pages = try await BrowserPages.written.value()
         let workspace = pages.busyWorkspace
         let page = pages.busyPage(document)
         let folder = try Fixtures.temporaryFolder()
@@ -106,9 +95,10 @@ struct PrintLayoutTests {
         }
 
         let pdf = folder.appendingPathComponent("\(document.command)-\(document.lang).pdf")
-        _ = try chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+        _ = try await chromium.run(
+            ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: 300)
         let boxes = folder.appendingPathComponent("boxes.html")
-        let read = try Command.process(["-bbox", pdf.path, boxes.path], executableOverride: pdftotext)
+        let read = try await ChildProcess.run(pdftotext, ["-bbox", pdf.path, boxes.path])
         try #require(read.status == 0, "pdftotext failed: \(read.stderr)")
         let layout = try PDFWords.parse(String(contentsOf: boxes, encoding: .utf8))
         #expect(layout.pages.count >= 5)
@@ -140,8 +130,8 @@ struct PrintLayoutTests {
     /// cell whose content spills out of it, no id or figure broken across lines, and no page that
     /// scrolls sideways (measured in the browser tests' shared Chromium run: ``BrowserPages``).
     @Test(arguments: BrowserPages.layoutDocuments)
-    func tablesFitTheirContainerOnNarrowScreens(_ document: Document) throws {
-        let pages = try BrowserPages.get()
+    func tablesFitTheirContainerOnNarrowScreens(_ document: Document) async throws {
+        let pages = try await BrowserPages.get()
         let result = try #require(
             pages.layouts["\(document.command)-\(document.lang)"], "\(document) was not measured")
         #expect(result == "fits", "\(result)")
