@@ -347,6 +347,7 @@ enum MarkdownCells {
 /// `python3 -c SCRIPT ARGUMENTS...`, for reading outputs with independent parsers.
 enum PythonScript {
     static func run(_ script: String, _ arguments: [String]) throws -> Command.Output {
-        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+        let python = Python.command(["-c", script] + arguments)
+        return try ChildProcess.run(python.executable, python.arguments)
     }
 }

@@ -20,7 +20,8 @@ struct XLSXTests {
     static let openpyxl: Bool = (try? PythonScript.run("import openpyxl", []).status) == 0
 
     static func python(_ script: URL, _ arguments: [String]) throws -> Command.Output {
-        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + arguments)
+        let python = Python.command([script.path] + arguments)
+        return try ChildProcess.run(python.executable, python.arguments)
     }
 
     /// The same ten changes as `change-answers.py`, made by hand in the YAML: what the import must
