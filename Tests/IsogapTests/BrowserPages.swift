@@ -5,7 +5,8 @@ import Testing
 /// launch costs about a second of CPU; the suite used to pay it once a page). Each page is a frame
 /// of one harness page, whose script serialises each frame's DOM (what `--dump-dom` prints for a
 /// page of its own) and measures the layout frames at 768, 1024 and 1280 pixels; the results come
-/// back in the harness's DOM. Made on first use, shared by every test of the process, read only.
+/// back in the harness's DOM. Made once (``written``, then ``shared``), shared by every test of the
+/// process, read only.
 struct BrowserPages: Sendable {
     /// The folder holding the pages: `sample/` (the sample workspace's pages, for
     /// ``BrowserTests``), `busy/` (the busy Al Noor workspace and its pages, for
@@ -46,17 +47,20 @@ struct BrowserPages: Sendable {
     /// The escaping corpus's HTML report.
     var escapingReport: URL { root.appendingPathComponent("escaping/report.html") }
 
-    /// The shared pages; a failure to make them fails every test that asks.
-    static let shared: Result<BrowserPages, any Error> = Result { try make() }
+    /// The pages written, not yet opened (``doms`` and ``layouts`` empty): for tests that open a
+    /// page themselves (``PrintLayoutTests``).
+    static let written = SharedRun { try write() }
 
-    static func get() throws -> BrowserPages { try shared.get() }
+    /// The pages, their DOMs and their layouts: one Chromium run over the ``written`` pages.
+    static let shared = SharedRun { try measure(written.get()) }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    /// Starts writing the pages and the Chromium run (``StartSharedRuns``).
+    static func start() { shared.start() }
 
-    private static func make() throws -> BrowserPages {
-        let chromium = try Chromium.require()
+    static func get() async throws -> BrowserPages { try await shared.value() }
+
+    /// The pages (in their harness page's frames) and the harness page.
+    private static func write() throws -> BrowserPages {
         let root = try Fixtures.temporaryFolder()
         var frames: [String] = []
 
@@ -72,7 +76,7 @@ struct BrowserPages: Sendable {
                 page.command, workspace.path, "--as-of", "2026-11-26", "--format", "html", "--lang", page.lang,
                 "--out", sample.appendingPathComponent("\(name).html").path,
             ])
-            guard written.status == 0 else { throw Failure(description: "\(name): \(written.stderr)") }
+            guard written.status == 0 else { throw CheckFailure(description: "\(name): \(written.stderr)") }
             frames.append(#"<iframe data-check="dom" data-name="\#(name)" src="sample/\#(name).html"></iframe>"#)
         }
 
@@ -91,17 +95,16 @@ struct BrowserPages: Sendable {
         let pages = BrowserPages(root: root, doms: [:], layouts: [:])
         for document in layoutDocuments {
             let page = pages.busyPage(document)
+            var arguments = [document.command, pages.busyWorkspace.path]
             if document.command == "portfolio" {
-                let written = try Command.run([
-                    "portfolio", busy.path, Fixtures.url("portfolio").path, "--as-of", "2026-11-26", "--format", "html",
-                    "--lang", document.lang, "--out", page.path,
-                ])
-                // One fixture workspace is broken on purpose: exit 65, the page written all the same.
-                guard written.status == 65 else {
-                    throw Failure(description: "portfolio \(document.lang): exit \(written.status), \(written.stderr)")
-                }
-            } else {
-                _ = try PrintLayoutTests.write(document, workspace: pages.busyWorkspace, into: busy)
+                arguments = ["portfolio", busy.path, Fixtures.url("portfolio").path]
+            }
+            if document.command != "plan" { arguments += ["--as-of", "2026-11-26"] }
+            let written = try Command.run(
+                arguments + ["--format", "html", "--lang", document.lang, "--out", page.path])
+            // A portfolio fixture workspace is broken on purpose: exit 65, the page written all the same.
+            guard written.status == (document.command == "portfolio" ? 65 : 0) else {
+                throw CheckFailure(description: "\(document): exit \(written.status), \(written.stderr)")
             }
             for width in widths {
                 frames.append(
@@ -110,25 +113,33 @@ struct BrowserPages: Sendable {
             }
         }
 
-        let harness = root.appendingPathComponent("harness.html")
         try """
         <!DOCTYPE html><html><body>
         \(frames.joined(separator: "\n"))
         <pre id="result">not measured</pre>
         <script>\(script)</script>
         </body></html>
-        """.write(to: harness, atomically: true, encoding: .utf8)
-        let dom = try chromium.run(
-            ["--allow-file-access-from-files", "--dump-dom", harness.absoluteString], timeout: 300
+        """.write(to: pages.harness, atomically: true, encoding: .utf8)
+        return pages
+    }
+
+    /// The harness page of ``write()``.
+    private var harness: URL { root.appendingPathComponent("harness.html") }
+
+    /// `pages` with the DOMs and layouts the harness page reports in Chromium.
+    private static func measure(_ pages: BrowserPages) throws -> BrowserPages {
+        let chromium = try Chromium(executable: Chromium.locate())
+        let dom = try chromium.checkedRun(
+            ["--allow-file-access-from-files", "--dump-dom", pages.harness.absoluteString], timeout: 300
         ).stdout
         guard let encoded = dom.firstMatch(of: #/(?s)<pre id="result">(.*?)</pre>/#)?.output.1 else {
-            throw Failure(description: "Chromium printed no result: \(dom.prefix(500))")
+            throw CheckFailure(description: "Chromium printed no result: \(dom.prefix(500))")
         }
         guard let json = String(encoded).removingPercentEncoding,
             let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: String]],
             let doms = object["dom"], let layouts = object["layout"]
-        else { throw Failure(description: "the harness did not finish: \(encoded.prefix(500))") }
-        return BrowserPages(root: root, doms: doms, layouts: layouts)
+        else { throw CheckFailure(description: "the harness did not finish: \(encoded.prefix(500))") }
+        return BrowserPages(root: pages.root, doms: doms, layouts: layouts)
     }
 
     /// Serialises the DOM frames and measures the layout frames: in each layout frame, no page that

@@ -7,7 +7,7 @@ import Testing
 /// (the pages are frames of one Chromium run shared with the other browser tests: ``BrowserPages``).
 /// Screenshots of the first page go to `.build/artifacts/report-LANG.png` (and `plan-ar.png`) for
 /// people to look at.
-@Suite("HTML report in a browser")
+@Suite("HTML report in a browser", .startingSharedRuns { BrowserPages.start() })
 struct BrowserTests {
     struct Case: Sendable, CustomTestStringConvertible {
         /// `report` or `plan`.
@@ -24,9 +24,9 @@ struct BrowserTests {
     ]
 
     @Test(arguments: cases)
-    func domHasEverySectionNoScriptAndTextAsText(_ testCase: Case) throws {
+    func domHasEverySectionNoScriptAndTextAsText(_ testCase: Case) async throws {
         let chromium = try Chromium.require()
-        let pages = try BrowserPages.get()
+        let pages = try await BrowserPages.get()
         let name = BrowserPages.domName(command: testCase.command, lang: testCase.lang, hostile: testCase.hostile)
         let page = pages.root.appendingPathComponent("sample/\(name).html")
         let dom = try #require(pages.doms[name], "Chromium serialised no DOM for \(name)")
@@ -61,17 +61,17 @@ struct BrowserTests {
             #expect(dom.contains("Sample &amp; Sons &lt;Trading&gt; | Co."))
         }
         if !testCase.hostile {
-            try screenshot(page, name: "\(testCase.command)-\(testCase.lang)", chromium: chromium)
+            try await screenshot(page, name: "\(testCase.command)-\(testCase.lang)", chromium: chromium)
         }
     }
 
     /// The first page at A4 proportions (1240 × 1754 pixels, A4 at 150 dpi).
-    private func screenshot(_ page: URL, name: String, chromium: Chromium) throws {
+    private func screenshot(_ page: URL, name: String, chromium: Chromium) async throws {
         let folder = Fixtures.packageRoot.appendingPathComponent(".build/artifacts")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let image = folder.appendingPathComponent("\(name).png")
         try? FileManager.default.removeItem(at: image)
-        _ = try chromium.run([
+        _ = try await chromium.run([
             "--hide-scrollbars", "--window-size=1240,1754", "--screenshot=\(image.path)", page.absoluteString,
         ])
         let bytes = [UInt8](try Data(contentsOf: image))
@@ -80,7 +80,7 @@ struct BrowserTests {
         #expect(bigEndian(16) == 1240 && bigEndian(20) == 1754)
     }
 
-    @Test func printsOnA4() throws {
+    @Test func printsOnA4() async throws {
         let chromium = try Chromium.require()
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -90,7 +90,7 @@ struct BrowserTests {
             "report", ReportTests.workspace, "--as-of", "2026-11-26", "--format", "html", "--out", page.path,
         ])
         try #require(written.status == 0)
-        _ = try chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+        _ = try await chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
         let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         // Chromium's default paper is US Letter (612 × 792 pt); A4 is 595.28 × 841.89 pt.
         let boxes = text.matches(of: #/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/#).map {
@@ -107,26 +107,56 @@ struct Chromium {
 
     /// The browser named by `CHROMIUM`, else Debian's `chromium`; a test fails when there is none.
     static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> Chromium {
+        do {
+            return Chromium(executable: try locate())
+        } catch {
+            Issue.record("\(error)", sourceLocation: sourceLocation)
+            throw error
+        }
+    }
+
+    /// The executable, or a failure that says how to install it.
+    static func locate() throws -> URL {
         let environment = ProcessInfo.processInfo.environment
         let candidates = [environment["CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].compactMap { $0 }
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-        let path = try #require(
-            found,
-            "Chromium is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's package with 'apt-get install -y chromium' or set CHROMIUM",
-            sourceLocation: sourceLocation)
-        return Chromium(executable: URL(fileURLWithPath: path))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw CheckFailure(
+                description:
+                    "Chromium is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's package with 'apt-get install -y chromium' or set CHROMIUM"
+            )
+        }
+        return URL(fileURLWithPath: found)
     }
 
     func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Command.Output {
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = try ChildProcess.run(
-            executable,
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-                "--disable-extensions", "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
-            ] + arguments, timeout: timeout)
+        let output = try ChildProcess.run(executable, Self.flags(scratch) + arguments, timeout: timeout)
         #expect(output.status == 0, "Chromium failed: \(output.stderr.suffix(2000))")
         return output
+    }
+
+    /// ``run(_:timeout:)`` for async tests: Chromium is waited for off the tests' threads.
+    func run(_ arguments: [String], timeout: TimeInterval = 120) async throws -> Command.Output {
+        let scratch = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = try await ChildProcess.run(executable, Self.flags(scratch) + arguments, timeout: timeout)
+        #expect(output.status == 0, "Chromium failed: \(output.stderr.suffix(2000))")
+        return output
+    }
+
+    /// ``run(_:timeout:)`` for shared work (``SharedRun``): a failure is thrown.
+    func checkedRun(_ arguments: [String], timeout: TimeInterval = 120) throws -> Command.Output {
+        let scratch = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        return try ChildProcess.checkedRun(executable, Self.flags(scratch) + arguments, timeout: timeout)
+    }
+
+    /// Headless, with a profile of its own in `scratch`.
+    private static func flags(_ scratch: URL) -> [String] {
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+            "--disable-extensions", "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+        ]
     }
 }

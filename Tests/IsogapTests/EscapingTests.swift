@@ -11,7 +11,7 @@ import Testing
 ///
 /// A `"` followed by U+0301 is one Swift `Character`; an escaper that compares characters leaves
 /// the quote raw. The corpus is `Tests/Fixtures/hostile/escaping/` (written by `make-corpus.py`).
-@Suite("Escaping of hostile text")
+@Suite("Escaping of hostile text", .startingSharedRuns { BrowserPages.start() })
 struct EscapingTests {
     static let folder = Fixtures.url("hostile/escaping")
     static let workspace = "combining-marks"
@@ -49,9 +49,9 @@ struct EscapingTests {
         #expect(report.titles.contains("1.1 Sub \(Self.specials): 77.8"))
     }
 
-    @Test func chromiumSeesNoInjectedAttributeInTheHeatMap() throws {
+    @Test func chromiumSeesNoInjectedAttributeInTheHeatMap() async throws {
         // The report's DOM, from the browser tests' shared Chromium run (``BrowserPages``).
-        let dom = try #require(try BrowserPages.get().doms["escaping"], "Chromium serialised no DOM")
+        let dom = try #require(try await BrowserPages.get().doms["escaping"], "Chromium serialised no DOM")
         try #require(dom.contains("</html>"), "Chromium printed no DOM")
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -347,6 +347,7 @@ enum MarkdownCells {
 /// `python3 -c SCRIPT ARGUMENTS...`, for reading outputs with independent parsers.
 enum PythonScript {
     static func run(_ script: String, _ arguments: [String]) throws -> Command.Output {
-        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
+        let python = Python.command(["-c", script] + arguments)
+        return try ChildProcess.run(python.executable, python.arguments)
     }
 }

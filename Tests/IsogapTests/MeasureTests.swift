@@ -237,8 +237,7 @@ struct MeasureOracleTests {
 enum MeasureOracle {
     static let isAvailable: Bool = {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import numpy, scipy, statsmodels"]
+        (process.executableURL, process.arguments) = Python.command(["-c", "import numpy, scipy, statsmodels"])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }

@@ -121,19 +121,31 @@ struct PlanInteropTests {
 
 /// Runs Python scripts for the interoperability tests.
 enum Python {
-    /// Whether `python3` can be started at all.
-    static let isAvailable: Bool = {
-        guard let process = try? start(["python3", "-c", "pass"]) else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+    /// The interpreter `python3` on the PATH stands for, asked once: a version manager's shim (pyenv's
+    /// costs about 0.1 s of CPU and a third of a second at each start) is then gone through once, not
+    /// at every start. Nil when `python3` cannot be started.
+    static let interpreter: URL? = {
+        let output = try? ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import sys; print(sys.executable)"])
+        guard let output, output.status == 0 else { return nil }
+        let path = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
     }()
+
+    /// Whether `python3` can be started at all.
+    static var isAvailable: Bool { interpreter != nil }
+
+    /// The executable and arguments that run `python3 arguments`.
+    static func command(_ arguments: [String]) -> (executable: URL, arguments: [String]) {
+        if let interpreter { return (interpreter, arguments) }
+        return (URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+    }
 
     private static func start(_ arguments: [String], stdout: FileHandle? = nil, stderr: FileHandle? = nil) throws
         -> Process
     {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
+        (process.executableURL, process.arguments) = command(arguments)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout ?? FileHandle.nullDevice
         process.standardError = stderr ?? FileHandle.nullDevice
@@ -154,7 +166,7 @@ enum Python {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = try start(
-            ["python3", "-c", script, inputURL.path], stdout: try FileHandle(forWritingTo: outURL),
+            ["-c", script, inputURL.path], stdout: try FileHandle(forWritingTo: outURL),
             stderr: try FileHandle(forWritingTo: errURL))
         process.waitUntilExit()
         let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)

@@ -5,9 +5,15 @@ import Testing
 /// printed to A4 by headless Chromium and read back with poppler's `pdftotext -bbox`, and laid
 /// out by Chromium at 768, 1024 and 1280 pixels. The workspace is the Al Noor example plus an
 /// action that names twelve requirements, so lists of ids are long. The pages are written once
-/// (``BrowserPages``); one Chromium launch prints a document, and one launch shared by every
-/// browser test lays all of them out at the three widths (three frames a document, in one page).
-@Suite("Layout in print and on narrow screens", .serialized)
+/// (``BrowserPages``); one Chromium launch prints a document (the four at once, started with the
+/// suite: ``PrintedDocuments``), and one launch shared by every browser test lays all of them out at the
+/// three widths (three frames a document, in one page).
+@Suite(
+    "Layout in print and on narrow screens",
+    .startingSharedRuns {
+        BrowserPages.start()
+        PrintedDocuments.start()
+    })
 struct PrintLayoutTests {
     struct Document: Sendable, CustomTestStringConvertible {
         var command: String
@@ -50,18 +56,6 @@ struct PrintLayoutTests {
         return workspace
     }
 
-    /// Writes `document` as HTML into `folder` and returns the page.
-    static func write(_ document: Document, workspace: URL, into folder: URL) throws -> URL {
-        let page = folder.appendingPathComponent("\(document.command)-\(document.lang).html")
-        var arguments = [
-            document.command, workspace.path, "--format", "html", "--lang", document.lang, "--out", page.path,
-        ]
-        if document.command == "report" { arguments += ["--as-of", "2026-11-26"] }
-        let written = try Command.run(arguments)
-        try #require(written.status == 0, "\(written.stderr)")
-        return page
-    }
-
     /// The ids a page prints in its tables: every `class="id"` element and id cell.
     static func tableIDs(in html: String) -> Set<String> {
         var ids: Set<String> = []
@@ -76,14 +70,10 @@ struct PrintLayoutTests {
     }
 
     @Test(arguments: documents)
-    func printedTablesKeepEveryIDWholeInsideThePage(_ document: Document) throws {
-        let chromium = try Chromium.require()
-        let pdftotext = try Poppler.require()
-        let pages = try BrowserPages.get()
+    func printedTablesKeepEveryIDWholeInsideThePage(_ document: Document) async throws {
+        let pages = try await BrowserPages.written.value()
         let workspace = pages.busyWorkspace
         let page = pages.busyPage(document)
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let html = try String(contentsOf: page, encoding: .utf8)
         let ids = Self.tableIDs(in: html)
 
@@ -105,12 +95,9 @@ struct PrintLayoutTests {
             #expect(keys.count > 20 && keys.isSubset(of: ids), "\(keys.subtracting(ids).sorted())")
         }
 
-        let pdf = folder.appendingPathComponent("\(document.command)-\(document.lang).pdf")
-        _ = try chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
-        let boxes = folder.appendingPathComponent("boxes.html")
-        let read = try Command.process(["-bbox", pdf.path, boxes.path], executableOverride: pdftotext)
-        try #require(read.status == 0, "pdftotext failed: \(read.stderr)")
-        let layout = try PDFWords.parse(String(contentsOf: boxes, encoding: .utf8))
+        let boxes = try #require(
+            PrintedDocuments.printed["\(document.command)-\(document.lang)"], "\(document) is not printed")
+        let layout = try PDFWords.parse(await boxes.value())
         #expect(layout.pages.count >= 5)
         #expect(layout.pages.allSatisfy { abs($0.width - 595.28) < 1 && abs($0.height - 841.89) < 1 }, "A4 portrait")
 
@@ -140,25 +127,55 @@ struct PrintLayoutTests {
     /// cell whose content spills out of it, no id or figure broken across lines, and no page that
     /// scrolls sideways (measured in the browser tests' shared Chromium run: ``BrowserPages``).
     @Test(arguments: BrowserPages.layoutDocuments)
-    func tablesFitTheirContainerOnNarrowScreens(_ document: Document) throws {
-        let pages = try BrowserPages.get()
+    func tablesFitTheirContainerOnNarrowScreens(_ document: Document) async throws {
+        let pages = try await BrowserPages.get()
         let result = try #require(
             pages.layouts["\(document.command)-\(document.lang)"], "\(document) was not measured")
         #expect(result == "fits", "\(result)")
     }
 }
 
+/// The documents of ``PrintLayoutTests``, printed by Chromium (the four at once, started with the
+/// suite; the prints are the longest Chromium runs).
+enum PrintedDocuments {
+    /// Each document printed to A4 by Chromium, as `pdftotext -bbox` reads the PDF back (an XHTML
+    /// page per PDF page, a `<word>` element with its box per word); by document name.
+    static let printed = Dictionary(
+        uniqueKeysWithValues: PrintLayoutTests.documents.map { document in
+            ("\(document.command)-\(document.lang)", SharedRun { try print(document) })
+        })
+
+    /// Starts the four prints, which wait for the pages (``BrowserPages/written``).
+    static func start() {
+        for run in printed.values { run.start() }
+    }
+
+    private static func print(_ document: PrintLayoutTests.Document) throws -> String {
+        let page = try BrowserPages.written.get().busyPage(document)
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("\(document.command)-\(document.lang).pdf")
+        _ = try Chromium(executable: Chromium.locate()).checkedRun(
+            ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: 300)
+        let boxes = folder.appendingPathComponent("boxes.html")
+        _ = try ChildProcess.checkedRun(Poppler.locate(), ["-bbox", pdf.path, boxes.path])
+        return try String(contentsOf: boxes, encoding: .utf8)
+    }
+
+}
+
 /// poppler's `pdftotext` (Debian's `poppler-utils`, which `.ci/run` installs).
 enum Poppler {
-    static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+    static func locate() throws -> URL {
         let environment = ProcessInfo.processInfo.environment
         let candidates = [environment["PDFTOTEXT"], "/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].compactMap { $0 }
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-        let path = try #require(
-            found,
-            "pdftotext is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's package with 'apt-get install -y poppler-utils' or set PDFTOTEXT",
-            sourceLocation: sourceLocation)
-        return URL(fileURLWithPath: path)
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw CheckFailure(
+                description:
+                    "pdftotext is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's package with 'apt-get install -y poppler-utils' or set PDFTOTEXT"
+            )
+        }
+        return URL(fileURLWithPath: found)
     }
 }
 

@@ -129,6 +129,49 @@ enum ChildProcess {
         _ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
         timeout: TimeInterval? = nil
     ) throws -> Command.Output {
+        let outcome = try self.outcome(executable, arguments, in: folder, environment: environment, timeout: timeout)
+        if outcome.timedOut { Issue.record("\(overrun(executable, arguments, timeout))") }
+        return outcome.output
+    }
+
+    /// ``run(_:_:in:environment:timeout:)`` for async tests: the child is waited for on a thread
+    /// of its own (``OffPool``), not on one the tests run on.
+    static func run(
+        _ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> Command.Output {
+        let outcome = try await OffPool.run {
+            try self.outcome(executable, arguments, in: folder, environment: environment, timeout: timeout)
+        }
+        if outcome.timedOut { Issue.record("\(overrun(executable, arguments, timeout))") }
+        return outcome.output
+    }
+
+    /// ``run(_:_:in:environment:timeout:)`` for shared work (``SharedRun``): an overrun or an
+    /// exit status other than 0 is thrown.
+    static func checkedRun(
+        _ executable: URL, _ arguments: [String], in folder: URL? = nil, timeout: TimeInterval? = nil
+    ) throws -> Command.Output {
+        let outcome = try self.outcome(executable, arguments, in: folder, environment: nil, timeout: timeout)
+        if outcome.timedOut { throw CheckFailure(description: overrun(executable, arguments, timeout)) }
+        guard outcome.output.status == 0 else {
+            throw CheckFailure(
+                description:
+                    "\(executable.lastPathComponent) exited with \(outcome.output.status): \(outcome.output.stderr.suffix(2000))"
+            )
+        }
+        return outcome.output
+    }
+
+    private static func overrun(_ executable: URL, _ arguments: [String], _ timeout: TimeInterval?) -> String {
+        "\(executable.lastPathComponent) did not finish within \(Int(timeout ?? 0)) s: \(arguments)"
+    }
+
+    /// The child's output, and whether the time limit stopped it.
+    private static func outcome(
+        _ executable: URL, _ arguments: [String], in folder: URL?, environment: [String: String]?,
+        timeout: TimeInterval?
+    ) throws -> (output: Command.Output, timedOut: Bool) {
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let process = Process()
@@ -143,20 +186,21 @@ enum ChildProcess {
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        var timedOut = false
         if let timeout {
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning && Date() < deadline { usleep(50_000) }
             if process.isRunning {
                 process.terminate()
-                process.waitUntilExit()
-                Issue.record("\(executable.lastPathComponent) did not finish within \(Int(timeout)) s: \(arguments)")
+                timedOut = true
             }
         }
         process.waitUntilExit()
-        return Command.Output(
+        let output = Command.Output(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return (output, timedOut)
     }
 }
 

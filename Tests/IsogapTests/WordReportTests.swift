@@ -6,7 +6,7 @@ import Testing
 /// `report --format docx` read back by independent programs: LibreOffice (headless, from Debian's
 /// `libreoffice-writer`) turns it into a PDF whose text pdftotext extracts, and python-docx (the
 /// library people script Word files with) reads its headings, tables and direction.
-@Suite("Word report")
+@Suite("Word report", .startingSharedRuns { OfficePDFs.start() })
 struct WordReportTests {
     static let example = "examples/alnoor-retail"
 
@@ -57,8 +57,8 @@ struct WordReportTests {
     }
 
     @Test(arguments: ["en", "ar"])
-    func libreOfficeMakesAPDFWithEveryGap(_ lang: String) throws {
-        let pdf = try OfficePDFs.shared.get().wordReport(lang)
+    func libreOfficeMakesAPDFWithEveryGap(_ lang: String) async throws {
+        let pdf = try await OfficePDFs.wordReport(lang)
         let text = try PDFText.extract(pdf)
         let json = try Command.run(["report", Self.example, "--format", "json", "--as-of", "2026-11-26"]).stdout
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -460,76 +460,107 @@ enum WordHostileWorkspace {
 struct LibreOffice {
     let executable: URL
 
-    /// Debian's `soffice` (package libreoffice-writer), or `SOFFICE`; a test fails when there is none.
-    static func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> LibreOffice {
+    /// Debian's `soffice` (package libreoffice-writer), or `SOFFICE`.
+    static func locate() throws -> LibreOffice {
         let environment = ProcessInfo.processInfo.environment
         let candidates = [environment["SOFFICE"], "/usr/bin/soffice", "/usr/bin/libreoffice"].compactMap { $0 }
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-        let path = try #require(
-            found,
-            "LibreOffice is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's libreoffice-writer or set SOFFICE",
-            sourceLocation: sourceLocation)
-        return LibreOffice(executable: URL(fileURLWithPath: path))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw CheckFailure(
+                description:
+                    "LibreOffice is not installed (looked for \(candidates.joined(separator: ", "))); install Debian's libreoffice-writer or set SOFFICE"
+            )
+        }
+        return LibreOffice(executable: URL(fileURLWithPath: found))
     }
 
-    /// Converts `document` to PDF in `folder`; the PDF's URL.
-    func convertToPDF(_ document: URL, in folder: URL, timeout: TimeInterval = 300) throws -> URL {
-        try convertToPDF([document], in: folder, timeout: timeout)[0]
-    }
-
-    /// Converts `documents` to PDF in `folder`, in one LibreOffice run (a start costs seconds);
-    /// the PDFs' URLs, in order. Their names must differ once the extension is taken off.
+    /// Converts `documents` to PDF in `folder`, in one LibreOffice run (a start costs seconds) with
+    /// its profile in `folder`; the PDFs' URLs, in order. Their names must differ once the
+    /// extension is taken off. For shared work: a failure is thrown.
     func convertToPDF(_ documents: [URL], in folder: URL, timeout: TimeInterval = 300) throws -> [URL] {
         let profile = folder.appendingPathComponent("lo-profile")
-        let output = try ChildProcess.run(
+        let output = try ChildProcess.checkedRun(
             executable,
             [
                 "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", "pdf",
                 "--outdir", folder.path,
             ] + documents.map(\.path), timeout: timeout)
-        #expect(output.status == 0, "LibreOffice failed: \(output.stderr.suffix(2000))")
         return try documents.map { document in
             let pdf = folder.appendingPathComponent(document.deletingPathExtension().lastPathComponent + ".pdf")
-            try #require(
-                FileManager.default.fileExists(atPath: pdf.path),
-                "LibreOffice wrote no PDF of \(document.lastPathComponent): \(output.stdout) \(output.stderr.suffix(2000))"
-            )
+            guard FileManager.default.fileExists(atPath: pdf.path) else {
+                throw CheckFailure(
+                    description:
+                        "LibreOffice wrote no PDF of \(document.lastPathComponent): \(output.stdout) \(output.stderr.suffix(2000))"
+                )
+            }
             return pdf
         }
     }
 }
 
 /// The Office documents the tests have LibreOffice convert, converted once per test process in
-/// one LibreOffice run: the Al Noor example's Word report in English and Arabic
-/// (``WordReportTests``), and its Excel report and questionnaire (``XLSXTests``).
-struct OfficePDFs: Sendable {
-    var folder: URL
-
-    /// The PDF of the Word report in `lang`.
-    func wordReport(_ lang: String) -> URL { folder.appendingPathComponent("report-\(lang).pdf") }
-    /// The PDF of the Excel report (`report`) or questionnaire (`questionnaire`).
-    func workbook(_ name: String) -> URL { folder.appendingPathComponent("\(name).pdf") }
-    /// The copy of the example the workbooks were made from (``XLSXTests/workspace()``).
-    var workbookScratch: URL { folder.appendingPathComponent("workbooks") }
-
-    static let shared: Result<OfficePDFs, any Error> = Result {
-        let soffice = try LibreOffice.require()
+/// two LibreOffice runs at once, each with its own profile: the Al Noor example's Word report in
+/// Arabic (the longest conversion) alone, and in the other its Word report in English and its
+/// Excel report and questionnaire (``XLSXTests``). Started when ``WordReportTests`` or
+/// ``XLSXTests`` starts.
+enum OfficePDFs {
+    /// The PDF of the Arabic Word report.
+    private static let arabic = SharedRun {
         let folder = try Fixtures.temporaryFolder()
-        var documents: [URL] = []
-        for lang in ["en", "ar"] {
-            documents.append(try WordReportTests.write(WordReportTests.example, lang: lang, into: folder))
-        }
+        return try LibreOffice.locate().convertToPDF([writeWordReport("ar", into: folder)], in: folder)[0]
+    }
+
+    /// The folder of the English Word report's PDF and the workbooks' (``Workbooks``).
+    private static let others = SharedRun {
+        let folder = try Fixtures.temporaryFolder()
+        let report = try writeWordReport("en", into: folder)
         let made = try XLSXTests.workspace()
         let scratch = folder.appendingPathComponent("workbooks")
         try FileManager.default.moveItem(at: made, to: scratch)
-        let report = try Command.run(
-            ["report", "ws", "--format", "xlsx", "--as-of", "2026-11-26", "--out", "report.xlsx"], in: scratch)
-        try #require(report.status == 0, "\(report.stderr)")
-        let questionnaire = try Command.run(["export", "xlsx", "ws", "--out", "questionnaire.xlsx"], in: scratch)
-        try #require(questionnaire.status == 0, "\(questionnaire.stderr)")
-        documents += ["report", "questionnaire"].map { scratch.appendingPathComponent("\($0).xlsx") }
-        _ = try soffice.convertToPDF(documents, in: folder)
-        return OfficePDFs(folder: folder)
+        for arguments in [
+            ["report", "ws", "--format", "xlsx", "--as-of", "2026-11-26", "--out", "report.xlsx"],
+            ["export", "xlsx", "ws", "--out", "questionnaire.xlsx"],
+        ] {
+            let written = try Command.run(arguments, in: scratch)
+            guard written.status == 0 else { throw CheckFailure(description: "\(arguments): \(written.stderr)") }
+        }
+        let workbooks = ["report", "questionnaire"].map { scratch.appendingPathComponent("\($0).xlsx") }
+        _ = try LibreOffice.locate().convertToPDF([report] + workbooks, in: folder)
+        return folder
+    }
+
+    static func start() {
+        arabic.start()
+        others.start()
+    }
+
+    /// The PDF of the Word report in `lang` (`en` or `ar`).
+    static func wordReport(_ lang: String) async throws -> URL {
+        lang == "ar"
+            ? try await arabic.value() : try await others.value().appendingPathComponent("report-\(lang).pdf")
+    }
+
+    /// The workbooks' PDFs and the copy of the example they were made from.
+    struct Workbooks {
+        var folder: URL
+        /// The PDF of the Excel report (`report`) or questionnaire (`questionnaire`).
+        func pdf(_ name: String) -> URL { folder.appendingPathComponent("\(name).pdf") }
+        /// The copy of the example the workbooks were made from (``XLSXTests/workspace()``).
+        var scratch: URL { folder.appendingPathComponent("workbooks") }
+    }
+
+    static func workbooks() async throws -> Workbooks { Workbooks(folder: try await others.value()) }
+
+    /// ``WordReportTests/write(_:lang:into:name:in:)`` of the example, for shared work.
+    private static func writeWordReport(_ lang: String, into folder: URL) throws -> URL {
+        let file = folder.appendingPathComponent("report-\(lang).docx")
+        let output = try Command.run([
+            "report", WordReportTests.example, "--format", "docx", "--lang", lang, "--as-of", "2026-11-26", "--out",
+            file.path,
+        ])
+        guard output.status == 0, output.stdout.isEmpty else {
+            throw CheckFailure(description: "report \(lang): exit \(output.status), \(output.stderr)")
+        }
+        return file
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 
 /// The Excel questionnaire round trip and the Excel report (SPEC §14), checked with programs that
 /// are not isogap: openpyxl changes the answers, LibreOffice converts the workbooks to PDF.
-@Suite("Excel workbooks", .serialized)
+@Suite("Excel workbooks", .startingSharedRuns { OfficePDFs.start() })
 struct XLSXTests {
     static let example = Fixtures.packageRoot.appendingPathComponent("examples/alnoor-retail")
 
@@ -16,12 +16,12 @@ struct XLSXTests {
         return scratch
     }
 
-    static var openpyxl: Bool {
-        (try? PythonScript.run("import openpyxl", []).status) == 0
-    }
+    /// Whether python3 has openpyxl (asked once: a Python start costs a fraction of a second).
+    static let openpyxl: Bool = (try? PythonScript.run("import openpyxl", []).status) == 0
 
     static func python(_ script: URL, _ arguments: [String]) throws -> Command.Output {
-        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + arguments)
+        let python = Python.command([script.path] + arguments)
+        return try ChildProcess.run(python.executable, python.arguments)
     }
 
     /// The same ten changes as `change-answers.py`, made by hand in the YAML: what the import must
@@ -200,17 +200,17 @@ struct XLSXTests {
         #expect(try Data(contentsOf: scratch.appendingPathComponent("ws/assessments/iso-10002-2018.yaml")) == before)
     }
 
-    @Test func libreOfficeConvertsBothWorkbooksAndTheReportShowsEveryGap() throws {
-        // Both workbooks, converted in the LibreOffice run shared with the Word report's tests.
-        let pdfs = try OfficePDFs.shared.get()
-        let scratch = pdfs.workbookScratch
+    @Test func libreOfficeConvertsBothWorkbooksAndTheReportShowsEveryGap() async throws {
+        // Both workbooks, converted in a LibreOffice run shared with the Word report's tests.
+        let pdfs = try await OfficePDFs.workbooks()
+        let scratch = pdfs.scratch
         let json = try Command.run(["report", "ws", "--format", "json", "--as-of", "2026-11-26"], in: scratch)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let gaps = try #require(document["gaps"] as? [[String: Any]]).compactMap { $0["requirement"] as? String }
         try #require(!gaps.isEmpty)
         for name in ["report", "questionnaire"] {
-            let pdf = pdfs.workbook(name)
-            let text = try ChildProcess.run(
+            let pdf = pdfs.pdf(name)
+            let text = try await ChildProcess.run(
                 URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-layout", pdf.path, "-"], timeout: 60)
             #expect(text.status == 0)
             if name == "report" {
