@@ -128,15 +128,7 @@ struct Chromium {
         return URL(fileURLWithPath: found)
     }
 
-    func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Command.Output {
-        let scratch = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = try ChildProcess.run(executable, Self.flags(scratch) + arguments, timeout: timeout)
-        #expect(output.status == 0, "Chromium failed: \(output.stderr.suffix(2000))")
-        return output
-    }
-
-    /// ``run(_:timeout:)`` for async tests: Chromium is waited for off the tests' threads.
+    /// Runs Chromium for a test, waited for off the tests' threads; a failure fails the test.
     func run(_ arguments: [String], timeout: TimeInterval = 120) async throws -> Command.Output {
         let scratch = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -161,7 +161,6 @@ enum PrintedDocuments {
         _ = try ChildProcess.checkedRun(Poppler.locate(), ["-bbox", pdf.path, boxes.path])
         return try String(contentsOf: boxes, encoding: .utf8)
     }
-
 }
 
 /// poppler's `pdftotext` (Debian's `poppler-utils`, which `.ci/run` installs).

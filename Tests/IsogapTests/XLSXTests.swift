@@ -211,7 +211,7 @@ struct XLSXTests {
         for name in ["report", "questionnaire"] {
             let pdf = pdfs.pdf(name)
             let text = try await ChildProcess.run(
-                URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-layout", pdf.path, "-"], timeout: 60)
+                Poppler.locate(), ["-layout", pdf.path, "-"], timeout: 60)
             #expect(text.status == 0)
             if name == "report" {
                 let missing = Set(gaps).filter { !text.stdout.contains($0) }
