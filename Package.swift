@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // glibc's heap settings (`mallopt`), for commands that load many documents in a row.
+        .systemLibrary(name: "CHeapTuning"),
         // Locations, diagnostics and document paths: shared by every layer above.
         .target(name: "IsogapDiagnostics"),
         // Ordered YAML node tree with 1-based marks, over libyaml.
@@ -61,7 +63,7 @@ let package = Package(
         .target(
             name: "IsogapCLI",
             dependencies: [
-                "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
+                "CHeapTuning", "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
                 "IsogapResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

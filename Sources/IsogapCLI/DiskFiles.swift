@@ -7,10 +7,14 @@ struct DiskFiles: FileSource {
     let folder: String
     /// The folder as the file system sees it (resolved against the command's working directory).
     let location: String
+    /// `location` with its links resolved, once: every read checks that the file opened lies
+    /// inside it. `nil` when the folder could not be resolved (each read then tries again).
+    private let resolvedLocation: String?
 
     init(folder: String, in context: CommandContext) {
         self.folder = folder
         location = context.resolve(folder)
+        resolvedLocation = FileReader.realPath(location)
     }
 
     /// Files read before loading (the manifest a command checked), handed to the loader as they
@@ -25,7 +29,7 @@ struct DiskFiles: FileSource {
     /// The bytes of `path` inside the workspace, or why they were not read: through the one
     /// hardened reader (regular files only, capped, never outside the workspace).
     func readResult(_ path: String) -> Result<[UInt8], FileReader.Failure> {
-        FileReader.read(path, inside: location)
+        FileReader.read(path, inside: location, resolvedRoot: resolvedLocation)
     }
 
     func exists(_ path: String) -> Bool {

@@ -37,21 +37,23 @@ enum FileReader {
 
     /// The bytes of `relative`, a path inside the folder `root`, at most `limit`; refused when the
     /// path or the file opened lies outside `root` (compared byte for byte after resolving links).
-    static func read(_ relative: String, inside root: String, limit: Int = standardLimit) -> Result<
-        [UInt8], Failure
-    > {
-        openInside(relative, root: root).flatMap { descriptor in
+    /// `resolvedRoot`, when given, is `root` with its links resolved already (see ``realPath(_:)``),
+    /// so that a caller reading many files resolves the folder once.
+    static func read(_ relative: String, inside root: String, resolvedRoot: String? = nil, limit: Int = standardLimit)
+        -> Result<[UInt8], Failure>
+    {
+        openInside(relative, root: root, resolvedRoot: resolvedRoot).flatMap { descriptor in
             defer { close(descriptor) }
             return readAll(descriptor, limit: limit)
         }
     }
 
     /// An open descriptor of the regular file `relative` inside `root`; the caller closes it.
-    static func openInside(_ relative: String, root: String) -> Result<Int32, Failure> {
+    static func openInside(_ relative: String, root: String, resolvedRoot: String? = nil) -> Result<Int32, Failure> {
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") {
             return .failure(Failure(kind: .outside, reason: "the path leaves the workspace"))
         }
-        guard let resolvedRoot = realPath(root) else {
+        guard let resolvedRoot = resolvedRoot ?? realPath(root) else {
             return .failure(Failure(kind: .unreadable, reason: "the workspace folder cannot be resolved"))
         }
         let path = root.hasSuffix("/") ? root + relative : "\(root)/\(relative)"

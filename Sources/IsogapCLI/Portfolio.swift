@@ -70,6 +70,7 @@ struct Portfolio: ContextualCommand {
         }
 
         let date = asOf ?? context.today
+        HeapTuning.keepFreedMemory()
         // Parsed once for the whole run: every workspace shares the same built-in checklists.
         let library = BuiltInResources.library
         let progress = ProgressBar(total: discovery.workspaces.count, console: console)
