@@ -7,10 +7,48 @@ internal import IsogapYAML
 /// Rules that need the workspace (requirements and roles that exist) are checked by
 /// ``IsogapModel/ActionRegister/validate(checklists:roles:)``.
 public enum ActionRegisterLoader {
-    static let actionKeys = [
+    static let actionKeys: YAMLKeyNames = [
         "id", "title", "requirements", "type", "root_cause", "owner_role", "owner", "opened", "due", "status",
         "raises_to", "effort_days", "verification", "history",
     ]
+    static let verificationKeys: YAMLKeyNames = ["date", "by", "effective", "note"]
+    static let historyKeys: YAMLKeyNames = ["date", "status", "by", "note", "effective"]
+
+    private static let statuses = CaseNames<ActionStatus>()
+    private static let types = CaseNames<ActionType>()
+
+    /// The keys of an action, its verification and its history entries, found by position.
+    private enum ActionKey {
+        static let id = actionKeys.name("id")
+        static let title = actionKeys.name("title")
+        static let requirements = actionKeys.name("requirements")
+        static let type = actionKeys.name("type")
+        static let rootCause = actionKeys.name("root_cause")
+        static let ownerRole = actionKeys.name("owner_role")
+        static let owner = actionKeys.name("owner")
+        static let opened = actionKeys.name("opened")
+        static let due = actionKeys.name("due")
+        static let status = actionKeys.name("status")
+        static let raisesTo = actionKeys.name("raises_to")
+        static let effortDays = actionKeys.name("effort_days")
+        static let verification = actionKeys.name("verification")
+        static let history = actionKeys.name("history")
+    }
+
+    private enum VerificationKey {
+        static let date = verificationKeys.name("date")
+        static let by = verificationKeys.name("by")
+        static let effective = verificationKeys.name("effective")
+        static let note = verificationKeys.name("note")
+    }
+
+    private enum HistoryKey {
+        static let date = historyKeys.name("date")
+        static let status = historyKeys.name("status")
+        static let by = historyKeys.name("by")
+        static let note = historyKeys.name("note")
+        static let effective = historyKeys.name("effective")
+    }
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<ActionRegister> {
         load(ParsedDocument(bytes, file: file))
@@ -44,7 +82,7 @@ public enum ActionRegisterLoader {
                 required: ["id", "title", "requirements", "type", "owner_role", "opened", "due", "status"],
                 what: "an action")
         else { return nil }
-        let requirements = decoder.items(fields, "requirements") { decoder, node -> CrossReference? in
+        let requirements = decoder.items(fields, ActionKey.requirements) { decoder, node -> CrossReference? in
             guard let text = decoder.nonEmptyString(node, "requirements") else { return nil }
             guard let reference = CrossReference(text) else {
                 decoder.error("a requirement is written 'checklist-id:requirement-id', found '\(text)'", at: node)
@@ -52,53 +90,54 @@ public enum ActionRegisterLoader {
             }
             return reference
         }
-        let opened = decoder.required(fields, "opened") { $0.date($1, $2) } ?? epoch
+        let opened = decoder.required(fields, ActionKey.opened) { $0.date($1, $2) } ?? epoch
         return Action(
-            id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",
-            title: decoder.required(fields, "title") { $0.nonEmptyString($1, $2) } ?? "",
+            id: decoder.required(fields, ActionKey.id) { $0.nonEmptyString($1, $2) } ?? "",
+            title: decoder.required(fields, ActionKey.title) { $0.nonEmptyString($1, $2) } ?? "",
             // A broken reference keeps its slot (and is not checked again) so indices match the file.
             requirements: requirements.map { $0 ?? CrossReference(checklist: "", target: "") },
-            type: decoder.required(fields, "type") { $0.choice($1, $2, as: ActionType.self) } ?? .corrective,
-            rootCause: decoder.optional(fields, "root_cause") { $0.string($1, $2) },
-            ownerRole: decoder.required(fields, "owner_role") { $0.nonEmptyString($1, $2) } ?? "",
-            owner: decoder.optional(fields, "owner") { $0.string($1, $2) },
+            type: decoder.required(fields, ActionKey.type) { $0.choice($1, $2, in: types) } ?? .corrective,
+            rootCause: decoder.optional(fields, ActionKey.rootCause) { $0.string($1, $2) },
+            ownerRole: decoder.required(fields, ActionKey.ownerRole) { $0.nonEmptyString($1, $2) } ?? "",
+            owner: decoder.optional(fields, ActionKey.owner) { $0.string($1, $2) },
             opened: opened,
-            due: decoder.required(fields, "due") { $0.date($1, $2) } ?? opened,
-            status: decoder.required(fields, "status") { $0.choice($1, $2, as: ActionStatus.self) } ?? .open,
-            raisesTo: decoder.optional(fields, "raises_to") { $0.integer($1, $2) },
-            effortDays: decoder.optional(fields, "effort_days") { $0.number($1, $2) },
-            verification: decoder.optional(fields, "verification") { decoder, node, _ in
+            due: decoder.required(fields, ActionKey.due) { $0.date($1, $2) } ?? opened,
+            status: decoder.required(fields, ActionKey.status) { $0.choice($1, $2, in: statuses) } ?? .open,
+            raisesTo: decoder.optional(fields, ActionKey.raisesTo) { $0.integer($1, $2) },
+            effortDays: decoder.optional(fields, ActionKey.effortDays) { $0.number($1, $2) },
+            verification: decoder.optional(fields, ActionKey.verification) { decoder, node, _ in
                 decodeVerification(node, &decoder)
             },
-            history: decoder.items(fields, "history") { decodeHistory($1, &$0) }.map { $0 ?? .unreadable })
+            history: decoder.items(fields, ActionKey.history) { decodeHistory($1, &$0) }.map { $0 ?? .unreadable })
     }
 
     private static func decodeVerification(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Verification? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["date", "by", "effective", "note"], required: ["date", "by", "effective"],
+                node, allowed: verificationKeys, required: ["date", "by", "effective"],
                 what: "the verification")
         else { return nil }
-        guard let date = decoder.required(fields, "date", { $0.date($1, $2) }),
-            let by = decoder.required(fields, "by", { $0.nonEmptyString($1, $2) }),
-            let effective = decoder.required(fields, "effective", { $0.bool($1, $2) })
+        guard let date = decoder.required(fields, VerificationKey.date, { $0.date($1, $2) }),
+            let by = decoder.required(fields, VerificationKey.by, { $0.nonEmptyString($1, $2) }),
+            let effective = decoder.required(fields, VerificationKey.effective, { $0.bool($1, $2) })
         else { return nil }
         return Verification(
-            date: date, by: by, effective: effective, note: decoder.optional(fields, "note") { $0.string($1, $2) })
+            date: date, by: by, effective: effective,
+            note: decoder.optional(fields, VerificationKey.note) { $0.string($1, $2) })
     }
 
     private static func decodeHistory(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> HistoryEntry? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["date", "status", "by", "note", "effective"], required: ["date", "status"],
+                node, allowed: historyKeys, required: ["date", "status"],
                 what: "a history entry")
         else { return nil }
-        guard let date = decoder.required(fields, "date", { $0.date($1, $2) }),
-            let status = decoder.required(fields, "status", { $0.choice($1, $2, as: ActionStatus.self) })
+        guard let date = decoder.required(fields, HistoryKey.date, { $0.date($1, $2) }),
+            let status = decoder.required(fields, HistoryKey.status, { $0.choice($1, $2, in: statuses) })
         else { return nil }
         return HistoryEntry(
-            date: date, status: status, by: decoder.optional(fields, "by") { $0.string($1, $2) },
-            note: decoder.optional(fields, "note") { $0.string($1, $2) },
-            effective: decoder.optional(fields, "effective") { $0.bool($1, $2) })
+            date: date, status: status, by: decoder.optional(fields, HistoryKey.by) { $0.string($1, $2) },
+            note: decoder.optional(fields, HistoryKey.note) { $0.string($1, $2) },
+            effective: decoder.optional(fields, HistoryKey.effective) { $0.bool($1, $2) })
     }
 }

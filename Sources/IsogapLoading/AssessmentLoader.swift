@@ -4,8 +4,32 @@ internal import IsogapYAML
 
 /// Reads assessment files (`assessments/<checklist-id>.yaml`, `kind: assessment`).
 public enum AssessmentLoader {
-    static let responseKeys = ["level", "target", "evidence", "notes", "grade", "applicable", "justification"]
-    static let evidenceKeys = ["type", "ref", "date", "expires", "file", "sha256"]
+    static let responseKeys: YAMLKeyNames = [
+        "level", "target", "evidence", "notes", "grade", "applicable", "justification",
+    ]
+    static let evidenceKeys: YAMLKeyNames = ["type", "ref", "date", "expires", "file", "sha256"]
+
+    private static let evidenceTypes = CaseNames<EvidenceType>()
+
+    /// The keys of a response and of an evidence item, found by position (thousands per file).
+    private enum ResponseKey {
+        static let level = responseKeys.name("level")
+        static let target = responseKeys.name("target")
+        static let evidence = responseKeys.name("evidence")
+        static let notes = responseKeys.name("notes")
+        static let grade = responseKeys.name("grade")
+        static let applicable = responseKeys.name("applicable")
+        static let justification = responseKeys.name("justification")
+    }
+
+    private enum EvidenceKey {
+        static let type = evidenceKeys.name("type")
+        static let ref = evidenceKeys.name("ref")
+        static let date = evidenceKeys.name("date")
+        static let expires = evidenceKeys.name("expires")
+        static let file = evidenceKeys.name("file")
+        static let sha256 = evidenceKeys.name("sha256")
+    }
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Assessment> {
         load(ParsedDocument(bytes, file: file))
@@ -40,16 +64,16 @@ public enum AssessmentLoader {
         // A bare `"4.1-a":` with nothing under it is a requirement not assessed yet.
         guard !node.isNull, let fields = decoder.fields(node, allowed: responseKeys, what: "the response to '\(id)'")
         else { return Response(requirement: id) }
-        let evidence = decoder.items(fields, "evidence") { decodeEvidence($1, &$0) }
+        let evidence = decoder.items(fields, ResponseKey.evidence) { decodeEvidence($1, &$0) }
         return Response(
             requirement: id,
-            level: decoder.optional(fields, "level") { $0.integer($1, $2) },
-            target: decoder.optional(fields, "target") { $0.integer($1, $2) },
+            level: decoder.optional(fields, ResponseKey.level) { $0.integer($1, $2) },
+            target: decoder.optional(fields, ResponseKey.target) { $0.integer($1, $2) },
             evidence: evidence.map { $0 ?? EvidenceItem(type: .document, ref: "") },
-            notes: decoder.optional(fields, "notes") { $0.string($1, $2) },
-            grade: decoder.optional(fields, "grade") { $0.choice($1, $2, as: Grade.self) },
-            applicable: decoder.optional(fields, "applicable") { $0.bool($1, $2) } ?? true,
-            justification: decoder.optional(fields, "justification") { $0.string($1, $2) })
+            notes: decoder.optional(fields, ResponseKey.notes) { $0.string($1, $2) },
+            grade: decoder.optional(fields, ResponseKey.grade) { $0.choice($1, $2, as: Grade.self) },
+            applicable: decoder.optional(fields, ResponseKey.applicable) { $0.bool($1, $2) } ?? true,
+            justification: decoder.optional(fields, ResponseKey.justification) { $0.string($1, $2) })
     }
 
     private static func decodeEvidence(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> EvidenceItem? {
@@ -58,13 +82,13 @@ public enum AssessmentLoader {
                 node, allowed: evidenceKeys, required: ["type", "ref"], what: "an evidence item")
         else { return nil }
         return EvidenceItem(
-            type: decoder.required(fields, "type") { decoder, node, _ in
-                decoder.choice(node, "evidence type", as: EvidenceType.self)
+            type: decoder.required(fields, EvidenceKey.type) { decoder, node, _ in
+                decoder.choice(node, "evidence type", in: evidenceTypes)
             } ?? .document,
-            ref: decoder.required(fields, "ref") { $0.nonEmptyString($1, $2) } ?? "",
-            date: decoder.optional(fields, "date") { $0.date($1, $2) },
-            expires: decoder.optional(fields, "expires") { $0.date($1, $2) },
-            file: decoder.optional(fields, "file") { $0.string($1, $2) },
-            sha256: decoder.optional(fields, "sha256") { $0.string($1, $2) })
+            ref: decoder.required(fields, EvidenceKey.ref) { $0.nonEmptyString($1, $2) } ?? "",
+            date: decoder.optional(fields, EvidenceKey.date) { $0.date($1, $2) },
+            expires: decoder.optional(fields, EvidenceKey.expires) { $0.date($1, $2) },
+            file: decoder.optional(fields, EvidenceKey.file) { $0.string($1, $2) },
+            sha256: decoder.optional(fields, EvidenceKey.sha256) { $0.string($1, $2) })
     }
 }

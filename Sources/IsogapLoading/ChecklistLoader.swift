@@ -7,6 +7,19 @@ internal import IsogapYAML
 /// Decoding keeps every list item, even a broken one (as an empty placeholder), so the indices of
 /// the model match the file and the model's findings land on the right lines.
 public enum ChecklistLoader {
+    /// Keys of the mappings read once per item, prepared once.
+    static let scaleLevelKeys: YAMLKeyNames = [
+        "level", "label", "description", "min_evidence", "expected_type", "evidence_types",
+    ]
+    static let roleKeys: YAMLKeyNames = ["id", "name"]
+    static let clauseKeys: YAMLKeyNames = ["id", "title", "clauses", "requirements"]
+    static let requirementKeys: YAMLKeyNames = [
+        "id", "text", "guidance", "evidence", "weight", "criticality", "maps", "tasks",
+    ]
+    static let taskKeys: YAMLKeyNames = [
+        "id", "title", "role", "effort_days", "phase", "tags", "after", "scales_with", "scale_per",
+    ]
+
     /// Parses and decodes a checklist. Model-level validation (ids, references, cycles) is a
     /// separate step, ``Checklist/validate(in:)``, because it needs the other checklists.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Checklist> {
@@ -20,7 +33,7 @@ public enum ChecklistLoader {
         }
     }
 
-    static let checklistKeys = [
+    static let checklistKeys: YAMLKeyNames = [
         "isogap", "kind", "id", "standard", "title", "version", "scale", "roles", "clauses", "nature",
     ]
 
@@ -50,7 +63,7 @@ public enum ChecklistLoader {
     private static func decodeLevel(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> ScaleLevel? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["level", "label", "description", "min_evidence", "expected_type", "evidence_types"],
+                node, allowed: scaleLevelKeys,
                 required: ["level", "label", "min_evidence"], what: "a scale level")
         else { return nil }
         return ScaleLevel(
@@ -68,7 +81,7 @@ public enum ChecklistLoader {
     /// The `roles` list of a checklist or phase template.
     static func decodeRoles(_ fields: Fields, _ decoder: inout NodeDecoder) -> [Role] {
         decoder.items(fields, "roles") { decoder, node in
-            guard let role = decoder.fields(node, allowed: ["id", "name"], required: ["id", "name"], what: "a role")
+            guard let role = decoder.fields(node, allowed: roleKeys, required: ["id", "name"], what: "a role")
             else { return nil }
             return Role(
                 id: decoder.required(role, "id") { $0.nonEmptyString($1, $2) } ?? "",
@@ -79,7 +92,7 @@ public enum ChecklistLoader {
     private static func decodeClause(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Clause? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["id", "title", "clauses", "requirements"], required: ["id", "title"], what: "a clause")
+                node, allowed: clauseKeys, required: ["id", "title"], what: "a clause")
         else { return nil }
         return Clause(
             id: decoder.required(fields, "id") { $0.nonEmptyString($1, $2) } ?? "",
@@ -92,7 +105,7 @@ public enum ChecklistLoader {
     private static func decodeRequirement(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Requirement? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["id", "text", "guidance", "evidence", "weight", "criticality", "maps", "tasks"],
+                node, allowed: requirementKeys,
                 required: ["id", "text"], what: "a requirement")
         else { return nil }
         let evidence = decoder.items(fields, "evidence") { $0.choice($1, "evidence type", as: EvidenceType.self) }
@@ -123,7 +136,7 @@ public enum ChecklistLoader {
         guard
             let fields = decoder.fields(
                 node,
-                allowed: ["id", "title", "role", "effort_days", "phase", "tags", "after", "scales_with", "scale_per"],
+                allowed: taskKeys,
                 required: ["id", "title", "role", "effort_days", "phase"], what: "a task")
         else { return nil }
         var task = PlanTask(

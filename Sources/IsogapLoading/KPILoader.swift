@@ -6,6 +6,9 @@ internal import IsogapYAML
 ///
 /// `known` lists the requirements (`checklist:requirement`) a KPI may support; others are errors.
 public enum KPILoader {
+    /// Keys of a mapping read once per item, prepared once.
+    static let kpiKeys: YAMLKeyNames = ["id", "measure", "title", "target", "better", "min_n", "supports"]
+
     public static func load(_ bytes: some Collection<UInt8>, file: String, known: Set<RequirementKey>? = nil) -> Loaded<
         KPISet
     > {
@@ -41,7 +44,7 @@ public enum KPILoader {
             let kpis = decoder.items(fields, "kpis") { decoder, node -> KPI? in
                 guard
                     let kpi = decoder.fields(
-                        node, allowed: ["id", "measure", "title", "target", "better", "min_n", "supports"],
+                        node, allowed: kpiKeys,
                         required: ["id", "measure", "title", "target", "better", "min_n"], what: "a KPI")
                 else { return nil }
                 let id = decoder.required(kpi, "id") { $0.nonEmptyString($1, $2) } ?? ""

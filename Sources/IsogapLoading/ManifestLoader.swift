@@ -4,7 +4,13 @@ internal import IsogapYAML
 
 /// Reads the workspace manifest (`isogap.yaml`, `kind: workspace`).
 public enum ManifestLoader {
-    static let keys = [
+    /// Keys of the mappings read once per item, prepared once.
+    static let assessorKeys: YAMLKeyNames = ["name", "role"]
+    static let surveyWaveKeys: YAMLKeyNames = ["file", "wave", "invited"]
+    static let notApplicableKeys: YAMLKeyNames = ["checklist", "requirements", "clauses", "justification"]
+    static let holidayKeys: YAMLKeyNames = ["date", "name"]
+
+    static let keys: YAMLKeyNames = [
         "isogap", "kind", "organization", "site", "scope", "language", "assessment_date", "assessors",
         "target_level", "checklists", "evidence_max_age_days", "plan", "measures", "baseline",
         "size", "not_applicable",
@@ -30,7 +36,7 @@ public enum ManifestLoader {
             let assessors = decoder.items(fields, "assessors") { decoder, node -> WorkspaceManifest.Assessor? in
                 guard
                     let assessor = decoder.fields(
-                        node, allowed: ["name", "role"], required: ["name"], what: "an assessor")
+                        node, allowed: assessorKeys, required: ["name"], what: "an assessor")
                 else { return nil }
                 return WorkspaceManifest.Assessor(
                     name: decoder.required(assessor, "name") { $0.nonEmptyString($1, $2) } ?? "",
@@ -129,7 +135,7 @@ public enum ManifestLoader {
         let surveys = decoder.items(fields, "surveys") { decoder, node -> MeasureSettings.Survey? in
             guard
                 let survey = decoder.fields(
-                    node, allowed: ["file", "wave", "invited"], required: ["file", "wave"], what: "a survey wave")
+                    node, allowed: surveyWaveKeys, required: ["file", "wave"], what: "a survey wave")
             else { return nil }
             let file = decoder.required(survey, "file") { workspacePath(&$0, $1, $2) }
             let invited = decoder.optional(survey, "invited") { $0.integer($1, $2) }
@@ -161,7 +167,7 @@ public enum ManifestLoader {
     private static func decodeNotApplicable(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> NotApplicableGroup? {
         guard
             let fields = decoder.fields(
-                node, allowed: ["checklist", "requirements", "clauses", "justification"],
+                node, allowed: notApplicableKeys,
                 required: ["checklist", "justification"], what: "a not-applicable group")
         else { return nil }
         return NotApplicableGroup(
@@ -209,7 +215,7 @@ public enum ManifestLoader {
         let holidays = decoder.items(fields, "holidays") { decoder, node -> (CalendarDate, LocalizedText?)? in
             guard node.mapping != nil else { return decoder.date(node, "holiday").map { ($0, nil) } }
             guard
-                let holiday = decoder.fields(node, allowed: ["date", "name"], required: ["date"], what: "a holiday")
+                let holiday = decoder.fields(node, allowed: holidayKeys, required: ["date"], what: "a holiday")
             else { return nil }
             let name = decoder.optional(holiday, "name") { $0.localizedText($1, $2) }
             return decoder.required(holiday, "date") { $0.date($1, $2) }.map { ($0, name) }

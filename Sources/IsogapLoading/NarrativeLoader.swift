@@ -7,11 +7,16 @@ internal import IsogapYAML
 /// Commentary on checklists and clauses the workspace does not have is reported by
 /// ``IsogapModel/Narrative/validate(checklists:)``.
 public enum NarrativeLoader {
+    /// Keys of a mapping read once per item, prepared once.
+    static let commentaryKeys: YAMLKeyNames = ["checklist", "clause", "text"]
+
     /// The narrative's file name in a workspace.
     public static let file = "narrative.yaml"
 
-    static let keys = ["isogap", "kind", "document", "summary", "method", "strengths", "recommendations", "clauses"]
-    static let documentKeys = ["title", "reference", "version", "status", "distribution"]
+    static let keys: YAMLKeyNames = [
+        "isogap", "kind", "document", "summary", "method", "strengths", "recommendations", "clauses",
+    ]
+    static let documentKeys: YAMLKeyNames = ["title", "reference", "version", "status", "distribution"]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Narrative> {
         load(ParsedDocument(bytes, file: file))
@@ -58,7 +63,7 @@ public enum NarrativeLoader {
             narrative.clauses = decoder.items(fields, "clauses") { decoder, node -> Narrative.ClauseCommentary? in
                 guard
                     let entry = decoder.fields(
-                        node, allowed: ["checklist", "clause", "text"], required: ["checklist", "clause", "text"],
+                        node, allowed: commentaryKeys, required: ["checklist", "clause", "text"],
                         what: "a clause commentary")
                 else { return nil }
                 let value = decoder.required(entry, "text") { $0.localizedText($1, $2) }

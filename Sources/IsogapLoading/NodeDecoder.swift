@@ -37,29 +37,31 @@ public struct NodeDecoder {
     /// The entries of a mapping, after checking that every key is allowed and every required key is
     /// present. Returns `nil` (after an error) when `node` is not a mapping.
     public mutating func fields(
-        _ node: YAMLNode, allowed: [String], required: [String] = [], what: @autoclosure () -> String
+        _ node: YAMLNode, allowed: YAMLKeyNames, required: [String] = [], what: @autoclosure () -> String
     ) -> Fields? {
         // `what` is built only for a message: most mappings have no problem.
         guard let pairs = node.mapping else {
             error("expected \(what()) as a mapping of 'key: value' lines, found \(node.kindDescription)", at: node)
             return nil
         }
+        var fields = Fields(node: node, pairs: pairs, names: allowed)
         // A misspelt required key is reported once, as the unknown key with its suggestion.
         var suggested: Set<String> = []
-        var keys: [String?] = []
-        keys.reserveCapacity(pairs.count)
-        for pair in pairs {
-            let key = pair.key.scalar?.value
-            keys.append(key)
-            guard let key, !allowed.contains(key) else { continue }
+        pairs.forEachKey(in: allowed) { position, name in
+            if let name {
+                fields.record(name: name, at: position)
+                return
+            }
+            // A key that is not a scalar was reported by the parser.
+            let keyNode = pairs[position].key
+            guard let key = keyNode.scalar?.value else { return }
             var message = "unknown key '\(key)' in \(what())"
-            if let suggestion = Suggestion.closest(to: key, in: allowed) {
+            if let suggestion = Suggestion.closest(to: key, in: allowed.names) {
                 message += "; did you mean '\(suggestion)'?"
                 suggested.insert(suggestion)
             }
-            error(message, at: pair.key)
+            error(message, at: keyNode)
         }
-        let fields = Fields(node: node, pairs: pairs, keys: keys)
         for key in required where fields[key] == nil && !suggested.contains(key) {
             error("\(what()) is missing the required key '\(key)'", at: node)
         }
@@ -157,6 +159,13 @@ public struct NodeDecoder {
         return nil
     }
 
+    /// One of the cases in `cases`, matched against the scalar's bytes; the message for anything
+    /// else is that of ``choice(_:_:as:)``.
+    public mutating func choice<Value>(_ node: YAMLNode, _ key: String, in cases: CaseNames<Value>) -> Value? {
+        if !node.isNull, let position = node.position(in: cases.names) { return cases.cases[position] }
+        return choice(node, key, as: Value.self)
+    }
+
     /// The items of a list.
     public mutating func list(_ node: YAMLNode, _ key: String) -> YAMLNode.Items? {
         if let items = node.sequence { return items }
@@ -197,6 +206,30 @@ public struct NodeDecoder {
 
     // MARK: Combinators
 
+    /// Reads `fields[name]` with `read` when the key is present and not null.
+    public mutating func optional<Value>(
+        _ fields: Fields, _ name: YAMLKeyNames.Name, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
+    ) -> Value? {
+        guard let node = fields[name], !node.isNull else { return nil }
+        return read(&self, node, name.text)
+    }
+
+    /// Reads `fields[name]`, reporting it when null (as the same reader of a key does).
+    public mutating func required<Value>(
+        _ fields: Fields, _ name: YAMLKeyNames.Name, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
+    ) -> Value? {
+        guard let node = fields[name] else { return nil }
+        return requiredValue(node, name.text, read)
+    }
+
+    /// Reads every item of the list at `fields[name]` (as the same reader of a key does).
+    public mutating func items<Value>(
+        _ fields: Fields, _ name: YAMLKeyNames.Name, _ read: (inout NodeDecoder, YAMLNode) -> Value?
+    ) -> [Value?] {
+        guard let node = fields[name], !node.isNull, let items = list(node, name.text) else { return [] }
+        return items.map { read(&self, $0) }
+    }
+
     /// Reads `fields[key]` with `read` when the key is present and not null.
     public mutating func optional<Value>(
         _ fields: Fields, _ key: String, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
@@ -211,6 +244,12 @@ public struct NodeDecoder {
         _ fields: Fields, _ key: String, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
     ) -> Value? {
         guard let node = fields[key] else { return nil }
+        return requiredValue(node, key, read)
+    }
+
+    private mutating func requiredValue<Value>(
+        _ node: YAMLNode, _ key: String, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
+    ) -> Value? {
         if node.isNull {
             error("'\(key)' needs a value", at: node)
             return nil
@@ -228,29 +267,87 @@ public struct NodeDecoder {
     }
 }
 
+/// The cases of an enumeration written as text, prepared for matching scalars by their bytes
+/// (for values read thousands of times per file, such as evidence types).
+public struct CaseNames<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
+    let cases: [Value]
+    let names: YAMLKeyNames
+
+    public init() {
+        cases = Array(Value.allCases)
+        names = YAMLKeyNames(cases.map(\.rawValue))
+    }
+}
+
 /// The entries of a YAML mapping, looked up by key.
 public struct Fields {
     public let node: YAMLNode
     public let pairs: YAMLNode.Pairs
-    /// The text of each key (`nil` for a key that is not a scalar), read once.
-    private let keys: [String?]
+    /// The names the keys were matched against (see ``NodeDecoder/fields(_:allowed:required:what:)``).
+    private let names: YAMLKeyNames?
+    /// One byte for each of the first 16 names: 1 + the position of its entry, 0 when the mapping
+    /// has none. Held in two words, so reading a mapping allocates nothing; positions past 254 and
+    /// later names are kept in `laterPositions`.
+    private var firstPositions: (UInt64, UInt64) = (0, 0)
+    private var laterPositions: [Int32] = []
 
+    /// Fields looked up by comparing every key (for a mapping read without a list of names).
     public init(node: YAMLNode, pairs: YAMLNode.Pairs) {
-        self.init(node: node, pairs: pairs, keys: pairs.map { $0.key.scalar?.value })
-    }
-
-    init(node: YAMLNode, pairs: YAMLNode.Pairs, keys: [String?]) {
         self.node = node
         self.pairs = pairs
-        self.keys = keys
+        names = nil
+    }
+
+    init(node: YAMLNode, pairs: YAMLNode.Pairs, names: YAMLKeyNames) {
+        self.node = node
+        self.pairs = pairs
+        self.names = names
+        if names.count > 16 || pairs.count > 254 { laterPositions = Array(repeating: -1, count: names.count) }
+    }
+
+    /// Notes that the entry at `position` has the name at `name` in the list; the first such entry
+    /// counts (the parser reports a repeated key).
+    mutating func record(name: Int, at position: Int) {
+        if laterPositions.isEmpty {
+            let shift = UInt64(8 * (name % 8))
+            if name < 8 {
+                if (firstPositions.0 >> shift) & 0xFF == 0 { firstPositions.0 |= UInt64(position + 1) << shift }
+            } else if (firstPositions.1 >> shift) & 0xFF == 0 {
+                firstPositions.1 |= UInt64(position + 1) << shift
+            }
+        } else if laterPositions[name] < 0 {
+            laterPositions[name] = Int32(position)
+        }
+    }
+
+    /// The position of the entry whose key is `key`.
+    private func position(of key: String) -> Int? {
+        if let names, let name = names.index(of: key) { return position(ofName: name) }
+        // A key outside the list (reported as unknown when the mapping was read) or no list.
+        return pairs.firstIndex { $0.key.isScalar(key) }
+    }
+
+    /// The position of the entry of the name at `name` in the list the mapping was read against.
+    private func position(ofName name: Int) -> Int? {
+        if !laterPositions.isEmpty { return laterPositions[name] < 0 ? nil : Int(laterPositions[name]) }
+        let word = name < 8 ? firstPositions.0 : firstPositions.1
+        let stored = Int((word >> UInt64(8 * (name % 8))) & 0xFF)
+        return stored == 0 ? nil : stored - 1
     }
 
     public subscript(key: String) -> YAMLNode? {
-        keys.firstIndex(of: key).map { pairs[$0].value }
+        position(of: key).map { pairs[$0].value }
+    }
+
+    /// The value of the entry `name`, found by its position in the list the mapping was read
+    /// against (by its text otherwise).
+    public subscript(name: YAMLKeyNames.Name) -> YAMLNode? {
+        guard let names, names.holds(name) else { return self[name.text] }
+        return position(ofName: name.index).map { pairs[$0].value }
     }
 
     /// The node of the key itself.
     public func keyNode(_ key: String) -> YAMLNode? {
-        keys.firstIndex(of: key).map { pairs[$0].key }
+        position(of: key).map { pairs[$0].key }
     }
 }

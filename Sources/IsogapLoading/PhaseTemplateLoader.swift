@@ -4,6 +4,9 @@ internal import IsogapYAML
 
 /// Reads the implementation-plan phase template (`kind: plan-phases`).
 public enum PhaseTemplateLoader {
+    /// Keys of a mapping read once per item, prepared once.
+    static let phaseKeys: YAMLKeyNames = ["id", "title", "accountable", "tasks"]
+
     /// Parses and decodes the template; ``PhaseTemplate/validate()`` checks its references.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<PhaseTemplate> {
         load(ParsedDocument(bytes, file: file))
@@ -20,7 +23,7 @@ public enum PhaseTemplateLoader {
             let phases = decoder.items(fields, "phases") { decoder, node -> PhaseTemplate.Phase? in
                 guard
                     let phase = decoder.fields(
-                        node, allowed: ["id", "title", "accountable", "tasks"],
+                        node, allowed: phaseKeys,
                         required: ["id", "title", "accountable"],
                         what: "a phase")
                 else { return nil }

@@ -10,7 +10,7 @@ public enum SignoffsLoader {
     /// What `isogap signoff` starts from when the workspace has no sign-off yet.
     public static let emptyFile = "isogap: 1\nkind: signoffs\nsignoffs: []\n"
 
-    static let signoffKeys = ["by", "role", "decision", "date", "note", "digest"]
+    static let signoffKeys: YAMLKeyNames = ["by", "role", "decision", "date", "note", "digest"]
 
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<[Signoff]> {
         load(ParsedDocument(bytes, file: file))
