@@ -2,6 +2,7 @@
 /// comparison only for ASCII (a few non-ASCII characters equal ASCII ones as `String`s), so the
 /// YAML tree and the CSV readers ask this before they compare bytes.
 public enum ASCII {
+    @inlinable
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)

@@ -78,7 +78,10 @@ private struct TreeBuilder {
     let file: String
     let limits: YAMLLimits
     let input: [UInt8]
-    private var stack: [Frame] = []
+    /// The innermost open list or mapping, kept apart from the ones around it (`outer`, innermost
+    /// last) so that the work done for every event touches no array.
+    private var top: Frame?
+    private var outer: [Frame] = []
     private var entries: [YAMLTree.Entry] = []
     /// The finished children of every open collection, in order (a mapping's as key, value, ...).
     private var pending: [Int32] = []
@@ -181,7 +184,8 @@ private struct TreeBuilder {
             let flow = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
             return open(.mapping, flow: flow, line: line, column: column)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return true }
+            guard let frame = top else { return true }
+            top = outer.popLast()
             let first = children.count
             children.append(contentsOf: pending[frame.childrenStart...])
             let count = pending.count - frame.childrenStart
@@ -198,13 +202,13 @@ private struct TreeBuilder {
     }
 
     private mutating func open(_ kind: YAMLTree.Kind, flow: Bool, line: Int32, column: Int32) -> Bool {
-        guard stack.count < limits.maxDepth else {
+        guard outer.count + (top == nil ? 0 : 1) < limits.maxDepth else {
             diagnostics.append(
                 .error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location(line, column)))
             return false
         }
-        stack.append(
-            Frame(entry: entries.count, isMapping: kind == .mapping, childrenStart: pending.count))
+        if let top { outer.append(top) }
+        top = Frame(entry: entries.count, isMapping: kind == .mapping, childrenStart: pending.count)
         entries.append(
             YAMLTree.Entry(
                 kind: kind, style: flow ? 1 : 0, first: 0, count: 0, line: line, column: column, endLine: line,
@@ -223,19 +227,20 @@ private struct TreeBuilder {
                     at: location(entry.line, entry.column)))
             return false
         }
-        guard let top = stack.indices.last else {
+        // Read in place (`top?.`): a copy of the frame would retain its key index.
+        guard top != nil else {
             root = node
             return true
         }
-        guard stack[top].isMapping else {
+        guard top?.isMapping == true else {
             pending.append(node)
             return true
         }
-        guard let key = stack[top].pendingKey else {
-            stack[top].pendingKey = node
+        guard let key = top?.pendingKey else {
+            top?.pendingKey = node
             return true
         }
-        stack[top].pendingKey = nil
+        top?.pendingKey = nil
         let keyEntry = entries[Int(key)]
         guard keyEntry.kind == .scalar else {
             let what = keyEntry.kind == .sequence ? "a list" : "a mapping"
@@ -243,7 +248,7 @@ private struct TreeBuilder {
                 .error("a key must be plain text, not \(what)", at: location(keyEntry.line, keyEntry.column)))
             return true
         }
-        if let first = firstKey(matching: key, in: top) {
+        if let first = firstKey(matching: key) {
             let firstEntry = entries[Int(first)]
             let name = string(keyEntry)
             diagnostics.append(
@@ -252,9 +257,9 @@ private struct TreeBuilder {
                     notes: [.init("'\(name)' is first defined here", at: location(firstEntry.line, firstEntry.column))]
                 ))
         } else {
-            if stack[top].keyIndex != nil {
+            if top?.keyIndex != nil {
                 let name = string(keyEntry)
-                stack[top].keyIndex?[name] = key
+                top?.keyIndex?[name] = key
             }
             pending.append(key)
             pending.append(node)
@@ -271,11 +276,11 @@ private struct TreeBuilder {
         }
     }
 
-    /// The key already in the mapping of frame `top` that equals the scalar `key` (as `String`s
+    /// The key already in the innermost mapping that equals the scalar `key` (as `String`s
     /// compare), if there is one.
-    private mutating func firstKey(matching key: Int32, in top: Int) -> Int32? {
-        let start = stack[top].childrenStart
-        if let index = stack[top].keyIndex { return index[string(entries[Int(key)])] }
+    private mutating func firstKey(matching key: Int32) -> Int32? {
+        guard let start = top?.childrenStart else { return nil }
+        if let index = top?.keyIndex { return index[string(entries[Int(key)])] }
         let pairs = (pending.count - start) / 2
         if pairs >= Self.linearSearchLimit {
             var index: [String: Int32] = [:]
@@ -284,7 +289,7 @@ private struct TreeBuilder {
                 let existing = pending[position]
                 index[string(entries[Int(existing)])] = existing
             }
-            stack[top].keyIndex = index
+            top?.keyIndex = index
             return index[string(entries[Int(key)])]
         }
         let wanted = entries[Int(key)]
