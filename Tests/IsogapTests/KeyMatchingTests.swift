@@ -107,4 +107,15 @@ struct KeyMatchingTests {
         #expect(fast.diagnostics.map(\.description) == plain.diagnostics.map(\.description))
         #expect(plain.diagnostics.count == 2)
     }
+
+    @Test func crossReferencesSplitAtTheFirstColonCharacter() {
+        #expect(CrossReference("iso-10002-2018:8.2-a") == CrossReference(checklist: "iso-10002-2018", target: "8.2-a"))
+        #expect(CrossReference("a:b:c") == CrossReference(checklist: "a", target: "b:c"))
+        #expect(CrossReference("شكاوى:٨") == CrossReference(checklist: "شكاوى", target: "٨"))
+        #expect(CrossReference("no-colon") == nil)
+        #expect(CrossReference(":x") == nil)
+        #expect(CrossReference("x:") == nil)
+        // A colon followed by a combining mark is another character, not the separator.
+        #expect(CrossReference("a:\u{301}b:c") == CrossReference(checklist: "a:\u{301}b", target: "c"))
+    }
 }

@@ -197,8 +197,19 @@ public struct CrossReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `checklist:target`; `nil` when either side is empty.
     public init?(_ text: String) {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let checklist = String(text[..<colon]), target = String(text[text.index(after: colon)...])
+        let checklist: String, target: String
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII text (every id isogap writes): each byte is a character, so the colon is found
+            // without breaking the text into characters.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            checklist = String(text[..<colon])
+            target = String(text[bytes.index(after: colon)...])
+        } else {
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            checklist = String(text[..<colon])
+            target = String(text[text.index(after: colon)...])
+        }
         guard !checklist.isEmpty, !target.isEmpty else { return nil }
         self.init(checklist: checklist, target: target)
     }
