@@ -59,6 +59,9 @@ struct Portfolio: ContextualCommand {
             missing = true
         }
         if missing { throw ExitStatus.noInput }
+        // The built-in checklists are parsed while the folders are searched (the first use of the
+        // library below waits for it).
+        Thread.detachNewThread { _ = BuiltInResources.library }
         let discovery = PortfolioDiscovery.workspaces(under: directories, in: context)
         for folder in discovery.unreadable {
             console.emit(.warning("\(folder): cannot read the folder; skipped", at: nil))
