@@ -86,7 +86,10 @@ private struct TreeBuilder {
     /// The finished children of every open collection, in order (a mapping's as key, value, ...).
     private var pending: [Int32] = []
     private var children: [Int32] = []
-    private var text: [UInt8] = []
+    /// Every scalar's bytes, one after the other, in `text[..<textCount]`; the rest is room made
+    /// ahead, so that copying a scalar in is one `memcpy`.
+    private var text: [UInt8]
+    private var textCount = 0
     private var root: Int32?
     private var diagnostics: [Diagnostic] = []
     private var documentCount = 0
@@ -99,7 +102,7 @@ private struct TreeBuilder {
         // Typical proportions of an isogap file, so that the arrays are not grown step by step.
         entries.reserveCapacity(input.count / 12 + 16)
         children.reserveCapacity(input.count / 12 + 16)
-        text.reserveCapacity(input.count / 2 + 16)
+        text = Array(repeating: 0, count: input.count / 2 + 16)
         pending.reserveCapacity(256)
     }
 
@@ -129,6 +132,7 @@ private struct TreeBuilder {
         }
         let failed = !completed || diagnostics.containsErrors && root == nil
         guard !failed, let root else { return YAMLParser.Result(root: nil, diagnostics: diagnostics) }
+        text.removeSubrange(textCount...)
         let tree = YAMLTree(entries: entries, children: children, text: text)
         return YAMLParser.Result(root: YAMLNode(tree: tree, index: Int(root)), diagnostics: diagnostics)
     }
@@ -163,12 +167,19 @@ private struct TreeBuilder {
                         at: location(line, column)))
                 return false
             }
-            let first = Int32(text.count)
+            let first = Int32(textCount)
             var ascii = true
             if data.length > 0 {
                 let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
                 ascii = ASCII.isASCII(bytes)
-                text.append(contentsOf: bytes)
+                if textCount + bytes.count > text.count {
+                    text += repeatElement(0, count: max(text.count, bytes.count))
+                }
+                text.withUnsafeMutableBytes { room in
+                    UnsafeMutableRawBufferPointer(rebasing: room[textCount..<textCount + bytes.count])
+                        .copyMemory(from: UnsafeRawBufferPointer(bytes))
+                }
+                textCount += bytes.count
             }
             entries.append(
                 YAMLTree.Entry(
