@@ -89,7 +89,7 @@ public struct WorkspaceEvaluation: Sendable {
     /// texts in `language` (the workspace's own when `nil`), clause and requirement texts in
     /// `language` (English when `nil`).
     public func siteSummary(path: String, asOf date: CalendarDate, language: ReportLanguage? = nil) -> SiteSummary {
-        let overdue = workspace.actions.map { ActionTracker(register: $0, score: score, asOf: date).overdue.count } ?? 0
+        let overdue = workspace.actions.map { ActionTracker.overdueCount(in: $0, asOf: date) } ?? 0
         return SiteSummary(
             path: path, manifest: workspace.manifest.localized(language ?? workspace.manifest.language), score: score,
             overdueActions: overdue, language: language ?? .en)

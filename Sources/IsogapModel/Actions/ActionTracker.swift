@@ -30,9 +30,20 @@ public struct ActionTracker: Sendable {
 
     /// Open or in-progress actions past their due date, most overdue first, then by id.
     public var overdue: [Overdue] {
-        register.actions.filter { $0.isPending && $0.due < asOf }
+        register.actions.filter { Self.isOverdue($0, asOf: asOf) }
             .map { Overdue(action: $0, daysOverdue: $0.due.days(until: asOf)) }
             .sorted { ($0.daysOverdue, $1.action.id) > ($1.daysOverdue, $0.action.id) }
+    }
+
+    /// The number of actions of `register` that are overdue on `date` (``overdue``'s count),
+    /// without a tracker: a portfolio needs only the count, not the actions by requirement.
+    public static func overdueCount(in register: ActionRegister, asOf date: CalendarDate) -> Int {
+        register.actions.count { isOverdue($0.asOf(date), asOf: date) }
+    }
+
+    /// Whether an action, as it stood on `date`, is open or in progress and past its due date.
+    private static func isOverdue(_ action: Action, asOf date: CalendarDate) -> Bool {
+        action.isPending && action.due < date
     }
 
     /// Open or in-progress actions due within the next `days` days (from the as-of date), by due date.

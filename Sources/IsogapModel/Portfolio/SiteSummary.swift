@@ -89,17 +89,20 @@ public struct SiteSummary: Sendable, Hashable {
                 id: $0.checklist.id, percent: $0.aggregate.percent, completeness: $0.aggregate.completeness)
         }
         self.overdueActions = overdueActions
-        var clauses: [ClauseFigure] = []
-        for checklist in score.checklists {
-            func walk(_ clause: ClauseScore) {
+        // Clause scores are read in place, by index: a copy of one would retain everything below it.
+        func walk(_ scores: [ClauseScore], checklist: String, into clauses: inout [ClauseFigure]) {
+            for index in scores.indices {
                 clauses.append(
                     ClauseFigure(
-                        checklist: checklist.checklist.id, id: clause.clause.id,
-                        title: clause.clause.title.resolved(language.rawValue),
-                        percent: clause.aggregate.percent))
-                clause.children.forEach(walk)
+                        checklist: checklist, id: scores[index].clause.id,
+                        title: scores[index].clause.title.resolved(language.rawValue),
+                        percent: scores[index].aggregate.percent))
+                walk(scores[index].children, checklist: checklist, into: &clauses)
             }
-            checklist.clauses.forEach(walk)
+        }
+        var clauses: [ClauseFigure] = []
+        for index in score.checklists.indices {
+            walk(score.checklists[index].clauses, checklist: score.checklists[index].checklist.id, into: &clauses)
         }
         self.clauses = clauses
         var requirements: [RequirementFigure] = []

@@ -28,14 +28,29 @@ public struct Scorer: Sendable {
     /// Whether an evidence item counts on the assessment date, and if not, why: the first that
     /// applies of missing, changed, expired, future and stale.
     public func status(of item: EvidenceItem) -> EvidenceStatus {
-        if let file = item.file {
+        status(
+            file: item.file, sha256: item.sha256, expires: item.expires, date: item.date, staleBefore: staleBefore)
+    }
+
+    /// The date before which evidence is stale; `nil` when evidence does not age.
+    private var staleBefore: CalendarDate? {
+        evidenceMaxAgeDays.map { assessmentDate.adding(days: -$0) }
+    }
+
+    /// ``status(of:)`` from the parts of an item it reads, with the stale limit worked out once by
+    /// the caller. Taking the parts lets a caller read an item in place: a copy of the whole item
+    /// would retain and release its texts.
+    private func status(
+        file: String?, sha256: String?, expires: CalendarDate?, date: CalendarDate?, staleBefore: CalendarDate?
+    ) -> EvidenceStatus {
+        if let file {
             guard case .present(let digest) = files[file] else { return .missing }
-            if let recorded = item.sha256, recorded.lowercased() != digest.lowercased() { return .changed }
+            if let recorded = sha256, recorded.lowercased() != digest.lowercased() { return .changed }
         }
-        if let expires = item.expires, expires < assessmentDate { return .expired }
-        if let date = item.date {
+        if let expires, expires < assessmentDate { return .expired }
+        if let date {
             if date > assessmentDate { return .future }
-            if let maxAge = evidenceMaxAgeDays, date < assessmentDate.adding(days: -maxAge) { return .stale }
+            if let staleBefore, date < staleBefore { return .stale }
         }
         return .valid
     }
@@ -58,12 +73,20 @@ public struct Scorer: Sendable {
     public func support(claimed: Int, valid: [EvidenceItem], requirement: Requirement, scale: [ScaleLevel])
         -> (effective: Int, unsupported: UnsupportedClaim?)
     {
+        Self.support(claimed: claimed, valid: ValidEvidence(valid), expected: requirement.evidence, scale: scale)
+    }
+
+    /// ``support(claimed:valid:requirement:scale:)`` over the count and types of the valid items,
+    /// for a requirement that expects the types `expected`.
+    static func support(claimed: Int, valid: ValidEvidence, expected: [EvidenceType], scale: [ScaleLevel])
+        -> (effective: Int, unsupported: UnsupportedClaim?)
+    {
         var effective = 0
-        for level in scale where level.level > 0 && level.level <= claimed {
-            if let failure = Self.failedRule(of: level, valid: valid, requirement: requirement) {
+        for index in scale.indices where scale[index].level > 0 && scale[index].level <= claimed {
+            if let failure = failedRule(of: scale[index], valid: valid, expected: expected) {
                 return (effective, failure)
             }
-            effective = level.level
+            effective = scale[index].level
         }
         return (effective, nil)
     }
@@ -73,20 +96,59 @@ public struct Scorer: Sendable {
     public static func failedRule(of level: ScaleLevel, valid: [EvidenceItem], requirement: Requirement)
         -> UnsupportedClaim?
     {
+        failedRule(of: level, valid: ValidEvidence(valid), expected: requirement.evidence)
+    }
+
+    /// ``failedRule(of:valid:requirement:)`` over the count and types of the valid items, for a
+    /// requirement that expects the types `expected`.
+    static func failedRule(of level: ScaleLevel, valid: ValidEvidence, expected: [EvidenceType])
+        -> UnsupportedClaim?
+    {
         func failure(_ rule: UnsupportedClaim.Rule, _ types: [EvidenceType]) -> UnsupportedClaim {
             UnsupportedClaim(
                 level: level.level, rule: rule, needed: level.minEvidence, valid: valid.count, types: types)
         }
         if valid.count < level.minEvidence { return failure(.minEvidence, []) }
-        if level.expectedType, !requirement.evidence.isEmpty,
-            !valid.contains(where: { requirement.evidence.contains($0.type) })
-        {
-            return failure(.expectedType, requirement.evidence)
+        if level.expectedType, !expected.isEmpty, !valid.includesAny(of: expected) {
+            return failure(.expectedType, expected)
         }
-        if !level.evidenceTypes.isEmpty, !valid.contains(where: { level.evidenceTypes.contains($0.type) }) {
+        if !level.evidenceTypes.isEmpty, !valid.includesAny(of: level.evidenceTypes) {
             return failure(.evidenceTypes, level.evidenceTypes)
         }
         return nil
+    }
+
+    /// What the level rules ask of a requirement's valid evidence items: how many there are and
+    /// which types they cover. The rules read nothing else, so no list of valid items is built.
+    struct ValidEvidence {
+        private(set) var count = 0
+        /// One bit per ``EvidenceType`` present.
+        private var types: UInt8 = 0
+
+        init() {}
+
+        init(_ items: [EvidenceItem]) {
+            for item in items { add(item.type) }
+        }
+
+        mutating func add(_ type: EvidenceType) {
+            count += 1
+            types |= Self.bit(type)
+        }
+
+        /// Whether an item is of one of `wanted`.
+        func includesAny(of wanted: [EvidenceType]) -> Bool {
+            wanted.contains { types & Self.bit($0) != 0 }
+        }
+
+        private static func bit(_ type: EvidenceType) -> UInt8 {
+            switch type {
+            case .document: 1
+            case .record: 2
+            case .interview: 4
+            case .observation: 8
+            }
+        }
     }
 
     /// The automatic grade of a gap (SPEC §6).
@@ -123,67 +185,154 @@ public struct Scorer: Sendable {
     public func score(
         _ requirement: Requirement, in checklist: Checklist, response: Response?, clausePath: [String], position: Int
     ) -> RequirementScore {
-        let maxLevel = checklist.maxLevel
-        let applicable = response?.applicable ?? true
-        let claimed = applicable ? response?.level.map { min(max($0, 0), maxLevel) } : nil
-        let target = min(max(response?.target ?? targetLevel, 0), maxLevel)
-        let evidence = response?.evidence ?? []
-        var statuses: [ScoredEvidence] = []
-        var valid: [EvidenceItem] = []
-        if !evidence.isEmpty {
-            statuses.reserveCapacity(evidence.count)
-            valid.reserveCapacity(evidence.count)
-            for item in evidence {
-                let status = status(of: item)
-                statuses.append(ScoredEvidence(item: item, status: status))
-                if status == .valid { valid.append(item) }
-            }
+        score(
+            requirements: [requirement], at: 0, in: ScoredChecklist(checklist, scorer: self),
+            responses: response.map { [$0] } ?? [], at: response == nil ? nil : 0, clausePath: clausePath,
+            position: position)
+    }
+
+    /// What scoring a requirement reads of its checklist and of the scorer, worked out once per
+    /// checklist rather than per requirement.
+    private struct ScoredChecklist {
+        let id: String
+        let scale: [ScaleLevel]
+        let maxLevel: Int
+        let staleBefore: CalendarDate?
+
+        init(_ checklist: Checklist, scorer: Scorer) {
+            id = checklist.id
+            scale = checklist.scale
+            maxLevel = checklist.maxLevel
+            staleBefore = scorer.staleBefore
         }
-        var result = RequirementScore(
-            checklist: checklist.id, requirement: requirement, clausePath: clausePath, position: position,
-            response: response, applicable: applicable, claimed: claimed, effective: nil,
-            validEvidence: valid.count, target: target, gap: nil, priority: nil, grade: nil,
-            maxLevel: maxLevel, evidence: statuses)
-        guard let claimed else { return result }
-        let (effective, unsupported) = support(
-            claimed: claimed, valid: valid, requirement: requirement, scale: checklist.scale)
-        result.unsupported = unsupported
-        let gap = max(0, target - effective)
-        result.effective = effective
-        result.gap = gap
-        result.priority = Double(gap) * requirement.weight * Self.criticalityFactor(requirement.criticality)
-        result.grade =
-            response?.grade
-            ?? Self.grade(gap: gap, effective: effective, maxLevel: maxLevel, criticality: requirement.criticality)
-        return result
+    }
+
+    /// Scores `requirements[requirementIndex]` with `responses[responseIndex]`. The score refers
+    /// to both lists rather than copying the requirement and the response.
+    private func score(
+        requirements: [Requirement], at requirementIndex: Int, in checklist: ScoredChecklist, responses: [Response],
+        at responseIndex: Int?, clausePath: [String], position: Int
+    ) -> RequirementScore {
+        let maxLevel = checklist.maxLevel
+        let applicable = responseIndex.map { responses[$0].applicable } ?? true
+        let claimed = applicable ? responseIndex.flatMap { responses[$0].level }.map { min(max($0, 0), maxLevel) } : nil
+        let target = min(max(responseIndex.flatMap { responses[$0].target } ?? targetLevel, 0), maxLevel)
+        var valid = ValidEvidence()
+        let items = responseIndex.map { responses[$0].evidence } ?? []
+        let evidence = ScoredEvidenceList(items: items) { index in
+            let status = status(
+                file: items[index].file, sha256: items[index].sha256, expires: items[index].expires,
+                date: items[index].date, staleBefore: checklist.staleBefore)
+            if status == .valid { valid.add(items[index].type) }
+            return status
+        }
+        var effective: Int?
+        var unsupported: UnsupportedClaim?
+        var gap: Int?
+        var priority: Double?
+        var grade: Grade?
+        if let claimed {
+            let weight = requirements[requirementIndex].weight
+            let criticality = requirements[requirementIndex].criticality
+            let support = Self.support(
+                claimed: claimed, valid: valid, expected: requirements[requirementIndex].evidence,
+                scale: checklist.scale)
+            let shortfall = max(0, target - support.effective)
+            effective = support.effective
+            unsupported = support.unsupported
+            gap = shortfall
+            priority = Double(shortfall) * weight * Self.criticalityFactor(criticality)
+            grade =
+                responseIndex.flatMap { responses[$0].grade }
+                ?? Self.grade(
+                    gap: shortfall, effective: support.effective, maxLevel: maxLevel, criticality: criticality)
+        }
+        return RequirementScore(
+            checklist: checklist.id, requirements: requirements, requirementIndex: requirementIndex,
+            clausePath: clausePath, position: position, responses: responses, responseIndex: responseIndex,
+            applicable: applicable, claimed: claimed, effective: effective, validEvidence: valid.count,
+            target: target, gap: gap, priority: priority, grade: grade, maxLevel: maxLevel, evidence: evidence,
+            unsupported: unsupported)
     }
 
     /// Scores a checklist with its assessment.
     public func score(_ checklist: Checklist, assessment: Assessment) -> ChecklistScore {
-        // The position of the first response to each requirement (a later one for the same
-        // requirement is ignored): positions, so that no response is copied into the table.
+        let scored = ScoredChecklist(checklist, scorer: self)
         let responses = assessment.responses
-        var firstResponse: [String: Int] = [:]
-        firstResponse.reserveCapacity(responses.count)
-        for position in responses.indices.reversed() { firstResponse[responses[position].requirement] = position }
+        var lookup = ResponseLookup(responses)
         // Requirements are scored in document order into one array; the requirements below a clause
         // are then one contiguous range of it (its own, then its sub-clauses'), so clause figures
         // are computed over slices without copying any score.
         var all: [RequirementScore] = []
-        func walk(_ clause: Clause, _ path: [String]) -> ClauseScore {
-            let here = path + [clause.id]
+        all.reserveCapacity(responses.count)
+        func walk(
+            _ clause: Clause, _ path: [String], into all: inout [RequirementScore], lookup: inout ResponseLookup
+        ) -> ClauseScore {
+            var here = path
+            here.append(clause.id)
             let start = all.count
-            for requirement in clause.requirements {
+            let requirements = clause.requirements
+            for index in requirements.indices {
                 all.append(
                     score(
-                        requirement, in: checklist, response: firstResponse[requirement.id].map { responses[$0] },
-                        clausePath: here, position: all.count))
+                        requirements: requirements, at: index, in: scored, responses: responses,
+                        at: lookup.position(of: requirements[index].id), clausePath: here, position: all.count))
             }
-            let children = clause.clauses.map { walk($0, here) }
+            var children: [ClauseScore] = []
+            children.reserveCapacity(clause.clauses.count)
+            for child in clause.clauses { children.append(walk(child, here, into: &all, lookup: &lookup)) }
             return ClauseScore(clause: clause, aggregate: Aggregate(all[start...]), children: children)
         }
-        let clauses = checklist.clauses.map { walk($0, []) }
+        var clauses: [ClauseScore] = []
+        clauses.reserveCapacity(checklist.clauses.count)
+        for clause in checklist.clauses { clauses.append(walk(clause, [], into: &all, lookup: &lookup)) }
         return ChecklistScore(checklist: checklist, aggregate: Aggregate(all), clauses: clauses, requirements: all)
+    }
+
+    /// Finds the first response to each requirement (a later one for the same requirement is
+    /// ignored). Responses usually come in checklist order, so the one after the last found is
+    /// tried first; a table of first positions is built only once that guess has failed.
+    ///
+    /// Until then every requirement has found the response at its own position, so an earlier
+    /// response with the same id would mean two requirements with one id, which checklist
+    /// validation rejects.
+    private struct ResponseLookup {
+        let responses: [Response]
+        /// The position tried first: the one after the last response found.
+        var next = 0
+        /// The first position of each requirement id, once a guess has failed.
+        var firstPositions: [String: Int]?
+        /// Whether each position is the first for its requirement id, once a guess has failed.
+        var isFirst: [Bool] = []
+
+        init(_ responses: [Response]) {
+            self.responses = responses
+        }
+
+        mutating func position(of requirement: String) -> Int? {
+            if next < responses.count, responses[next].requirement == requirement,
+                firstPositions == nil || isFirst[next]
+            {
+                next += 1
+                return next - 1
+            }
+            let table = firstPositions ?? buildTable()
+            guard let found = table[requirement] else { return nil }
+            next = found + 1
+            return found
+        }
+
+        private mutating func buildTable() -> [String: Int] {
+            var table: [String: Int] = [:]
+            table.reserveCapacity(responses.count)
+            isFirst = Array(repeating: false, count: responses.count)
+            for position in responses.indices where table[responses[position].requirement] == nil {
+                table[responses[position].requirement] = position
+                isFirst[position] = true
+            }
+            firstPositions = table
+            return table
+        }
     }
 
     /// Scores every checklist of a workspace and orders the gap list.

@@ -1,12 +1,34 @@
 /// The scoring result of one requirement (SPEC §6).
+///
+/// The values that hold references live in one shared copy-on-write box, so copying a score (into
+/// the gap list, into a report's view) retains one object rather than every text and list it
+/// holds; the box refers to the requirement and the response by position in the checklist's and
+/// the assessment's lists rather than holding copies of them.
 public struct RequirementScore: Sendable, Hashable {
     public var checklist: String
-    public var requirement: Requirement
+    public var requirement: Requirement {
+        get { shared.requirement }
+        set {
+            let shared = uniquelyShared()
+            shared.requirements = [newValue]
+            shared.requirementIndex = 0
+        }
+    }
     /// Ids of the clauses above the requirement, outermost first.
-    public var clausePath: [String]
+    public var clausePath: [String] {
+        get { shared.clausePath }
+        set { uniquelyShared().clausePath = newValue }
+    }
     /// Position of the requirement in its checklist (document order).
     public var position: Int
-    public var response: Response?
+    public var response: Response? {
+        get { shared.response }
+        set {
+            let shared = uniquelyShared()
+            shared.responses = newValue.map { [$0] } ?? []
+            shared.responseIndex = newValue == nil ? nil : 0
+        }
+    }
     public var applicable: Bool
     /// Claimed level; `nil` when not assessed.
     public var claimed: Int?
@@ -25,10 +47,99 @@ public struct RequirementScore: Sendable, Hashable {
     /// Top of the checklist's scale (`N`).
     public var maxLevel: Int
     /// Every evidence item of the response with its status, in source order.
-    public var evidence: [ScoredEvidence] = []
+    public var evidence: [ScoredEvidence] {
+        get { shared.evidence.array }
+        set { uniquelyShared().evidence = ScoredEvidenceList(newValue) }
+    }
     /// Why the claim is not supported (the first unsupported level); `nil` when it is, or when
     /// nothing is claimed.
-    public var unsupported: UnsupportedClaim?
+    public var unsupported: UnsupportedClaim? {
+        get { shared.unsupported }
+        set { uniquelyShared().unsupported = newValue }
+    }
+
+    private var shared: Shared
+
+    /// A score of `requirements[requirementIndex]` answered by `responses[responseIndex]`.
+    init(
+        checklist: String, requirements: [Requirement], requirementIndex: Int, clausePath: [String], position: Int,
+        responses: [Response], responseIndex: Int?, applicable: Bool, claimed: Int?, effective: Int?,
+        validEvidence: Int, target: Int, gap: Int?, priority: Double?, grade: Grade?, maxLevel: Int,
+        evidence: ScoredEvidenceList, unsupported: UnsupportedClaim?
+    ) {
+        self.checklist = checklist
+        self.position = position
+        self.applicable = applicable
+        self.claimed = claimed
+        self.effective = effective
+        self.validEvidence = validEvidence
+        self.target = target
+        self.gap = gap
+        self.priority = priority
+        self.grade = grade
+        self.maxLevel = maxLevel
+        shared = Shared(
+            requirements: requirements, requirementIndex: requirementIndex, clausePath: clausePath,
+            responses: responses, responseIndex: responseIndex, evidence: evidence, unsupported: unsupported)
+    }
+
+    /// The shared box, copied first when another score holds it too.
+    private mutating func uniquelyShared() -> Shared {
+        if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
+        return shared
+    }
+
+    /// The values of a score that hold references. Mutated only through ``uniquelyShared()``, that
+    /// is only while one score holds it, which makes it safe to send.
+    private final class Shared: Hashable, @unchecked Sendable {
+        /// The list holding the requirement (its clause's), and the requirement's index in it.
+        var requirements: [Requirement]
+        var requirementIndex: Int
+        var clausePath: [String]
+        /// The list holding the response (the assessment's), and the response's index in it;
+        /// `nil` when there is no response.
+        var responses: [Response]
+        var responseIndex: Int?
+        var evidence: ScoredEvidenceList
+        var unsupported: UnsupportedClaim?
+
+        init(
+            requirements: [Requirement], requirementIndex: Int, clausePath: [String], responses: [Response],
+            responseIndex: Int?, evidence: ScoredEvidenceList, unsupported: UnsupportedClaim?
+        ) {
+            self.requirements = requirements
+            self.requirementIndex = requirementIndex
+            self.clausePath = clausePath
+            self.responses = responses
+            self.responseIndex = responseIndex
+            self.evidence = evidence
+            self.unsupported = unsupported
+        }
+
+        func copy() -> Shared {
+            Shared(
+                requirements: requirements, requirementIndex: requirementIndex, clausePath: clausePath,
+                responses: responses, responseIndex: responseIndex, evidence: evidence, unsupported: unsupported)
+        }
+
+        var requirement: Requirement { requirements[requirementIndex] }
+        var response: Response? { responseIndex.map { responses[$0] } }
+
+        static func == (lhs: Shared, rhs: Shared) -> Bool {
+            lhs === rhs
+                || (lhs.requirement == rhs.requirement && lhs.clausePath == rhs.clausePath
+                    && lhs.response == rhs.response && lhs.evidence == rhs.evidence
+                    && lhs.unsupported == rhs.unsupported)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(requirement)
+            hasher.combine(clausePath)
+            hasher.combine(response)
+            hasher.combine(evidence)
+            hasher.combine(unsupported)
+        }
+    }
 
     /// Applicable and claimed.
     public var isAssessed: Bool { applicable && claimed != nil }
