@@ -19,39 +19,41 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// The document as pretty-printed JSON (two-space indentation, one key per line), ending in a newline.
     public func serialized() -> String {
         var output = ""
-        write(to: &output, indent: 0)
+        var pads = [""]
+        write(to: &output, indent: 0, pads: &pads)
         return output + "\n"
     }
 
-    private func write(to output: inout String, indent: Int) {
-        // The indentation is made only for objects and arrays, and each piece is appended to the
-        // output as it is: no value builds a string of its own to be copied again.
+    /// Appends the value at nesting depth `indent`; `pads[depth]` is the indentation of that depth,
+    /// made once per depth for the whole document.
+    private func write(to output: inout String, indent: Int, pads: inout [String]) {
+        // Each piece is appended to the output as it is: no value builds a string of its own to be
+        // copied again.
+        if pads.count <= indent + 1 { pads.append(String(repeating: "  ", count: indent + 1)) }
         switch self {
         case .object(let members):
             guard !members.isEmpty else { return output += "{}" }
-            let pad = String(repeating: "  ", count: indent + 1)
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                output += pad
-                output += Self.quote(key)
+                output += pads[indent + 1]
+                Self.appendQuoted(key, to: &output)
                 output += ": "
-                value.write(to: &output, indent: indent + 1)
+                value.write(to: &output, indent: indent + 1, pads: &pads)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent)
+            output += pads[indent]
             output += "}"
         case .array(let items):
             guard !items.isEmpty else { return output += "[]" }
-            let pad = String(repeating: "  ", count: indent + 1)
             output += "[\n"
             for (index, item) in items.enumerated() {
-                output += pad
-                item.write(to: &output, indent: indent + 1)
+                output += pads[indent + 1]
+                item.write(to: &output, indent: indent + 1, pads: &pads)
                 output += index == items.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent)
+            output += pads[indent]
             output += "]"
-        case .string(let text): output += Self.quote(text)
+        case .string(let text): Self.appendQuoted(text, to: &output)
         case .number(let value): output += Self.format(value)
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
@@ -65,13 +67,25 @@ public indirect enum JSONValue: Sendable, Hashable {
         return "\(value)"
     }
 
+    /// `text` quoted and escaped, appended to `output` (most strings need no escaping and are
+    /// appended whole, without a quoted copy of their own).
+    static func appendQuoted(_ text: String, to output: inout String) {
+        if needsEscaping(text) {
+            output += quote(text)
+        } else {
+            output += "\""
+            output += text
+            output += "\""
+        }
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }
+    }
+
     static func quote(_ text: String) -> String {
         // Most strings need no escaping at all: copied whole.
-        if !text.utf8.contains(where: {
-            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2
-        }) {
-            return "\"" + text + "\""
-        }
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
