@@ -73,7 +73,7 @@ private struct TreeBuilder {
         var keyIndex: [String: Int32]?
     }
 
-    static let linearSearchLimit = 12
+    static let linearSearchLimit = 24
 
     let file: String
     let limits: YAMLLimits
