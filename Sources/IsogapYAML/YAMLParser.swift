@@ -102,7 +102,8 @@ private struct TreeBuilder {
         // Typical proportions of an isogap file, so that the arrays are not grown step by step.
         entries.reserveCapacity(input.count / 12 + 16)
         children.reserveCapacity(input.count / 12 + 16)
-        text = Array(repeating: 0, count: input.count / 2 + 16)
+        // Scalars' text is rarely longer than the file (only escapes such as `\L` lengthen it).
+        text = Array(repeating: 0, count: input.count + 16)
         pending.reserveCapacity(256)
     }
 
@@ -173,11 +174,13 @@ private struct TreeBuilder {
                 let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
                 ascii = ASCII.isASCII(bytes)
                 if textCount + bytes.count > text.count {
-                    text += repeatElement(0, count: max(text.count, bytes.count))
+                    text += [UInt8](repeating: 0, count: max(text.count, bytes.count))
                 }
+                // Pointer arithmetic, not a slice: a slice costs a generic metadata look-up in
+                // unoptimised builds, which the tests run.
                 text.withUnsafeMutableBytes { room in
-                    UnsafeMutableRawBufferPointer(rebasing: room[textCount..<textCount + bytes.count])
-                        .copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    guard let start = room.baseAddress, let source = bytes.baseAddress else { return }
+                    (start + textCount).copyMemory(from: source, byteCount: bytes.count)
                 }
                 textCount += bytes.count
             }

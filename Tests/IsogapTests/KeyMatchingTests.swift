@@ -118,4 +118,13 @@ struct KeyMatchingTests {
         // A colon followed by a combining mark is another character, not the separator.
         #expect(CrossReference("a:\u{301}b:c") == CrossReference(checklist: "a:\u{301}b", target: "c"))
     }
+
+    @Test func scalarTextLongerThanTheFileIsKeptWhole() throws {
+        // `\L` (two bytes) is U+2028 (three bytes): the text outgrows the room made for it.
+        let escapes = String(repeating: "\\L", count: 5000)
+        let node = try root("a: \"\(escapes)\"\nb: after\n")
+        let pairs = try #require(node.mapping)
+        #expect(pairs[0].value.scalar?.value == String(repeating: "\u{2028}", count: 5000))
+        #expect(pairs[1].value.scalar?.value == "after")
+    }
 }
