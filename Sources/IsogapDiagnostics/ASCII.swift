@@ -18,4 +18,29 @@ public enum ASCII {
         }
         return bits & 0x8080_8080_8080_8080 == 0
     }
+
+    /// Up to 16 bytes of ASCII text in two words, with its length. Two ASCII texts are the same
+    /// `String` exactly when their packed forms are equal, so short keys compare in three word
+    /// comparisons and hash without a `String`.
+    public struct Packed: Hashable, Sendable {
+        /// The first eight bytes, the first in the lowest byte; zeros past the text.
+        public let low: UInt64
+        /// Bytes 9 to 16 in the same order.
+        public let high: UInt64
+        public let count: Int
+
+        /// `nil` when `bytes` is longer than 16 bytes or not ASCII.
+        @inlinable
+        public init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 16 else { return nil }
+            // Byte by byte: no call, and never a read past the text.
+            var low: UInt64 = 0, high: UInt64 = 0
+            for index in 0..<min(bytes.count, 8) { low |= UInt64(bytes[index]) << UInt64(8 * index) }
+            for index in min(bytes.count, 8)..<bytes.count { high |= UInt64(bytes[index]) << UInt64(8 * (index - 8)) }
+            guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+            self.low = low
+            self.high = high
+            count = bytes.count
+        }
+    }
 }

@@ -44,17 +44,9 @@ struct TextKeyTable {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(key))
         let hash = hasher.finalize()
-        let inline = key.count <= 16
-        var first: UInt64 = 0, second: UInt64 = 0
-        if inline {
-            for (index, byte) in key.enumerated() {
-                if index < 8 {
-                    first |= UInt64(byte) << (8 * index)
-                } else {
-                    second |= UInt64(byte) << (8 * (index - 8))
-                }
-            }
-        }
+        let packed = ASCII.Packed(key)
+        let inline = packed != nil
+        var first = packed?.low ?? 0, second = packed?.high ?? 0
         let mask = slots.count - 1
         var index = hash & mask
         while slots[index].number >= 0 {

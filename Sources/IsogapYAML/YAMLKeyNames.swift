@@ -1,3 +1,5 @@
+internal import IsogapDiagnostics
+
 /// The key names one kind of mapping may hold, prepared so that a mapping's keys are matched
 /// against them by comparing two machine words rather than by making and comparing `String`s.
 ///
@@ -7,8 +9,8 @@
 /// name is compared as `String`s, so the answers are always those of `String` equality.
 public struct YAMLKeyNames: Sendable, ExpressibleByArrayLiteral {
     public let names: [String]
-    /// Each name packed; a name that is not short ASCII has a length of -1 and never matches.
-    private let packed: [PackedText]
+    /// Each name packed; `nil` for a name that is not short ASCII.
+    private let packed: [ASCII.Packed?]
     /// Whether every name is short ASCII, so that no `String` comparison is ever needed for ASCII.
     private let allPacked: Bool
 
@@ -16,9 +18,9 @@ public struct YAMLKeyNames: Sendable, ExpressibleByArrayLiteral {
         self.names = names
         packed = names.map { name in
             var name = name
-            return name.withUTF8 { PackedText($0) } ?? PackedText(unmatchable: ())
+            return name.withUTF8 { ASCII.Packed($0) }
         }
-        allPacked = packed.allSatisfy { $0.count >= 0 }
+        allPacked = packed.allSatisfy { $0 != nil }
     }
 
     public init(arrayLiteral names: String...) {
@@ -49,7 +51,7 @@ public struct YAMLKeyNames: Sendable, ExpressibleByArrayLiteral {
     /// The position of `name` in the list, if it is there.
     public func index(of name: String) -> Int? {
         var text = name
-        if let wanted = text.withUTF8({ PackedText($0) }) {
+        if let wanted = text.withUTF8({ ASCII.Packed($0) }) {
             if let found = index(of: wanted) { return found }
             if allPacked { return nil }
         }
@@ -58,7 +60,7 @@ public struct YAMLKeyNames: Sendable, ExpressibleByArrayLiteral {
 
     /// The position in the list of the scalar text `bytes` (`ascii` when they are all ASCII).
     func index(ofBytes bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int? {
-        if ascii, let wanted = PackedText(bytes) {
+        if ascii, let wanted = ASCII.Packed(bytes) {
             if let found = index(of: wanted) { return found }
             if allPacked { return nil }
         }
@@ -66,35 +68,11 @@ public struct YAMLKeyNames: Sendable, ExpressibleByArrayLiteral {
         return names.firstIndex(of: String(decoding: bytes, as: UTF8.self))
     }
 
-    private func index(of wanted: PackedText) -> Int? {
+    private func index(of wanted: ASCII.Packed) -> Int? {
         packed.withUnsafeBufferPointer { packed in
             for index in packed.indices where packed[index] == wanted { return index }
             return nil
         }
-    }
-}
-
-/// Up to 16 bytes of ASCII text in two words, with its length.
-private struct PackedText: Equatable, Sendable {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var count: Int
-
-    /// `nil` when `bytes` is longer than 16 bytes or not ASCII.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count <= 16 else { return nil }
-        count = bytes.count
-        // Little-endian packing byte by byte: no call, and never a read past the text.
-        var words = (UInt64(0), UInt64(0))
-        for index in 0..<min(count, 8) { words.0 |= UInt64(bytes[index]) << UInt64(8 * index) }
-        for index in min(count, 8)..<count { words.1 |= UInt64(bytes[index]) << UInt64(8 * (index - 8)) }
-        guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        (low, high) = words
-    }
-
-    /// A value equal to no packed text.
-    init(unmatchable: Void) {
-        count = -1
     }
 }
 
