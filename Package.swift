@@ -34,6 +34,8 @@ let package = Package(
         ),
         // glibc's heap settings (`mallopt`), for commands that load many documents in a row.
         .systemLibrary(name: "CHeapTuning"),
+        // Linux's `openat2`, so that the kernel checks a workspace file lies inside the workspace.
+        .systemLibrary(name: "CLinuxFiles"),
         // Locations, diagnostics and document paths: shared by every layer above.
         .target(name: "IsogapDiagnostics"),
         // Ordered YAML node tree with 1-based marks, over libyaml.
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "IsogapCLI",
             dependencies: [
-                "CHeapTuning", "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
+                "CHeapTuning", "CLinuxFiles", "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
                 "IsogapResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,13 +8,19 @@ struct DiskFiles: FileSource {
     /// The folder as the file system sees it (resolved against the command's working directory).
     let location: String
     /// `location` with its links resolved, once: every read checks that the file opened lies
-    /// inside it. `nil` when the folder could not be resolved (each read then tries again).
+    /// inside it. `nil` when the folder could not be resolved (each read then tries again), and on
+    /// Linux, where the kernel does the check (``FileReader/openInside(_:root:resolvedRoot:)``) and
+    /// a read resolves the folder only in the rare case it cannot.
     private let resolvedLocation: String?
 
     init(folder: String, in context: CommandContext) {
         self.folder = folder
         location = context.resolve(folder)
-        resolvedLocation = FileReader.realPath(location)
+        #if os(Linux)
+            resolvedLocation = nil
+        #else
+            resolvedLocation = FileReader.realPath(location)
+        #endif
     }
 
     /// Files read before loading (the manifest a command checked), handed to the loader as they

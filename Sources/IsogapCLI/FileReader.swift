@@ -1,6 +1,10 @@
 import Foundation
 import IsogapLoading
 
+#if os(Linux)
+    import CLinuxFiles
+#endif
+
 /// The one way isogap reads a file: only regular files (a named pipe or device is never read, so
 /// nothing can block), at most a size cap, and, for the files a workspace names, only from inside
 /// the workspace, checked on the descriptor that was opened rather than on a path looked up before.
@@ -53,6 +57,11 @@ enum FileReader {
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") {
             return .failure(Failure(kind: .outside, reason: "the path leaves the workspace"))
         }
+        #if os(Linux)
+            // The kernel's check first; anything it refuses or cannot do takes the path below,
+            // which gives the same answers and says why.
+            if let descriptor = openBeneath(relative, root: root) { return .success(descriptor) }
+        #endif
         guard let resolvedRoot = resolvedRoot ?? realPath(root) else {
             return .failure(Failure(kind: .unreadable, reason: "the workspace folder cannot be resolved"))
         }
@@ -77,6 +86,30 @@ enum FileReader {
         }
     }
 
+    #if os(Linux)
+        /// An open descriptor of the regular file `relative` inside `root`, when `openat2` can show
+        /// it lies there: the kernel refuses to leave `root` while resolving the path (through `..`,
+        /// an absolute path or a symbolic link), so the file opened is inside. `nil` for anything
+        /// else (a missing file, a link that leaves `root` and comes back, a kernel without
+        /// `openat2`), which ``openInside(_:root:resolvedRoot:)`` then settles the longer way.
+        private static func openBeneath(_ relative: String, root: String) -> Int32? {
+            let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard folder >= 0 else { return nil }
+            defer { close(folder) }
+            // A pipe or device is never opened (as in `openRegular`).
+            var info = stat()
+            guard fstatat(folder, relative, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            let descriptor = isogap_open_beneath(folder, relative, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+            guard descriptor >= 0 else { return nil }
+            var opened = stat()
+            guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+                close(descriptor)
+                return nil
+            }
+            return descriptor
+        }
+    #endif
+
     /// Opens `path` for reading only if it is a regular file: checked before opening (so a pipe or
     /// device is never opened) and again on the descriptor (so a swap in between is caught).
     private static func openRegular(_ path: String, flags: Int32) -> Result<Int32, Failure> {
@@ -90,7 +123,7 @@ enum FileReader {
                 }
                 return .failure(Failure(kind: .missing, reason: "no such file"))
             }
-            return .failure(Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(code))))"))
+            return .failure(unreadable(code))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(notRegular(info))
@@ -98,8 +131,7 @@ enum FileReader {
         // O_NONBLOCK: should a pipe be swapped in after the check, opening it does not wait.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | flags)
         guard descriptor >= 0 else {
-            return .failure(
-                Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(errno))))"))
+            return .failure(unreadable(errno))
         }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
@@ -125,10 +157,25 @@ enum FileReader {
     private static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], Failure> {
         var info = stat()
         let size = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
-        var bytes = [UInt8](repeating: 0, count: min(size, limit))
-        var filled = 0
+        var failure: Int32?
+        // The size the file has now, read straight into the array's storage (nothing zeroed first).
+        var bytes = [UInt8](unsafeUninitializedCapacity: min(size, limit)) { buffer, filled in
+            guard let start = buffer.baseAddress else { return }
+            while filled < buffer.count {
+                let count = Foundation.read(descriptor, start + filled, buffer.count - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    if count < 0 { failure = errno }
+                    return
+                }
+                filled += count
+            }
+        }
+        if let failure { return .failure(unreadable(failure)) }
+        // A file that shrank since fstat has been read whole; one that grew is read on, up to the limit.
+        guard bytes.count == min(size, limit) else { return .success(bytes) }
+        var filled = bytes.count
         while true {
-            // A file that grew since fstat is read on, up to the limit.
             if filled == bytes.count {
                 guard bytes.count < limit else { return .success(bytes) }
                 bytes += repeatElement(0, count: min(4096, limit - bytes.count))
@@ -137,16 +184,17 @@ enum FileReader {
                 Foundation.read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
             }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else {
-                return .failure(
-                    Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(errno))))"))
-            }
+            guard count >= 0 else { return .failure(unreadable(errno)) }
             if count == 0 {
                 bytes.removeLast(bytes.count - filled)
                 return .success(bytes)
             }
             filled += count
         }
+    }
+
+    private static func unreadable(_ code: Int32) -> Failure {
+        Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(code))))")
     }
 
     /// `path` with every symbolic link resolved, or `nil`.

@@ -55,6 +55,25 @@ struct WorkspaceContainmentTests {
         #expect(output.status == 0, "\(output.stderr)")
     }
 
+    /// Links the kernel's own check (`openat2`, which refuses any step outside the folder) turns
+    /// away although they end inside: an absolute path, and a path that leaves and comes back.
+    /// Both are followed, as the check on the opened file allows them.
+    @Test(arguments: ["absolute", "out and back"])
+    func aLinkThatEndsInsideIsFollowedHoweverWritten(shape: String) throws {
+        let (folder, workspace) = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let registers = workspace.appendingPathComponent("registers")
+        try FileManager.default.createDirectory(at: registers, withIntermediateDirectories: true)
+        let target = registers.appendingPathComponent("actions.yaml")
+        try FileManager.default.moveItem(at: workspace.appendingPathComponent("actions.yaml"), to: target)
+        let destination = shape == "absolute" ? target.path : "../ws/registers/actions.yaml"
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace.appendingPathComponent("actions.yaml").path, withDestinationPath: destination)
+        let output = try Command.run(["actions", "ws", "--format", "json"], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("\"total\": 5"), "\(output.stdout)")
+    }
+
     /// A folder whose name is the NFD spelling of the workspace's NFC name is another folder.
     @Test func pathsCompareByteForByte() throws {
         let folder = try Fixtures.temporaryFolder()
