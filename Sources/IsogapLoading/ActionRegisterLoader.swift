@@ -7,12 +7,15 @@ internal import IsogapYAML
 /// Rules that need the workspace (requirements and roles that exist) are checked by
 /// ``IsogapModel/ActionRegister/validate(checklists:roles:)``.
 public enum ActionRegisterLoader {
-    static let actionKeys: YAMLKeyNames = [
-        "id", "title", "requirements", "type", "root_cause", "owner_role", "owner", "opened", "due", "status",
-        "raises_to", "effort_days", "verification", "history",
-    ]
-    static let verificationKeys: YAMLKeyNames = ["date", "by", "effective", "note"]
-    static let historyKeys: YAMLKeyNames = ["date", "status", "by", "note", "effective"]
+    static let actionKeys = YAMLKeyNames(
+        [
+            "id", "title", "requirements", "type", "root_cause", "owner_role", "owner", "opened", "due", "status",
+            "raises_to", "effort_days", "verification", "history",
+        ],
+        required: ["id", "title", "requirements", "type", "owner_role", "opened", "due", "status"])
+    static let verificationKeys = YAMLKeyNames(
+        ["date", "by", "effective", "note"], required: ["date", "by", "effective"])
+    static let historyKeys = YAMLKeyNames(["date", "status", "by", "note", "effective"], required: ["date", "status"])
 
     private static let statuses = CaseNames<ActionStatus>()
     private static let types = CaseNames<ActionType>()
@@ -78,9 +81,7 @@ public enum ActionRegisterLoader {
     private static func decodeAction(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Action? {
         guard
             let fields = decoder.fields(
-                node, allowed: actionKeys,
-                required: ["id", "title", "requirements", "type", "owner_role", "opened", "due", "status"],
-                what: "an action")
+                node, allowed: actionKeys, what: "an action")
         else { return nil }
         let requirements = decoder.items(fields, ActionKey.requirements) { decoder, node -> CrossReference? in
             guard let text = decoder.nonEmptyString(node, "requirements") else { return nil }
@@ -114,8 +115,7 @@ public enum ActionRegisterLoader {
     private static func decodeVerification(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Verification? {
         guard
             let fields = decoder.fields(
-                node, allowed: verificationKeys, required: ["date", "by", "effective"],
-                what: "the verification")
+                node, allowed: verificationKeys, what: "the verification")
         else { return nil }
         guard let date = decoder.required(fields, VerificationKey.date, { $0.date($1, $2) }),
             let by = decoder.required(fields, VerificationKey.by, { $0.nonEmptyString($1, $2) }),
@@ -129,8 +129,7 @@ public enum ActionRegisterLoader {
     private static func decodeHistory(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> HistoryEntry? {
         guard
             let fields = decoder.fields(
-                node, allowed: historyKeys, required: ["date", "status"],
-                what: "a history entry")
+                node, allowed: historyKeys, what: "a history entry")
         else { return nil }
         guard let date = decoder.required(fields, HistoryKey.date, { $0.date($1, $2) }),
             let status = decoder.required(fields, HistoryKey.status, { $0.choice($1, $2, in: statuses) })

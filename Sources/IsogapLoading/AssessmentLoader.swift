@@ -7,7 +7,8 @@ public enum AssessmentLoader {
     static let responseKeys: YAMLKeyNames = [
         "level", "target", "evidence", "notes", "grade", "applicable", "justification",
     ]
-    static let evidenceKeys: YAMLKeyNames = ["type", "ref", "date", "expires", "file", "sha256"]
+    static let evidenceKeys = YAMLKeyNames(
+        ["type", "ref", "date", "expires", "file", "sha256"], required: ["type", "ref"])
 
     private static let evidenceTypes = CaseNames<EvidenceType>()
 
@@ -79,7 +80,7 @@ public enum AssessmentLoader {
     private static func decodeEvidence(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> EvidenceItem? {
         guard
             let fields = decoder.fields(
-                node, allowed: evidenceKeys, required: ["type", "ref"], what: "an evidence item")
+                node, allowed: evidenceKeys, what: "an evidence item")
         else { return nil }
         return EvidenceItem(
             type: decoder.required(fields, EvidenceKey.type) { decoder, node, _ in

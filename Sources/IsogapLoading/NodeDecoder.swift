@@ -35,7 +35,8 @@ public struct NodeDecoder {
     // MARK: Mappings
 
     /// The entries of a mapping, after checking that every key is allowed and every required key is
-    /// present. Returns `nil` (after an error) when `node` is not a mapping.
+    /// present (`allowed.required`, then `required`). Returns `nil` (after an error) when `node` is
+    /// not a mapping.
     public mutating func fields(
         _ node: YAMLNode, allowed: YAMLKeyNames, required: [String] = [], what: @autoclosure () -> String
     ) -> Fields? {
@@ -61,6 +62,10 @@ public struct NodeDecoder {
                 suggested.insert(suggestion)
             }
             error(message, at: keyNode)
+        }
+        for name in allowed.required where fields.position(ofName: name) == nil {
+            let key = allowed.names[name]
+            if !suggested.contains(key) { error("\(what()) is missing the required key '\(key)'", at: node) }
         }
         for key in required where fields[key] == nil && !suggested.contains(key) {
             error("\(what()) is missing the required key '\(key)'", at: node)
@@ -328,7 +333,7 @@ public struct Fields {
     }
 
     /// The position of the entry of the name at `name` in the list the mapping was read against.
-    private func position(ofName name: Int) -> Int? {
+    fileprivate func position(ofName name: Int) -> Int? {
         if !laterPositions.isEmpty { return laterPositions[name] < 0 ? nil : Int(laterPositions[name]) }
         let word = name < 8 ? firstPositions.0 : firstPositions.1
         let stored = Int((word >> UInt64(8 * (name % 8))) & 0xFF)

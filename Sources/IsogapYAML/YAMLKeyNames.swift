@@ -14,13 +14,24 @@ public struct YAMLKeyNames: Sendable, ExpressibleByArrayLiteral {
     /// Whether every name is short ASCII, so that no `String` comparison is ever needed for ASCII.
     private let allPacked: Bool
 
-    public init(_ names: [String]) {
+    /// The positions of the names a mapping must have, in the order they are reported when missing.
+    public let required: [Int]
+
+    /// `names`, of which `required` (each one of them) must be present in a mapping read against
+    /// the list; the check is then made by position, without comparing text.
+    public init(_ names: [String], required: [String] = []) {
         self.names = names
         packed = names.map { name in
             var name = name
             return name.withUTF8 { ASCII.Packed($0) }
         }
         allPacked = packed.allSatisfy { $0 != nil }
+        self.required = required.map { name in
+            guard let index = names.firstIndex(of: name) else {
+                preconditionFailure("'\(name)' is not one of \(names)")
+            }
+            return index
+        }
     }
 
     public init(arrayLiteral names: String...) {

@@ -108,6 +108,27 @@ struct KeyMatchingTests {
         #expect(plain.diagnostics.count == 2)
     }
 
+    /// Required names given with the list are checked by position and reported as the same
+    /// required keys given by text are: in the order given, and not when misspelt (the unknown key
+    /// is reported with its suggestion instead).
+    @Test func requiredNamesOfTheListAreReportedAsRequiredKeysAre() throws {
+        let text = "type: record\nrfe: x\nnote: y\n"
+        let node = try root(text)
+        let names = YAMLKeyNames(["type", "ref", "date", "by", "note"], required: ["by", "ref", "type"])
+        #expect(names.required == [3, 1, 0])
+        var byPosition = NodeDecoder(file: "t.yaml")
+        var byText = NodeDecoder(file: "t.yaml")
+        _ = byPosition.fields(node, allowed: names, what: "an item")
+        _ = byText.fields(
+            node, allowed: ["type", "ref", "date", "by", "note"], required: ["by", "ref", "type"], what: "an item")
+        #expect(byPosition.diagnostics.map(\.description) == byText.diagnostics.map(\.description))
+        #expect(
+            byPosition.diagnostics.map(\.description) == [
+                "t.yaml:2:1: error: unknown key 'rfe' in an item; did you mean 'ref'?",
+                "t.yaml:1:1: error: an item is missing the required key 'by'",
+            ])
+    }
+
     @Test func crossReferencesSplitAtTheFirstColonCharacter() {
         #expect(CrossReference("iso-10002-2018:8.2-a") == CrossReference(checklist: "iso-10002-2018", target: "8.2-a"))
         #expect(CrossReference("a:b:c") == CrossReference(checklist: "a", target: "b:c"))
