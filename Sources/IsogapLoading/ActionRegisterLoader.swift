@@ -80,10 +80,12 @@ public enum ActionRegisterLoader {
 
     private static func decodeAction(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Action? {
         guard
-            let fields = decoder.fields(
-                node, allowed: actionKeys, what: "an action")
+            let fields = decoder.fields(node, allowed: actionKeys, what: "an action")
         else { return nil }
-        let requirements = decoder.items(fields, ActionKey.requirements) { decoder, node -> CrossReference? in
+        // A broken reference keeps its slot (and is not checked again) so indices match the file.
+        let requirements = decoder.items(
+            fields, ActionKey.requirements, placeholder: CrossReference(checklist: "", target: "")
+        ) { decoder, node -> CrossReference? in
             guard let text = decoder.nonEmptyString(node, "requirements") else { return nil }
             guard let reference = CrossReference(text) else {
                 decoder.error("a requirement is written 'checklist-id:requirement-id', found '\(text)'", at: node)
@@ -95,8 +97,7 @@ public enum ActionRegisterLoader {
         return Action(
             id: decoder.required(fields, ActionKey.id) { $0.nonEmptyString($1, $2) } ?? "",
             title: decoder.required(fields, ActionKey.title) { $0.nonEmptyString($1, $2) } ?? "",
-            // A broken reference keeps its slot (and is not checked again) so indices match the file.
-            requirements: requirements.map { $0 ?? CrossReference(checklist: "", target: "") },
+            requirements: requirements,
             type: decoder.required(fields, ActionKey.type) { $0.choice($1, $2, in: types) } ?? .corrective,
             rootCause: decoder.optional(fields, ActionKey.rootCause) { $0.string($1, $2) },
             ownerRole: decoder.required(fields, ActionKey.ownerRole) { $0.nonEmptyString($1, $2) } ?? "",
@@ -109,13 +110,12 @@ public enum ActionRegisterLoader {
             verification: decoder.optional(fields, ActionKey.verification) { decoder, node, _ in
                 decodeVerification(node, &decoder)
             },
-            history: decoder.items(fields, ActionKey.history) { decodeHistory($1, &$0) }.map { $0 ?? .unreadable })
+            history: decoder.items(fields, ActionKey.history, placeholder: .unreadable) { decodeHistory($1, &$0) })
     }
 
     private static func decodeVerification(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> Verification? {
         guard
-            let fields = decoder.fields(
-                node, allowed: verificationKeys, what: "the verification")
+            let fields = decoder.fields(node, allowed: verificationKeys, what: "the verification")
         else { return nil }
         guard let date = decoder.required(fields, VerificationKey.date, { $0.date($1, $2) }),
             let by = decoder.required(fields, VerificationKey.by, { $0.nonEmptyString($1, $2) }),
@@ -128,8 +128,7 @@ public enum ActionRegisterLoader {
 
     private static func decodeHistory(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> HistoryEntry? {
         guard
-            let fields = decoder.fields(
-                node, allowed: historyKeys, what: "a history entry")
+            let fields = decoder.fields(node, allowed: historyKeys, what: "a history entry")
         else { return nil }
         guard let date = decoder.required(fields, HistoryKey.date, { $0.date($1, $2) }),
             let status = decoder.required(fields, HistoryKey.status, { $0.choice($1, $2, in: statuses) })

@@ -11,6 +11,8 @@ public enum AssessmentLoader {
         ["type", "ref", "date", "expires", "file", "sha256"], required: ["type", "ref"])
 
     private static let evidenceTypes = CaseNames<EvidenceType>()
+    /// Stands for an evidence item that could not be read (reported), so that indices match the file.
+    private static let unreadableEvidence = EvidenceItem(type: .document, ref: "")
 
     /// The keys of a response and of an evidence item, found by position (thousands per file).
     private enum ResponseKey {
@@ -65,12 +67,14 @@ public enum AssessmentLoader {
         // A bare `"4.1-a":` with nothing under it is a requirement not assessed yet.
         guard !node.isNull, let fields = decoder.fields(node, allowed: responseKeys, what: "the response to '\(id)'")
         else { return Response(requirement: id) }
-        let evidence = decoder.items(fields, ResponseKey.evidence) { decodeEvidence($1, &$0) }
+        let evidence = decoder.items(fields, ResponseKey.evidence, placeholder: unreadableEvidence) {
+            decodeEvidence($1, &$0)
+        }
         return Response(
             requirement: id,
             level: decoder.optional(fields, ResponseKey.level) { $0.integer($1, $2) },
             target: decoder.optional(fields, ResponseKey.target) { $0.integer($1, $2) },
-            evidence: evidence.map { $0 ?? EvidenceItem(type: .document, ref: "") },
+            evidence: evidence,
             notes: decoder.optional(fields, ResponseKey.notes) { $0.string($1, $2) },
             grade: decoder.optional(fields, ResponseKey.grade) { $0.choice($1, $2, as: Grade.self) },
             applicable: decoder.optional(fields, ResponseKey.applicable) { $0.bool($1, $2) } ?? true,
@@ -79,8 +83,7 @@ public enum AssessmentLoader {
 
     private static func decodeEvidence(_ node: YAMLNode, _ decoder: inout NodeDecoder) -> EvidenceItem? {
         guard
-            let fields = decoder.fields(
-                node, allowed: evidenceKeys, what: "an evidence item")
+            let fields = decoder.fields(node, allowed: evidenceKeys, what: "an evidence item")
         else { return nil }
         return EvidenceItem(
             type: decoder.required(fields, EvidenceKey.type) { decoder, node, _ in

@@ -235,6 +235,16 @@ public struct NodeDecoder {
         return items.map { read(&self, $0) }
     }
 
+    /// Reads every item of the list at `fields[name]`; an item that fails is `placeholder`, so that
+    /// indices keep matching the file (one array, where `items(_:_:_:)` and a `map` make two).
+    public mutating func items<Value>(
+        _ fields: Fields, _ name: YAMLKeyNames.Name, placeholder: @autoclosure () -> Value,
+        _ read: (inout NodeDecoder, YAMLNode) -> Value?
+    ) -> [Value] {
+        guard let node = fields[name], !node.isNull, let items = list(node, name.text) else { return [] }
+        return items.map { read(&self, $0) ?? placeholder() }
+    }
+
     /// Reads `fields[key]` with `read` when the key is present and not null.
     public mutating func optional<Value>(
         _ fields: Fields, _ key: String, _ read: (inout NodeDecoder, YAMLNode, String) -> Value?
