@@ -70,7 +70,16 @@ private struct TreeBuilder {
         var pendingKey: Int32?
         /// Key index for duplicate detection, built only once a mapping is large: small mappings
         /// (most of them) are searched linearly, which is cheaper than hashing every key.
-        var keyIndex: [String: Int32]?
+        var keyIndex: KeyIndex?
+    }
+
+    /// The keys of a large mapping, for duplicate detection. While every key is short ASCII
+    /// (requirement ids, for instance) they are held packed, so no `String` is made or hashed;
+    /// from the first key that is long or not ASCII on, every key is held as a `String`, so that
+    /// texts equal as `String`s (canonical equivalents) are still found equal.
+    private struct KeyIndex {
+        var packed: [ASCII.Packed: Int32] = [:]
+        var strings: [String: Int32]?
     }
 
     static let linearSearchLimit = 24
@@ -262,7 +271,7 @@ private struct TreeBuilder {
                 .error("a key must be plain text, not \(what)", at: location(keyEntry.line, keyEntry.column)))
             return true
         }
-        if let first = firstKey(matching: key) {
+        if let first = duplicate(ofKey: key) {
             let firstEntry = entries[Int(first)]
             let name = string(keyEntry)
             diagnostics.append(
@@ -271,10 +280,6 @@ private struct TreeBuilder {
                     notes: [.init("'\(name)' is first defined here", at: location(firstEntry.line, firstEntry.column))]
                 ))
         } else {
-            if top?.keyIndex != nil {
-                let name = string(keyEntry)
-                top?.keyIndex?[name] = key
-            }
             pending.append(key)
             pending.append(node)
         }
@@ -291,44 +296,89 @@ private struct TreeBuilder {
     }
 
     /// The key already in the innermost mapping that equals the scalar `key` (as `String`s
-    /// compare), if there is one.
-    private mutating func firstKey(matching key: Int32) -> Int32? {
+    /// compare), if there is one; otherwise `key` is added to the mapping's index, if it has one.
+    private mutating func duplicate(ofKey key: Int32) -> Int32? {
         guard let start = top?.childrenStart else { return nil }
-        if let index = top?.keyIndex { return index[string(entries[Int(key)])] }
-        let pairs = (pending.count - start) / 2
-        if pairs >= Self.linearSearchLimit {
-            var index: [String: Int32] = [:]
-            index.reserveCapacity(pairs * 2)
-            for position in stride(from: start, to: pending.count, by: 2) {
-                let existing = pending[position]
-                index[string(entries[Int(existing)])] = existing
-            }
-            top?.keyIndex = index
-            return index[string(entries[Int(key)])]
+        let entry = entries[Int(key)]
+        var index: KeyIndex
+        if let existing = top?.keyIndex {
+            index = existing
+            // The frame lets go of it, so that `index` is the only reference and changes in place.
+            top?.keyIndex = nil
+        } else {
+            if (pending.count - start) / 2 < Self.linearSearchLimit { return linearDuplicate(of: entry, from: start) }
+            index = keyIndex(from: start)
         }
-        let wanted = entries[Int(key)]
-        return text.withUnsafeBufferPointer { buffer -> Int32? in
-            let wantedBytes = UnsafeBufferPointer(
-                rebasing: buffer[Int(wanted.first)..<Int(wanted.first + wanted.count)])
+        defer { top?.keyIndex = index }
+        if index.strings == nil {
+            if let packed = packed(entry) {
+                if let first = index.packed[packed] { return first }
+                index.packed[packed] = key
+                return nil
+            }
+            // This key may equal a packed one as `String`s: from now on every key is a `String`.
+            index = KeyIndex(strings: stringIndex(from: start))
+        }
+        let name = string(entry)
+        if let first = index.strings?[name] { return first }
+        index.strings?[name] = key
+        return nil
+    }
+
+    /// The key among the innermost mapping's keys (from `start` in `pending`) that equals `wanted`,
+    /// compared one by one.
+    private func linearDuplicate(of wanted: YAMLTree.Entry, from start: Int) -> Int32? {
+        text.withUnsafeBufferPointer { text -> Int32? in
+            guard let base = text.baseAddress else { return nil }
+            let wantedBytes = base + Int(wanted.first)
             for position in stride(from: start, to: pending.count, by: 2) {
                 let existing = pending[position]
                 let entry = entries[Int(existing)]
-                if entry.ascii && wanted.ascii {
-                    // ASCII text is the same `String` only when the bytes are the same.
-                    if entry.count == wanted.count,
-                        UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)])
-                            .elementsEqual(wantedBytes)
-                    {
-                        return existing
-                    }
-                    continue
+                if entry.count == wanted.count, Self.sameBytes(base + Int(entry.first), wantedBytes, Int(entry.count)) {
+                    return existing
                 }
-                let bytes = UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)])
-                if bytes.elementsEqual(wantedBytes) { return existing }
-                // Different bytes may still be the same text in Unicode's sense.
-                if string(entry) == string(wanted) { return existing }
+                // ASCII text is the same `String` only when the bytes are; other text may be equal
+                // in Unicode's sense.
+                if !(entry.ascii && wanted.ascii), string(entry) == string(wanted) { return existing }
             }
             return nil
+        }
+    }
+
+    /// A byte loop (keys are short): cheaper than a generic comparison of two buffers.
+    @inline(__always)
+    private static func sameBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        for offset in 0..<count where left[offset] != right[offset] { return false }
+        return true
+    }
+
+    /// An index of the innermost mapping's keys so far (from `start` in `pending`).
+    private func keyIndex(from start: Int) -> KeyIndex {
+        var index = KeyIndex()
+        index.packed.reserveCapacity(4 * Self.linearSearchLimit)
+        for position in stride(from: start, to: pending.count, by: 2) {
+            let key = pending[position]
+            guard let packed = packed(entries[Int(key)]) else { return KeyIndex(strings: stringIndex(from: start)) }
+            index.packed[packed] = key
+        }
+        return index
+    }
+
+    /// The innermost mapping's keys so far (from `start` in `pending`) by their text.
+    private func stringIndex(from start: Int) -> [String: Int32] {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(pending.count - start)
+        for position in stride(from: start, to: pending.count, by: 2) {
+            index[string(entries[Int(pending[position])])] = pending[position]
+        }
+        return index
+    }
+
+    /// A scalar's text packed, when it is ASCII and short.
+    private func packed(_ entry: YAMLTree.Entry) -> ASCII.Packed? {
+        guard entry.ascii, entry.count <= 16 else { return nil }
+        return text.withUnsafeBufferPointer { buffer in
+            ASCII.Packed(UnsafeBufferPointer(rebasing: buffer[Int(entry.first)..<Int(entry.first + entry.count)]))
         }
     }
 

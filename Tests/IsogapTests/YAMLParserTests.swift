@@ -37,6 +37,34 @@ struct YAMLParserTests {
         #expect(result.root?.mapping?.count == 2)
     }
 
+    /// Duplicates are the keys equal as `String`s, in small mappings (searched one by one) and large
+    /// ones (indexed: packed while every key is short ASCII, then by text), including keys that are
+    /// canonically equivalent but written with other bytes, long keys, and a non-ASCII key that
+    /// repeats a short ASCII one after the index was built.
+    @Test(arguments: [3, 23, 24, 25, 60])
+    func duplicateKeysAreThoseEqualAsStrings(fillers: Int) throws {
+        var keys = (0..<fillers).map { "k\($0)" }
+        keys += [
+            "Kelvin", "\u{212A}elvin", "caf\u{E9}", "cafe\u{301}", "a_key_longer_than_sixteen_bytes",
+            "a_key_longer_than_sixteen_bytes", "k0", "plain", "K", "\u{212A}",
+        ]
+        let text = keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: "\n") + "\n"
+        let result = parse(text)
+        var firstLine: [String: Int] = [:]
+        var expected: [String] = []
+        for (offset, key) in keys.enumerated() {
+            if let first = firstLine[key] {
+                expected.append("t.yaml:\(offset + 1):1: error: duplicate key '\(key)'")
+                expected.append("t.yaml:\(first):1: note: '\(key)' is first defined here")
+            } else {
+                firstLine[key] = offset + 1
+            }
+        }
+        #expect(expected.count == 10)
+        #expect(result.diagnostics.flatMap { $0.description.split(separator: "\n").map(String.init) } == expected)
+        #expect(result.root?.mapping?.count == firstLine.count)
+    }
+
     @Test func aliasesAreRejected() {
         let result = parse("a: &x [1, 2]\nb: *x\n")
         #expect(result.root == nil)
