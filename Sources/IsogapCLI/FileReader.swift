@@ -43,24 +43,29 @@ enum FileReader {
     /// path or the file opened lies outside `root` (compared byte for byte after resolving links).
     /// `resolvedRoot`, when given, is `root` with its links resolved already (see ``realPath(_:)``),
     /// so that a caller reading many files resolves the folder once.
-    static func read(_ relative: String, inside root: String, resolvedRoot: String? = nil, limit: Int = standardLimit)
-        -> Result<[UInt8], Failure>
-    {
-        openInside(relative, root: root, resolvedRoot: resolvedRoot).flatMap { descriptor in
+    /// `folder`, when given, is `root` opened already (see ``OpenFolder``), so that a caller reading
+    /// many files opens it once.
+    static func read(
+        _ relative: String, inside root: String, resolvedRoot: String? = nil, folder: OpenFolder? = nil,
+        limit: Int = standardLimit
+    ) -> Result<[UInt8], Failure> {
+        openInside(relative, root: root, resolvedRoot: resolvedRoot, folder: folder).flatMap { descriptor in
             defer { close(descriptor) }
             return readAll(descriptor, limit: limit)
         }
     }
 
     /// An open descriptor of the regular file `relative` inside `root`; the caller closes it.
-    static func openInside(_ relative: String, root: String, resolvedRoot: String? = nil) -> Result<Int32, Failure> {
+    static func openInside(_ relative: String, root: String, resolvedRoot: String? = nil, folder: OpenFolder? = nil)
+        -> Result<Int32, Failure>
+    {
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") {
             return .failure(Failure(kind: .outside, reason: "the path leaves the workspace"))
         }
         #if os(Linux)
             // The kernel's check first; anything it refuses or cannot do takes the path below,
             // which gives the same answers and says why.
-            if let descriptor = openBeneath(relative, root: root) { return .success(descriptor) }
+            if let folder = folder ?? OpenFolder(root), let result = openBeneath(relative, in: folder) { return result }
         #endif
         guard let resolvedRoot = resolvedRoot ?? realPath(root) else {
             return .failure(Failure(kind: .unreadable, reason: "the workspace folder cannot be resolved"))
@@ -87,26 +92,30 @@ enum FileReader {
     }
 
     #if os(Linux)
-        /// An open descriptor of the regular file `relative` inside `root`, when `openat2` can show
-        /// it lies there: the kernel refuses to leave `root` while resolving the path (through `..`,
-        /// an absolute path or a symbolic link), so the file opened is inside. `nil` for anything
-        /// else (a missing file, a link that leaves `root` and comes back, a kernel without
-        /// `openat2`), which ``openInside(_:root:resolvedRoot:)`` then settles the longer way.
-        private static func openBeneath(_ relative: String, root: String) -> Int32? {
-            let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard folder >= 0 else { return nil }
-            defer { close(folder) }
+        /// The regular file `relative` inside `folder`, opened with `openat2`, which refuses to leave
+        /// the folder while resolving the path (through `..`, an absolute path or a symbolic link),
+        /// so the file opened is inside; or why it is missing. `nil` for anything else (a link that
+        /// leaves the folder and comes back, a kernel without `openat2`, a folder or a pipe), which
+        /// ``openInside(_:root:resolvedRoot:folder:)`` then settles the longer way.
+        private static func openBeneath(_ relative: String, in folder: OpenFolder) -> Result<Int32, Failure>? {
             // A pipe or device is never opened (as in `openRegular`).
             var info = stat()
-            guard fstatat(folder, relative, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            let descriptor = isogap_open_beneath(folder, relative, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+            guard fstatat(folder.descriptor, relative, &info, 0) == 0 else {
+                guard errno == ENOENT || errno == ENOTDIR else { return nil }
+                var linkInfo = stat()
+                return .failure(
+                    missing(isLink: fstatat(folder.descriptor, relative, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0))
+            }
+            guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+            let descriptor = isogap_open_beneath(
+                folder.descriptor, relative, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
             guard descriptor >= 0 else { return nil }
             var opened = stat()
             guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
                 close(descriptor)
                 return nil
             }
-            return descriptor
+            return .success(descriptor)
         }
     #endif
 
@@ -118,10 +127,7 @@ enum FileReader {
             let code = errno
             if code == ENOENT || code == ENOTDIR {
                 var linkInfo = stat()
-                if lstat(path, &linkInfo) == 0 {
-                    return .failure(Failure(kind: .missing, reason: "a symbolic link to nothing"))
-                }
-                return .failure(Failure(kind: .missing, reason: "no such file"))
+                return .failure(missing(isLink: lstat(path, &linkInfo) == 0))
             }
             return .failure(unreadable(code))
         }
@@ -193,6 +199,11 @@ enum FileReader {
         }
     }
 
+    /// Nothing to read at a path: nothing at all, or a link to nothing (`isLink`).
+    private static func missing(isLink: Bool) -> Failure {
+        Failure(kind: .missing, reason: isLink ? "a symbolic link to nothing" : "no such file")
+    }
+
     private static func unreadable(_ code: Int32) -> Failure {
         Failure(kind: .unreadable, reason: "cannot be read (\(String(cString: strerror(code))))")
     }
@@ -216,5 +227,21 @@ enum FileReader {
             guard fcntl(descriptor, F_GETPATH, &buffer) != -1 else { return nil }
             return String(cString: buffer)
         #endif
+    }
+}
+
+/// A folder kept open, so that the files inside it are opened relative to it (on Linux, with the
+/// kernel checking that they lie inside); closed when the last copy of it goes.
+final class OpenFolder: Sendable {
+    let descriptor: Int32
+
+    /// `nil` when `path` is not a folder that can be opened.
+    init?(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor < 0 { return nil }
+    }
+
+    deinit {
+        close(descriptor)
     }
 }

@@ -243,6 +243,13 @@ struct MeasureCommandTests {
         let missing = try Command.run(["measure", folder.path])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("data/c.csv: no such file"))
+        // A link to nothing is told apart from nothing at all.
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("data/c.csv").path, withDestinationPath: "gone.csv")
+        let dangling = try Command.run(["measure", folder.path])
+        #expect(dangling.status == 66)
+        #expect(dangling.stderr.contains("data/c.csv: a symbolic link to nothing"), "\(dangling.stderr)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("data/c.csv"))
         try Data("id,received\nA,2026-02-30\nB,\n".utf8).write(to: folder.appendingPathComponent("data/c.csv"))
         let bad = try Command.run(["measure", folder.path])
         #expect(bad.status == 65)
