@@ -8,6 +8,7 @@ import IsogapRendering
 /// `isogap actions`: the corrective-action register.
 struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "actions",
         abstract: "Show the corrective-action register, add an action, or change one.",
         subcommands: [List.self, Set.self, Add.self, Edit.self], defaultSubcommand: List.self)
 
@@ -65,6 +66,7 @@ struct Actions: ParsableCommand {
     /// `isogap actions set ID --status S [DIR]`: one step of an action's life cycle.
     struct Set: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Change an action's status, appending one history entry; nothing else in actions.yaml changes.",
             discussion: """
                 Allowed: open → in-progress, done or cancelled; in-progress → open, done or cancelled; \

@@ -10,6 +10,7 @@ extension Actions {
     /// `isogap actions add --title … [DIR]`: a new action at the end of the register.
     struct Add: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an open action to actions.yaml, numbered after the last CA-NNN; nothing else changes.")
 
         @Option(help: "What the action does.")
@@ -95,6 +96,7 @@ extension Actions {
     /// `isogap actions edit ID [--due …] [DIR]`: an action's planning fields.
     struct Edit: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change an action's title, due date, owner, owner role or raises_to; nothing else changes.")
 
         @Argument(help: "The action id, such as CA-004.")

@@ -4,7 +4,8 @@ import IsogapModel
 
 /// `isogap checklists`: the built-in checklists.
 struct Checklists: ContextualCommand {
-    static let configuration = CommandConfiguration(abstract: "List the built-in checklists.")
+    static let configuration = CommandConfiguration(
+        commandName: "checklists", abstract: "List the built-in checklists.")
 
     func run(in context: CommandContext) throws {
         let console = context.console

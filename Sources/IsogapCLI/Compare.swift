@@ -6,6 +6,7 @@ import IsogapRendering
 /// `isogap compare OLD NEW`: what changed between two assessments (SPEC §13).
 struct Compare: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract:
             "Compare two assessments: score changes, requirements improved or regressed, gaps, completed actions.",
         discussion:
@@ -54,6 +55,7 @@ struct Compare: ContextualCommand {
 /// `isogap history SNAPSHOT...`: scores over several assessments (SPEC §13).
 struct History: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Show combined, checklist and main-clause scores across assessments, oldest first.",
         discussion:
             "Each SNAPSHOT is a JSON report saved with 'isogap report --format json' or a workspace folder; they are ordered by assessment date."

@@ -7,11 +7,13 @@ import IsogapModel
 /// `isogap evidence lock|verify [DIR]`: fingerprints of evidence files.
 struct Evidence: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evidence",
         abstract: "Record or check the SHA-256 of the evidence files an assessment cites.",
         subcommands: [Lock.self, Verify.self])
 
     struct Lock: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lock",
             abstract: "Record the SHA-256 of every cited evidence file in the assessment files.",
             discussion: "Only the sha256 values change (or a sha256 line is added under file:); every other byte stays."
         )
@@ -66,6 +68,7 @@ struct Evidence: ParsableCommand {
 
     struct Verify: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check cited evidence files against their recorded SHA-256; list files nobody cites.",
             discussion: "Exit status 1 when a cited file is missing or has changed since it was locked.")
 

@@ -8,6 +8,7 @@ import IsogapRendering
 /// `isogap export ...`: the assessment or a checklist in another tool's format (SPEC §16).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the assessment or a checklist in another tool's format (OSCAL, CISO Assistant).",
         subcommands: [
             ExportOSCAL.self, ExportPOAM.self, ExportOSCALCatalog.self, ExportCISOAssistant.self, ExportXLSX.self,

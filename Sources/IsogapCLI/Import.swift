@@ -8,6 +8,7 @@ import IsogapRendering
 /// `isogap import ...`: checklists made from other tools' files (SPEC §16).
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Make isogap files from other tools' files (CISO Assistant framework libraries).",
         subcommands: [ImportCISOAssistant.self, ImportXLSX.self])
 }

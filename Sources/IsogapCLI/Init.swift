@@ -8,6 +8,7 @@ import IsogapRendering
 /// `isogap init DIR`: a new workspace ready for an assessor to fill in.
 struct Init: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a workspace: manifest, one assessment file per checklist, and an empty action register.",
         discussion: "Refuses to write into a folder that already holds a workspace.")
 

@@ -8,6 +8,7 @@ import IsogapRendering
 /// data files (SPEC §12).
 struct Measure: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "measure",
         abstract:
             "Compute complaint-handling and satisfaction indicators from the files named under 'measures:' in isogap.yaml."
     )

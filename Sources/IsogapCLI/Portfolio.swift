@@ -9,6 +9,7 @@ import IsogapRendering
 /// by side.
 struct Portfolio: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "portfolio",
         abstract:
             "Score every workspace under the given folders and compare them: sites, clauses, weakest requirements.",
         discussion: """

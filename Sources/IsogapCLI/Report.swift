@@ -6,6 +6,7 @@ import IsogapRendering
 /// `isogap report [DIR]`: the assessment report.
 struct Report: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract:
             "Write the assessment report: summary, clause scores, prioritised gaps, unsupported claims, evidence.",
         discussion:

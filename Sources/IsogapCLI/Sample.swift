@@ -7,6 +7,7 @@ import IsogapRendering
 /// `isogap sample [DIR]`: a reproducible sample of complaint cases for an internal audit (SPEC §12).
 struct Sample: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sample",
         abstract: "Draw a reproducible sample of complaints for an internal audit, as a checklist for the auditor.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

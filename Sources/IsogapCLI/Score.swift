@@ -5,6 +5,7 @@ import IsogapRendering
 /// `isogap score [DIR]`: the scores of a workspace at a glance.
 struct Score: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Summarise a workspace's scores: level, percent and completeness per checklist, grades, top ten gaps."
     )
 

@@ -8,6 +8,7 @@ import IsogapRendering
 /// `isogap show CHECKLIST`: a checklist as a readable outline.
 struct Show: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print a checklist as a readable outline.",
         discussion: "CHECKLIST is a built-in id (see 'isogap checklists') or the path of a checklist file.")
 

@@ -88,6 +88,7 @@ struct SignoffCommand: ParsableCommand {
     /// `isogap signoff verify [DIR]`: every approval checked against the workspace as it is.
     struct Verify: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check every approval against the workspace files as they are now.",
             discussion: "Exit status 1 when any approval no longer matches (a covered file changed since).")
 

@@ -7,6 +7,7 @@ import IsogapModel
 /// `isogap validate [PATH]...`: checks checklists, workspaces and single files.
 struct Validate: ContextualCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check workspaces, checklists or single isogap files and report every problem.",
         discussion: """
             A folder with an isogap.yaml is checked as a workspace (manifest, checklists, assessments, \
