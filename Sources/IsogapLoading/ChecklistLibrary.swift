@@ -31,9 +31,16 @@ public struct ChecklistLibrary: Sendable {
 
     /// A library of the given checklist files and phase template file.
     public init(builtInChecklists: [(file: String, bytes: [UInt8])], phaseTemplate: (file: String, bytes: [UInt8])) {
-        self.phaseTemplate = PhaseTemplateLoader.load(phaseTemplate.bytes, file: phaseTemplate.file)
-        for (file, bytes) in builtInChecklists {
-            let loaded = ChecklistLoader.load(bytes, file: file)
+        self.init(
+            loadedBuiltIns: builtInChecklists.map { ($0.file, ChecklistLoader.load($0.bytes, file: $0.file)) },
+            phaseTemplate: PhaseTemplateLoader.load(phaseTemplate.bytes, file: phaseTemplate.file))
+    }
+
+    /// A library of built-in checklists and a phase template loaded already (so that a caller can
+    /// load the files side by side).
+    public init(loadedBuiltIns: [(file: String, loaded: Loaded<Checklist>)], phaseTemplate: Loaded<PhaseTemplate>) {
+        self.phaseTemplate = phaseTemplate
+        for (file, loaded) in loadedBuiltIns {
             if let checklist = loaded.value, !checklist.id.isEmpty {
                 entries.append(Entry(checklist: checklist, file: file, loaded: loaded, isBuiltIn: true))
             } else {
