@@ -208,6 +208,31 @@ struct EscapingTests {
         }
     }
 
+    /// The document writer escapes as `JSONValue.quote` does, byte for byte, and Foundation's
+    /// parser reads every string and number back as it was.
+    @Test func jsonWriterEscapesAsQuoteDoesAndReadsBack() throws {
+        let texts = [
+            "", "plain", "\"", "\\", "a\"b\\c", "\n\r\t", "\u{0}\u{1}\u{1F}\u{7F}", "\u{2028}x\u{2029}", "\u{2028}",
+            "…—\u{2027}\u{202A}", "شكوى \(Self.mark)", "emoji 👍🏽", "ends with …", "…", "x\u{2029}",
+        ]
+        for text in texts {
+            #expect(JSONValue.string(text).serialized() == JSONValue.quote(text) + "\n", "\(text.debugDescription)")
+        }
+        let numbers: [Double] = [
+            0, -0.0, 1, -1, 7, 10, 99, 100, 123_456_789, -987_654_321, 999_999_999_999_999, 1e15, 0.5, -2.25, 57.8,
+        ]
+        let document = JSONValue.object([
+            ("texts", .array(texts.map { .string($0) })), ("numbers", .array(numbers.map { .number($0) })),
+        ])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(document.serialized().utf8)) as? [String: [Any]])
+        #expect(object["texts"] as? [String] == texts)
+        #expect((object["numbers"] as? [NSNumber])?.map(\.doubleValue) == numbers)
+        for number in numbers {
+            #expect(JSONValue.number(number).serialized() == JSONValue.format(number) + "\n", "\(number)")
+        }
+    }
+
     /// Each escaper on its own, for every special scalar followed by a combining mark.
     @Test func everyEscaperWorksOnScalars() {
         for (special, entity) in [("\"", "&quot;"), ("'", "&#39;"), ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;")] {

@@ -18,45 +18,127 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The document as pretty-printed JSON (two-space indentation, one key per line), ending in a newline.
     public func serialized() -> String {
-        var output = ""
-        var pads = [""]
-        write(to: &output, indent: 0, pads: &pads)
-        return output + "\n"
+        var writer = Writer()
+        write(to: &writer, indent: 0)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    /// Appends the value at nesting depth `indent`; `pads[depth]` is the indentation of that depth,
-    /// made once per depth for the whole document.
-    private func write(to output: inout String, indent: Int, pads: inout [String]) {
-        // Each piece is appended to the output as it is: no value builds a string of its own to be
-        // copied again.
-        if pads.count <= indent + 1 { pads.append(String(repeating: "  ", count: indent + 1)) }
+    /// The bytes of a document being written, and the indentation of each depth, made once.
+    private struct Writer {
+        var bytes: [UInt8] = []
+        var pads: [[UInt8]] = [[]]
+
+        init() {
+            bytes.reserveCapacity(1 << 16)
+        }
+
+        mutating func append(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func pad(_ depth: Int) {
+            while pads.count <= depth { pads.append([UInt8](repeating: UInt8(ascii: " "), count: 2 * pads.count)) }
+            bytes.append(contentsOf: pads[depth])
+        }
+
+        /// `text` quoted, escaped as ``JSONValue/quote(_:)`` escapes it; runs that need no escape
+        /// are copied whole.
+        mutating func appendQuoted(_ text: String) {
+            bytes.append(UInt8(ascii: "\""))
+            var text = text
+            text.withUTF8 { utf8 in
+                var runStart = 0
+                var index = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    let escape: StaticString?
+                    var length = 1
+                    switch byte {
+                    case UInt8(ascii: "\""): escape = "\\\""
+                    case UInt8(ascii: "\\"): escape = "\\\\"
+                    case UInt8(ascii: "\n"): escape = "\\n"
+                    case UInt8(ascii: "\r"): escape = "\\r"
+                    case UInt8(ascii: "\t"): escape = "\\t"
+                    case 0xE2
+                    where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                        // U+2028 and U+2029 end a line in JavaScript.
+                        escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                        length = 3
+                    case ..<0x20: escape = nil
+                    default:
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    if let escape {
+                        append(escape)
+                    } else {
+                        let hex = String(byte, radix: 16)
+                        append("\\u")
+                        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.utf8.count))
+                        bytes.append(contentsOf: hex.utf8)
+                    }
+                    index += length
+                    runStart = index
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// A number as ``JSONValue/format(_:)`` writes it; whole numbers without a `String`.
+        mutating func appendNumber(_ value: Double) {
+            guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
+                bytes.append(contentsOf: JSONValue.format(value).utf8)
+                return
+            }
+            var whole = Int(value)
+            if whole < 0 { bytes.append(UInt8(ascii: "-")) }
+            whole = abs(whole)
+            var digits: (UInt64, UInt64) = (0, 0)
+            var count = 0
+            withUnsafeMutableBytes(of: &digits) { room in
+                repeat {
+                    room[15 - count] = UInt8(ascii: "0") + UInt8(whole % 10)
+                    whole /= 10
+                    count += 1
+                } while whole > 0
+                bytes.append(contentsOf: room[(16 - count)...])
+            }
+        }
+    }
+
+    /// Appends the value at nesting depth `indent`.
+    private func write(to writer: inout Writer, indent: Int) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { return output += "{}" }
-            output += "{\n"
+            guard !members.isEmpty else { return writer.append("{}") }
+            writer.append("{\n")
             for (index, (key, value)) in members.enumerated() {
-                output += pads[indent + 1]
-                Self.appendQuoted(key, to: &output)
-                output += ": "
-                value.write(to: &output, indent: indent + 1, pads: &pads)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                writer.pad(indent + 1)
+                writer.appendQuoted(key)
+                writer.append(": ")
+                value.write(to: &writer, indent: indent + 1)
+                writer.append(index == members.count - 1 ? "\n" : ",\n")
             }
-            output += pads[indent]
-            output += "}"
+            writer.pad(indent)
+            writer.append("}")
         case .array(let items):
-            guard !items.isEmpty else { return output += "[]" }
-            output += "[\n"
+            guard !items.isEmpty else { return writer.append("[]") }
+            writer.append("[\n")
             for (index, item) in items.enumerated() {
-                output += pads[indent + 1]
-                item.write(to: &output, indent: indent + 1, pads: &pads)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                writer.pad(indent + 1)
+                item.write(to: &writer, indent: indent + 1)
+                writer.append(index == items.count - 1 ? "\n" : ",\n")
             }
-            output += pads[indent]
-            output += "]"
-        case .string(let text): Self.appendQuoted(text, to: &output)
-        case .number(let value): output += Self.format(value)
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+            writer.pad(indent)
+            writer.append("]")
+        case .string(let text): writer.appendQuoted(text)
+        case .number(let value): writer.appendNumber(value)
+        case .bool(let value): writer.append(value ? "true" : "false")
+        case .null: writer.append("null")
         }
     }
 
@@ -65,18 +147,6 @@ public indirect enum JSONValue: Sendable, Hashable {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
-    }
-
-    /// `text` quoted and escaped, appended to `output` (most strings need no escaping and are
-    /// appended whole, without a quoted copy of their own).
-    static func appendQuoted(_ text: String, to output: inout String) {
-        if needsEscaping(text) {
-            output += quote(text)
-        } else {
-            output += "\""
-            output += text
-            output += "\""
-        }
     }
 
     private static func needsEscaping(_ text: String) -> Bool {
