@@ -7,24 +7,15 @@ struct DiskFiles: FileSource {
     let folder: String
     /// The folder as the file system sees it (resolved against the command's working directory).
     let location: String
-    /// `location` with its links resolved, once: every read checks that the file opened lies
-    /// inside it. `nil` when the folder could not be resolved (each read then tries again), and on
-    /// Linux, where the kernel does the check (``FileReader/openInside(_:root:resolvedRoot:folder:)``) and
-    /// a read resolves the folder only in the rare case it cannot.
-    private let resolvedLocation: String?
-    /// The folder, kept open while the workspace is read (Linux; see `resolvedLocation`).
+    /// The folder, kept open while the workspace is read: every file is opened relative to it
+    /// (see ``FileReader/openInside(_:root:folder:)``). `nil` when it cannot be opened (each read
+    /// then says why).
     private let openFolder: OpenFolder?
 
     init(folder: String, in context: CommandContext) {
         self.folder = folder
         location = context.resolve(folder)
-        #if os(Linux)
-            resolvedLocation = nil
-            openFolder = OpenFolder(location)
-        #else
-            resolvedLocation = FileReader.realPath(location)
-            openFolder = nil
-        #endif
+        openFolder = OpenFolder(location)
     }
 
     /// Files read before loading (the manifest a command checked), handed to the loader as they
@@ -39,7 +30,7 @@ struct DiskFiles: FileSource {
     /// The bytes of `path` inside the workspace, or why they were not read: through the one
     /// hardened reader (regular files only, capped, never outside the workspace).
     func readResult(_ path: String) -> Result<[UInt8], FileReader.Failure> {
-        FileReader.read(path, inside: location, resolvedRoot: resolvedLocation, folder: openFolder)
+        FileReader.read(path, inside: location, folder: openFolder)
     }
 
     func exists(_ path: String) -> Bool {

@@ -101,7 +101,7 @@ struct EvidenceFiles {
     let workspace: String
 
     /// Why `relative` cannot be read, for messages (the reading itself goes through
-    /// ``FileReader/openInside(_:root:resolvedRoot:folder:)``, which checks the descriptor it opened).
+    /// ``FileReader/openInside(_:root:folder:)``, which checks the descriptor it opened).
     func problem(with relative: String) -> String {
         if let problem = WorkspacePath.problem(with: relative) { return "the path \(problem)" }
         let path = workspace.hasSuffix("/") ? workspace + relative : "\(workspace)/\(relative)"

@@ -33,7 +33,7 @@ enum FileReader {
 
     /// The bytes of the regular file at `path` (links followed: the user named it), at most `limit`.
     static func read(_ path: String, limit: Int = standardLimit) -> Result<[UInt8], Failure> {
-        openRegular(path, flags: 0).flatMap { descriptor in
+        openRegular(path).flatMap { descriptor in
             defer { close(descriptor) }
             return readAll(descriptor, limit: limit)
         }
@@ -41,46 +41,47 @@ enum FileReader {
 
     /// The bytes of `relative`, a path inside the folder `root`, at most `limit`; refused when the
     /// path or the file opened lies outside `root` (compared byte for byte after resolving links).
-    /// `resolvedRoot`, when given, is `root` with its links resolved already (see ``realPath(_:)``),
-    /// so that a caller reading many files resolves the folder once.
     /// `folder`, when given, is `root` opened already (see ``OpenFolder``), so that a caller reading
     /// many files opens it once.
-    static func read(
-        _ relative: String, inside root: String, resolvedRoot: String? = nil, folder: OpenFolder? = nil,
-        limit: Int = standardLimit
-    ) -> Result<[UInt8], Failure> {
-        openInside(relative, root: root, resolvedRoot: resolvedRoot, folder: folder).flatMap { descriptor in
+    static func read(_ relative: String, inside root: String, folder: OpenFolder? = nil, limit: Int = standardLimit)
+        -> Result<[UInt8], Failure>
+    {
+        openInside(relative, root: root, folder: folder).flatMap { descriptor in
             defer { close(descriptor) }
             return readAll(descriptor, limit: limit)
         }
     }
 
     /// An open descriptor of the regular file `relative` inside `root`; the caller closes it.
-    static func openInside(_ relative: String, root: String, resolvedRoot: String? = nil, folder: OpenFolder? = nil)
-        -> Result<Int32, Failure>
-    {
+    ///
+    /// Everything is opened relative to the folder's own descriptor, never again by the folder's
+    /// path, so that the folder (or a link on the way to it) swapped during a run changes nothing.
+    static func openInside(_ relative: String, root: String, folder: OpenFolder? = nil) -> Result<Int32, Failure> {
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") {
             return .failure(Failure(kind: .outside, reason: "the path leaves the workspace"))
+        }
+        guard let folder = folder ?? OpenFolder(root) else {
+            return .failure(Failure(kind: .unreadable, reason: "the workspace folder cannot be resolved"))
         }
         #if os(Linux)
             // The kernel's check first; anything it refuses or cannot do takes the path below,
             // which gives the same answers and says why.
-            if let folder = folder ?? OpenFolder(root), let result = openBeneath(relative, in: folder) { return result }
+            if let result = openBeneath(relative, in: folder) { return result }
         #endif
-        guard let resolvedRoot = resolvedRoot ?? realPath(root) else {
+        guard let resolvedRoot = folder.resolvedPath else {
             return .failure(Failure(kind: .unreadable, reason: "the workspace folder cannot be resolved"))
         }
-        let path = root.hasSuffix("/") ? root + relative : "\(root)/\(relative)"
-        switch openRegular(path, flags: 0) {
+        switch openRegular(relative, in: folder.descriptor) {
         case .failure(let failure): return .failure(failure)
         case .success(let descriptor):
             // The descriptor's own path: whatever links (or swaps) led to it, this is the file read.
+            // Compared as bytes: a name that is not UTF-8 must not pass for another.
             guard let opened = descriptorPath(descriptor) else {
                 close(descriptor)
                 return .failure(Failure(kind: .unreadable, reason: "cannot tell where the file lies"))
             }
-            let prefix = Array((resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/").utf8)
-            guard Array(opened.utf8).starts(with: prefix) else {
+            let prefix = resolvedRoot.last == UInt8(ascii: "/") ? resolvedRoot : resolvedRoot + [UInt8(ascii: "/")]
+            guard opened.starts(with: prefix) else {
                 close(descriptor)
                 return .failure(
                     Failure(
@@ -96,7 +97,7 @@ enum FileReader {
         /// the folder while resolving the path (through `..`, an absolute path or a symbolic link),
         /// so the file opened is inside; or why it is missing. `nil` for anything else (a link that
         /// leaves the folder and comes back, a kernel without `openat2`, a folder or a pipe), which
-        /// ``openInside(_:root:resolvedRoot:folder:)`` then settles the longer way.
+        /// ``openInside(_:root:folder:)`` then settles the longer way.
         private static func openBeneath(_ relative: String, in folder: OpenFolder) -> Result<Int32, Failure>? {
             // A pipe or device is never opened (as in `openRegular`).
             var info = stat()
@@ -119,15 +120,16 @@ enum FileReader {
         }
     #endif
 
-    /// Opens `path` for reading only if it is a regular file: checked before opening (so a pipe or
-    /// device is never opened) and again on the descriptor (so a swap in between is caught).
-    private static func openRegular(_ path: String, flags: Int32) -> Result<Int32, Failure> {
+    /// Opens `path` (relative to the open folder `directory`, or to the working directory) for
+    /// reading only if it is a regular file: checked before opening (so a pipe or device is never
+    /// opened) and again on the descriptor (so a swap in between is caught).
+    private static func openRegular(_ path: String, in directory: Int32 = AT_FDCWD) -> Result<Int32, Failure> {
         var info = stat()
-        if stat(path, &info) != 0 {
+        if fstatat(directory, path, &info, 0) != 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR {
                 var linkInfo = stat()
-                return .failure(missing(isLink: lstat(path, &linkInfo) == 0))
+                return .failure(missing(isLink: fstatat(directory, path, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0))
             }
             return .failure(unreadable(code))
         }
@@ -135,7 +137,7 @@ enum FileReader {
             return .failure(notRegular(info))
         }
         // O_NONBLOCK: should a pipe be swapped in after the check, opening it does not wait.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | flags)
+        let descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             return .failure(unreadable(errno))
         }
@@ -215,18 +217,17 @@ enum FileReader {
         return String(cString: resolved)
     }
 
-    /// The path of the file an open descriptor refers to.
-    static func descriptorPath(_ descriptor: Int32) -> String? {
+    /// The path of the file an open descriptor refers to, as the bytes the system gives.
+    static func descriptorPath(_ descriptor: Int32) -> [UInt8]? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         #if os(Linux)
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
             guard count > 0 else { return nil }
-            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
-            var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
             guard fcntl(descriptor, F_GETPATH, &buffer) != -1 else { return nil }
-            return String(cString: buffer)
+            let count = Int(strlen(buffer))
         #endif
+        return buffer[..<count].map { UInt8(bitPattern: $0) }
     }
 }
 
@@ -240,6 +241,10 @@ final class OpenFolder: Sendable {
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor < 0 { return nil }
     }
+
+    /// Where the folder lies now, links resolved, as the system gives it for the descriptor (so it
+    /// is the folder opened, whatever happened to its path since); `nil` when it cannot be told.
+    var resolvedPath: [UInt8]? { FileReader.descriptorPath(descriptor) }
 
     deinit {
         close(descriptor)

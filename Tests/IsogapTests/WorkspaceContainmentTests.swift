@@ -2,6 +2,8 @@ import Foundation
 import IsogapModel
 import Testing
 
+@testable import IsogapCLI
+
 /// Every file a workspace names is read from inside it (SPEC §5): a symbolic link that leads out
 /// is refused and never read, checked on the descriptor opened; paths compare byte for byte.
 @Suite("Workspace containment")
@@ -72,6 +74,56 @@ struct WorkspaceContainmentTests {
         let output = try Command.run(["actions", "ws", "--format", "json"], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("\"total\": 5"), "\(output.stdout)")
+    }
+
+    /// Folder names that are not UTF-8 are compared as bytes: `ws` followed by the byte 0xFF and
+    /// `ws` followed by 0xFE are two folders, though both read as `ws\u{FFFD}` once decoded. A link
+    /// from one into the other leads out of the workspace and is refused (the workspace is named
+    /// through a link, since such a name cannot be typed as an argument).
+    @Test func folderNamesThatAreNotUTF8AreComparedAsBytes() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func raw(_ bytes: [UInt8]) -> [CChar] { (Array(folder.path.utf8) + bytes).map { CChar(bitPattern: $0) } + [0] }
+        let inside: [UInt8] = Array("/ws".utf8) + [0xFF]
+        let outside: [UInt8] = Array("/ws".utf8) + [0xFE]
+        for (name, bytes) in [("a", inside), ("b", outside)] {
+            try FileManager.default.copyItem(at: Fixtures.url("sample"), to: folder.appendingPathComponent(name))
+            #expect(rename(folder.appendingPathComponent(name).path, raw(bytes)) == 0)
+        }
+        let secret = raw(outside + Array("/actions.yaml".utf8))
+        let text = try String(
+            contentsOf: Fixtures.url("sample").appendingPathComponent("actions.yaml"), encoding: .utf8)
+        let handle = try #require(fopen(secret, "w"))
+        fputs("\(text)\n\(Self.marker): [\n", handle)
+        fclose(handle)
+        let link = raw(inside + Array("/actions.yaml".utf8))
+        #expect(unlink(link) == 0)
+        #expect(symlink(secret, link) == 0)
+        #expect(symlink(raw(inside), folder.appendingPathComponent("ws").path) == 0)
+        let output = try Command.run(["actions", "ws", "--format", "json"], in: folder)
+        #expect([65, 66].contains(output.status), "\(output.status)")
+        #expect(!output.stdout.contains(Self.marker) && !output.stderr.contains(Self.marker))
+    }
+
+    /// A workspace named through a link that is changed while the workspace is read: every file is
+    /// still opened in the folder opened first, never through the path again.
+    @Test func aFolderSwappedDuringTheRunIsNotFollowed() throws {
+        let (folder, workspace) = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try linkOut("actions.yaml", workspace: workspace, folder: folder)
+        let other = folder.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let text = try String(
+            contentsOf: Fixtures.url("sample").appendingPathComponent("actions.yaml"), encoding: .utf8)
+        try Data("\(text)\n\(Self.marker)-other: [\n".utf8).write(to: other.appendingPathComponent("actions.yaml"))
+        let name = folder.appendingPathComponent("named")
+        try FileManager.default.createSymbolicLink(at: name, withDestinationURL: workspace)
+        let opened = try #require(OpenFolder(name.path))
+        try FileManager.default.removeItem(at: name)
+        try FileManager.default.createSymbolicLink(at: name, withDestinationURL: other)
+        let result = FileReader.read("actions.yaml", inside: name.path, folder: opened)
+        #expect(throws: FileReader.Failure.self) { try result.get() }
+        if case .failure(let failure) = result { #expect(failure.kind == .outside, "\(failure)") }
     }
 
     /// A folder whose name is the NFD spelling of the workspace's NFC name is another folder.
