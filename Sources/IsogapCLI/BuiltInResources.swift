@@ -31,9 +31,8 @@ enum BuiltInResources {
             case .phaseTemplate(let loaded): phaseTemplate = loaded
             }
         }
-        return ChecklistLibrary(
-            loadedBuiltIns: checklists,
-            phaseTemplate: phaseTemplate ?? PhaseTemplateLoader.load(templateBytes, file: phaseTemplatePath))
+        guard let phaseTemplate else { preconditionFailure("the pipeline hands over every file it loads") }
+        return ChecklistLibrary(loadedBuiltIns: checklists, phaseTemplate: phaseTemplate)
     }()
 
     /// One built-in file, loaded.

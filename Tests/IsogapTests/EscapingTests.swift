@@ -218,6 +218,9 @@ struct EscapingTests {
         for text in texts {
             #expect(JSONValue.string(text).serialized() == JSONValue.quote(text) + "\n", "\(text.debugDescription)")
         }
+        #expect(
+            JSONValue.quote("a\u{0}\u{1F}\u{7F}\u{2028}…\u{2029}\t\"\\")
+                == #""a\u0000\u001f\#u{7F}\u2028…\u2029\t\"\\""#)
         let numbers: [Double] = [
             0, -0.0, 1, -1, 7, 10, 99, 100, 123_456_789, -987_654_321, 999_999_999_999_999, 1e15, 0.5, -2.25, 57.8,
         ]

@@ -1,3 +1,5 @@
+internal import IsogapDiagnostics
+
 /// A checklist: a standard's clauses as a tree, with the requirements an assessor scores.
 ///
 /// Arrays keep the order of the source file; a value at `clauses[2].requirements[0]` in the file
@@ -197,19 +199,14 @@ public struct CrossReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `checklist:target`; `nil` when either side is empty.
     public init?(_ text: String) {
-        let checklist: String, target: String
-        let bytes = text.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            // ASCII text (every id isogap writes): each byte is a character, so the colon is found
-            // without breaking the text into characters.
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            checklist = String(text[..<colon])
-            target = String(text[bytes.index(after: colon)...])
-        } else {
-            guard let colon = text.firstIndex(of: ":") else { return nil }
-            checklist = String(text[..<colon])
-            target = String(text[text.index(after: colon)...])
+        // In ASCII text (every id isogap writes) each byte is a character, so the colon is found
+        // without breaking the text into characters; in other text a colon joined by a combining
+        // mark is another character.
+        let ascii = text.utf8.withContiguousStorageIfAvailable(ASCII.isASCII) ?? false
+        guard let colon = ascii ? text.utf8.firstIndex(of: UInt8(ascii: ":")) : text.firstIndex(of: ":") else {
+            return nil
         }
+        let checklist = String(text[..<colon]), target = String(text[text.index(after: colon)...])
         guard !checklist.isEmpty, !target.isEmpty else { return nil }
         self.init(checklist: checklist, target: target)
     }

@@ -18,7 +18,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The document as pretty-printed JSON (two-space indentation, one key per line), ending in a newline.
     public func serialized() -> String {
-        var writer = Writer()
+        var writer = Writer(capacity: 1 << 16)
         write(to: &writer, indent: 0)
         writer.bytes.append(UInt8(ascii: "\n"))
         return String(decoding: writer.bytes, as: UTF8.self)
@@ -29,8 +29,8 @@ public indirect enum JSONValue: Sendable, Hashable {
         var bytes: [UInt8] = []
         var pads: [[UInt8]] = [[]]
 
-        init() {
-            bytes.reserveCapacity(1 << 16)
+        init(capacity: Int = 0) {
+            bytes.reserveCapacity(capacity)
         }
 
         mutating func append(_ text: StaticString) {
@@ -42,8 +42,8 @@ public indirect enum JSONValue: Sendable, Hashable {
             bytes.append(contentsOf: pads[depth])
         }
 
-        /// `text` quoted, escaped as ``JSONValue/quote(_:)`` escapes it; runs that need no escape
-        /// are copied whole.
+        /// `text` quoted and escaped (see ``JSONValue/quote(_:)``); runs that need no escape are
+        /// copied whole.
         mutating func appendQuoted(_ text: String) {
             bytes.append(UInt8(ascii: "\""))
             var text = text
@@ -88,25 +88,11 @@ public indirect enum JSONValue: Sendable, Hashable {
             bytes.append(UInt8(ascii: "\""))
         }
 
-        /// A number as ``JSONValue/format(_:)`` writes it; whole numbers without a `String`.
+        /// A number as ``JSONValue/format(_:)`` writes it.
         mutating func appendNumber(_ value: Double) {
-            guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
-                bytes.append(contentsOf: JSONValue.format(value).utf8)
-                return
-            }
-            var whole = Int(value)
-            if whole < 0 { bytes.append(UInt8(ascii: "-")) }
-            whole = abs(whole)
-            var digits: (UInt64, UInt64) = (0, 0)
-            var count = 0
-            withUnsafeMutableBytes(of: &digits) { room in
-                repeat {
-                    room[15 - count] = UInt8(ascii: "0") + UInt8(whole % 10)
-                    whole /= 10
-                    count += 1
-                } while whole > 0
-                bytes.append(contentsOf: room[(16 - count)...])
-            }
+            // A whole number's digits form a small `String`, made without an allocation.
+            if let whole = JSONValue.whole(value) { return bytes.append(contentsOf: String(whole).utf8) }
+            bytes.append(contentsOf: JSONValue.format(value).utf8)
         }
     }
 
@@ -145,32 +131,21 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Integers without a fraction (`6`), other values in their shortest exact form (`57.8`).
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if let whole = whole(value) { return String(whole) }
         return "\(value)"
     }
 
-    private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }
+    /// `value` as an integer, when it is one written without a fraction.
+    private static func whole(_ value: Double) -> Int? {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
     }
 
+    /// `text` quoted and escaped as a JSON string (U+2028 and U+2029 escaped too, as they end a
+    /// line in JavaScript).
     static func quote(_ text: String) -> String {
-        // Most strings need no escaping at all: copied whole.
-        if !needsEscaping(text) { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var writer = Writer()
+        writer.appendQuoted(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
