@@ -77,7 +77,7 @@ let package = Package(
             name: "IsogapTests",
             dependencies: [
                 "IsogapDiagnostics", "IsogapYAML", "IsogapModel", "IsogapLoading", "IsogapRendering",
-                "IsogapResources", "IsogapCLI",
+                "IsogapResources", "IsogapCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/IsogapTests"
         ),

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import IsogapCLI
 import IsogapModel
@@ -7,6 +8,19 @@ import Testing
 /// ``CommandContext``, so several can run at once in one process.
 @Suite("In-process commands")
 struct InProcessTests {
+    /// Every command states its name: one left to ArgumentParser is derived from the type's name
+    /// with `String(describing:)`, which scans every loaded library's conformance records each time
+    /// the command tree is built (at every start).
+    @Test func everyCommandNamesItself() {
+        var unnamed: [String] = []
+        func visit(_ command: any ParsableCommand.Type) {
+            if command.configuration.commandName == nil { unnamed.append("\(command)") }
+            command.configuration.subcommands.forEach(visit)
+        }
+        visit(IsogapCommand.self)
+        #expect(unnamed.isEmpty, "\(unnamed)")
+    }
+
     @Test func relativePathsStartAtTheContextsFolder() throws {
         let fixtures = try Command.run(["validate", "sample"], in: Fixtures.root)
         #expect(fixtures.status == 0)
