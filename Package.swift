@@ -34,6 +34,8 @@ let package = Package(
         ),
         // glibc's heap settings (`mallopt`), for commands that load many documents in a row.
         .systemLibrary(name: "CHeapTuning"),
+        // mimalloc, the C heap of the isogap executable on Linux (benchmarks/portfolio/README.md).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Linux's `openat2`, so that the kernel checks a workspace file lies inside the workspace.
         .systemLibrary(name: "CLinuxFiles"),
         // Locations, diagnostics and document paths: shared by every layer above.
@@ -71,7 +73,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "isogap",
-            dependencies: ["IsogapCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "IsogapCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+            ]
         ),
         .testTarget(
             name: "IsogapTests",

@@ -9,7 +9,10 @@ enum HeapTuning {
     /// run gave memory back and took it again for every file: a page fault for every page taken
     /// back and, with several threads, a flush of the other core's address cache for every return.
     /// With a high threshold the same pages are reused; the peak stays what the largest workspace
-    /// needs. Other C libraries are left as they are.
+    /// needs. Other C libraries are left as they are, and so is mimalloc, which serves the heap of
+    /// the isogap executable on Linux (`Sources/CMimalloc`): these settings then only reach
+    /// glibc's own heap, which holds nothing; they matter where the library runs on glibc's heap
+    /// (the tests, or another program built on `IsogapCLI`).
     static func keepFreedMemory() {
         #if os(Linux) && canImport(Glibc)
             _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)

@@ -5,5 +5,8 @@ import IsogapCLI
 #else
     import Darwin
 #endif
+#if canImport(CMimalloc)
+    import CMimalloc
+#endif
 
 exit(IsogapCommand.run(Array(CommandLine.arguments.dropFirst()), in: .process()))
