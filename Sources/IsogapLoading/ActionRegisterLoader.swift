@@ -59,6 +59,14 @@ public enum ActionRegisterLoader {
 
     /// Loads a document already parsed, without parsing it again.
     public static func load(_ document: ParsedDocument) -> Loaded<ActionRegister> {
+        load(document, readingCleanEntriesAtOnce: true)
+    }
+
+    /// Loads a document already parsed. An action that holds no problem at all (the usual case) is
+    /// read in one pass over its entries; any other by the checking decoder, which reports its
+    /// problems. With `readingCleanEntriesAtOnce` off, every action takes the checking decoder: the
+    /// tests compare both ways.
+    static func load(_ document: ParsedDocument, readingCleanEntriesAtOnce: Bool) -> Loaded<ActionRegister> {
         DocumentLoading.load(document, kind: .actions) { decoder, root -> ActionRegister in
             guard
                 let fields = decoder.fields(
@@ -69,7 +77,9 @@ public enum ActionRegisterLoader {
                 decoder.error(
                     "'actions' must be a list of actions; write 'actions: []' for an empty register", at: node)
             }
-            let actions = decoder.items(fields, "actions") { decodeAction($1, &$0) }
+            let actions = decoder.items(fields, "actions") { decoder, node in
+                (readingCleanEntriesAtOnce ? cleanAction(node) : nil) ?? decodeAction(node, &decoder)
+            }
             return ActionRegister(actions: actions.map { $0 ?? placeholder })
         }
     }
@@ -137,5 +147,121 @@ public enum ActionRegisterLoader {
             date: date, status: status, by: decoder.optional(fields, HistoryKey.by) { $0.string($1, $2) },
             note: decoder.optional(fields, HistoryKey.note) { $0.string($1, $2) },
             effective: decoder.optional(fields, HistoryKey.effective) { $0.bool($1, $2) })
+    }
+
+    // MARK: Actions without problems, read in one pass
+
+    /// The action in `node` when it holds no problem at all, its verification and history included:
+    /// every key known, the required ones present, every value of its form (what
+    /// ``decodeAction(_:_:)`` accepts without a word). `nil` (with nothing reported) sends the
+    /// action to the checking decoder.
+    private static func cleanAction(_ node: YAMLNode) -> Action? {
+        var action = placeholder
+        var due: CalendarDate?
+        var present: UInt32 = 0
+        let clean = node.allValues(in: actionKeys) { name, value in
+            guard let name else { return false }
+            present |= 1 << name
+            switch name {
+            case ActionKey.id.index: return read(value.nonBlankText, into: &action.id)
+            case ActionKey.title.index: return read(value.nonBlankText, into: &action.title)
+            case ActionKey.ownerRole.index: return read(value.nonBlankText, into: &action.ownerRole)
+            case ActionKey.type.index: return read(value.isNull ? nil : value.choice(in: types), into: &action.type)
+            case ActionKey.status.index:
+                return read(value.isNull ? nil : value.choice(in: statuses), into: &action.status)
+            case ActionKey.opened.index: return read(value.calendarDate, into: &action.opened)
+            case ActionKey.due.index:
+                due = value.calendarDate
+                return due != nil
+            case ActionKey.requirements.index:
+                // Null is an empty list, as for the checking decoder (the rules report it).
+                if value.isNull { return true }
+                guard let items = value.sequence else { return false }
+                action.requirements.reserveCapacity(items.count)
+                for item in items {
+                    guard let reference = item.nonBlankText.flatMap(CrossReference.init) else { return false }
+                    action.requirements.append(reference)
+                }
+                return true
+            default:
+                // The keys left are optional: null stands for an absent key.
+                if value.isNull { return true }
+                switch name {
+                case ActionKey.rootCause.index: return readOptional(value.text, into: &action.rootCause)
+                case ActionKey.owner.index: return readOptional(value.text, into: &action.owner)
+                case ActionKey.raisesTo.index: return readOptional(value.integer, into: &action.raisesTo)
+                case ActionKey.effortDays.index: return readOptional(value.decimal, into: &action.effortDays)
+                case ActionKey.verification.index:
+                    return readOptional(cleanVerification(value), into: &action.verification)
+                case ActionKey.history.index:
+                    guard let items = value.sequence else { return false }
+                    action.history.reserveCapacity(items.count)
+                    for item in items {
+                        guard let entry = cleanHistory(item) else { return false }
+                        action.history.append(entry)
+                    }
+                    return true
+                default: return false
+                }
+            }
+        }
+        guard clean, let due, actionKeys.required.allSatisfy({ present & (1 << $0) != 0 }) else { return nil }
+        action.due = due
+        return action
+    }
+
+    /// The verification in `node` when it holds no problem (see ``cleanAction(_:)``).
+    private static func cleanVerification(_ node: YAMLNode) -> Verification? {
+        var date: CalendarDate?
+        var by: String?
+        var effective: Bool?
+        var note: String?
+        let clean = node.allValues(in: verificationKeys) { name, value in
+            switch name {
+            case VerificationKey.date.index: return readOptional(value.calendarDate, into: &date)
+            case VerificationKey.by.index: return readOptional(value.nonBlankText, into: &by)
+            case VerificationKey.effective.index: return readOptional(value.bool, into: &effective)
+            case VerificationKey.note.index: return value.isNull || readOptional(value.text, into: &note)
+            default: return false
+            }
+        }
+        guard clean, let date, let by, let effective else { return nil }
+        return Verification(date: date, by: by, effective: effective, note: note)
+    }
+
+    /// The history entry in `node` when it holds no problem (see ``cleanAction(_:)``).
+    private static func cleanHistory(_ node: YAMLNode) -> HistoryEntry? {
+        var date: CalendarDate?
+        var status: ActionStatus?
+        var by: String?
+        var note: String?
+        var effective: Bool?
+        let clean = node.allValues(in: historyKeys) { name, value in
+            switch name {
+            case HistoryKey.date.index: return readOptional(value.calendarDate, into: &date)
+            case HistoryKey.status.index:
+                return readOptional(value.isNull ? nil : value.choice(in: statuses), into: &status)
+            case HistoryKey.by.index: return value.isNull || readOptional(value.text, into: &by)
+            case HistoryKey.note.index: return value.isNull || readOptional(value.text, into: &note)
+            case HistoryKey.effective.index: return value.isNull || readOptional(value.bool, into: &effective)
+            default: return false
+            }
+        }
+        guard clean, let date, let status else { return nil }
+        return HistoryEntry(date: date, status: status, by: by, note: note, effective: effective)
+    }
+
+    /// Stores `value` when there is one; returns whether there was.
+    private static func read<Value>(_ value: Value?, into target: inout Value) -> Bool {
+        guard let value else { return false }
+        target = value
+        return true
+    }
+
+    /// Stores `value` when there is one; returns whether there was.
+    private static func readOptional<Value>(_ value: Value?, into target: inout Value?) -> Bool {
+        guard let value else { return false }
+        target = value
+        return true
     }
 }

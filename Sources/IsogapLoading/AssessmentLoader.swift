@@ -40,6 +40,14 @@ public enum AssessmentLoader {
 
     /// Loads a document already parsed, without parsing it again.
     public static func load(_ document: ParsedDocument) -> Loaded<Assessment> {
+        load(document, readingCleanEntriesAtOnce: true)
+    }
+
+    /// Loads a document already parsed. A response or evidence item that holds no problem at all
+    /// (the usual case) is read in one pass over its entries; any other is read by the checking
+    /// decoder, which reports its problems. With `readingCleanEntriesAtOnce` off, every entry takes
+    /// the checking decoder: the tests compare both ways.
+    static func load(_ document: ParsedDocument, readingCleanEntriesAtOnce: Bool) -> Loaded<Assessment> {
         DocumentLoading.load(document, kind: .assessment) { decoder, root -> Assessment in
             guard
                 let fields = decoder.fields(
@@ -52,7 +60,8 @@ public enum AssessmentLoader {
                 if let pairs = node.mapping {
                     for pair in pairs {
                         guard let id = pair.key.scalar?.value else { continue }
-                        responses.append(decodeResponse(id, pair.value, &decoder))
+                        let clean = readingCleanEntriesAtOnce ? cleanResponse(id, pair.value, &decoder) : nil
+                        responses.append(clean ?? decodeResponse(id, pair.value, &decoder, readingCleanEntriesAtOnce))
                     }
                 } else {
                     decoder.error(
@@ -63,12 +72,14 @@ public enum AssessmentLoader {
         }
     }
 
-    private static func decodeResponse(_ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder) -> Response {
+    private static func decodeResponse(
+        _ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder, _ readingCleanEntriesAtOnce: Bool
+    ) -> Response {
         // A bare `"4.1-a":` with nothing under it is a requirement not assessed yet.
         guard !node.isNull, let fields = decoder.fields(node, allowed: responseKeys, what: "the response to '\(id)'")
         else { return Response(requirement: id) }
         let evidence = decoder.items(fields, ResponseKey.evidence, placeholder: unreadableEvidence) {
-            decodeEvidence($1, &$0)
+            (readingCleanEntriesAtOnce ? cleanEvidence($1) : nil) ?? decodeEvidence($1, &$0)
         }
         return Response(
             requirement: id,
@@ -94,5 +105,96 @@ public enum AssessmentLoader {
             expires: decoder.optional(fields, EvidenceKey.expires) { $0.date($1, $2) },
             file: decoder.optional(fields, EvidenceKey.file) { $0.string($1, $2) },
             sha256: decoder.optional(fields, EvidenceKey.sha256) { $0.string($1, $2) })
+    }
+
+    // MARK: Entries without problems, read in one pass
+
+    /// The response in `node` when the mapping itself holds no problem: every key known, every
+    /// value of its form (what ``decodeResponse(_:_:_:_:)`` accepts without a word). Its evidence
+    /// items are read here too, each in one pass or by the checking decoder. `nil` (with nothing
+    /// reported) sends the response to the checking decoder.
+    private static func cleanResponse(_ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder) -> Response? {
+        var response = Response(requirement: id)
+        var evidence: YAMLNode.Items?
+        let clean = node.allValues(in: responseKeys) { name, value in
+            // Every key of a response is optional, so null stands for an absent key.
+            guard let name else { return false }
+            if value.isNull { return true }
+            switch name {
+            case ResponseKey.level.index:
+                response.level = value.integer
+                return response.level != nil
+            case ResponseKey.target.index:
+                response.target = value.integer
+                return response.target != nil
+            case ResponseKey.evidence.index:
+                evidence = value.sequence
+                return evidence != nil
+            case ResponseKey.notes.index:
+                response.notes = value.text
+                return response.notes != nil
+            case ResponseKey.grade.index:
+                response.grade = value.text.flatMap(Grade.init(rawValue:))
+                return response.grade != nil
+            case ResponseKey.applicable.index:
+                guard let applicable = value.bool else { return false }
+                response.applicable = applicable
+                return true
+            case ResponseKey.justification.index:
+                response.justification = value.text
+                return response.justification != nil
+            default: return false
+            }
+        }
+        guard clean else { return nil }
+        if let evidence {
+            response.evidence = evidence.map { item in
+                cleanEvidence(item) ?? decodeEvidence(item, &decoder) ?? unreadableEvidence
+            }
+        }
+        return response
+    }
+
+    /// The evidence item in `node` when it holds no problem: every key known, `type` and `ref`
+    /// present, every value of its form (what ``decodeEvidence(_:_:)`` accepts without a word).
+    /// `nil` (with nothing reported) sends the item to the checking decoder.
+    private static func cleanEvidence(_ node: YAMLNode) -> EvidenceItem? {
+        var type: EvidenceType?
+        var item = EvidenceItem(type: .document, ref: "")
+        var hasRef = false
+        let clean = node.allValues(in: evidenceKeys) { name, value in
+            guard let name else { return false }
+            let isNull = value.isNull
+            switch name {
+            case EvidenceKey.type.index:
+                type = isNull ? nil : value.choice(in: evidenceTypes)
+                return type != nil
+            case EvidenceKey.ref.index:
+                guard let text = value.nonBlankText else { return false }
+                item.ref = text
+                hasRef = true
+            case EvidenceKey.date.index:
+                guard !isNull else { return true }
+                item.date = value.calendarDate
+                return item.date != nil
+            case EvidenceKey.expires.index:
+                guard !isNull else { return true }
+                item.expires = value.calendarDate
+                return item.expires != nil
+            case EvidenceKey.file.index:
+                guard !isNull else { return true }
+                item.file = value.text
+                return item.file != nil
+            case EvidenceKey.sha256.index:
+                guard !isNull else { return true }
+                item.sha256 = value.text
+                return item.sha256 != nil
+            default: return false
+            }
+            return true
+        }
+        guard clean, let type, hasRef else { return nil }
+        item.type = type
+        return item
     }
 }

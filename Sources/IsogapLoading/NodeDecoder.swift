@@ -77,24 +77,29 @@ public struct NodeDecoder {
 
     /// Any non-null scalar as text.
     public mutating func string(_ node: YAMLNode, _ key: String) -> String? {
-        guard !node.isNull, let scalar = node.scalar else {
+        guard let text = node.text else {
             error("'\(key)' must be text, found \(node.kindDescription)", at: node)
             return nil
         }
-        return scalar.value
+        return text
     }
 
     /// Text that is not empty or only spaces.
     public mutating func nonEmptyString(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key) else { return nil }
-        // Text that starts with a visible ASCII character is not blank; only other text is read
-        // character by character.
-        let startsVisible = text.utf8.first.map { (0x21...0x7E).contains($0) } ?? false
-        if !startsVisible, text.allSatisfy(\.isWhitespace) {
+        if Self.isBlank(text) {
             error("'\(key)' must not be empty", at: node)
             return nil
         }
         return text
+    }
+
+    /// Whether `text` is empty or only spaces (which ``nonEmptyString(_:_:)`` refuses).
+    static func isBlank(_ text: String) -> Bool {
+        // Text that starts with a visible ASCII character is not blank; only other text is read
+        // character by character.
+        let startsVisible = text.utf8.first.map { (0x21...0x7E).contains($0) } ?? false
+        return !startsVisible && text.allSatisfy(\.isWhitespace)
     }
 
     /// A plain decimal integer.
@@ -132,7 +137,7 @@ public struct NodeDecoder {
     /// A real date written `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, _ key: String) -> CalendarDate? {
         // Read from the scalar's bytes: most dates are valid and need no `String`.
-        if let date = node.withScalarBytes({ bytes, _ in CalendarDate(utf8: bytes) }) ?? nil { return date }
+        if let date = node.calendarDate { return date }
         if let scalar = node.scalar, Self.looksLikeDate(scalar.value) {
             error("'\(scalar.value)' is not a real date (\(key) must be YYYY-MM-DD)", at: node)
         } else {
@@ -167,7 +172,7 @@ public struct NodeDecoder {
     /// One of the cases in `cases`, matched against the scalar's bytes; the message for anything
     /// else is that of ``choice(_:_:as:)``.
     public mutating func choice<Value>(_ node: YAMLNode, _ key: String, in cases: CaseNames<Value>) -> Value? {
-        if !node.isNull, let position = node.position(in: cases.names) { return cases.cases[position] }
+        if !node.isNull, let value = node.choice(in: cases) { return value }
         return choice(node, key, as: Value.self)
     }
 
@@ -279,6 +284,30 @@ public struct NodeDecoder {
     ) -> [Value?] {
         guard let node = fields[key], !node.isNull, let items = list(node, key) else { return [] }
         return items.map { read(&self, $0) }
+    }
+}
+
+/// The forms the readers above accept, for loaders that read an entry without a problem in one pass.
+extension YAMLNode {
+    /// The text of a scalar that is not null (what ``NodeDecoder/string(_:_:)`` accepts).
+    var text: String? {
+        isNull ? nil : scalar?.value
+    }
+
+    /// Text that is not empty or only spaces (what ``NodeDecoder/nonEmptyString(_:_:)`` accepts).
+    var nonBlankText: String? {
+        text.flatMap { NodeDecoder.isBlank($0) ? nil : $0 }
+    }
+
+    /// One of the cases in `cases`, matched against the scalar's bytes (what
+    /// ``NodeDecoder/choice(_:_:in:)`` accepts when the node is not null).
+    func choice<Value>(in cases: CaseNames<Value>) -> Value? {
+        position(in: cases.names).map { cases.cases[$0] }
+    }
+
+    /// The scalar as a real date written `YYYY-MM-DD` (any style), read from its bytes.
+    var calendarDate: CalendarDate? {
+        withScalarBytes { bytes, _ in CalendarDate(utf8: bytes) } ?? nil
     }
 }
 

@@ -91,18 +91,40 @@ extension YAMLNode.Pairs {
     /// Calls `body` for each entry in order with its position and the position of its key in
     /// `names` (`nil` when the key is not one of them, or is not a scalar).
     public func forEachKey(in names: YAMLKeyNames, _ body: (_ position: Int, _ name: Int?) -> Void) {
+        _ = whileEachKey(in: names) { position, name in
+            body(position, name)
+            return true
+        }
+    }
+
+    /// Calls `body` as ``forEachKey(in:_:)`` does until it returns `false`; returns whether it never did.
+    func whileEachKey(in names: YAMLKeyNames, _ body: (_ position: Int, _ name: Int?) -> Bool) -> Bool {
         tree.entries.withUnsafeBufferPointer { entries in
             tree.text.withUnsafeBufferPointer { text in
                 for position in 0..<count {
                     let key = entries[Int(tree.children[first + 2 * position])]
                     guard key.kind == .scalar else {
-                        body(position, nil)
+                        if !body(position, nil) { return false }
                         continue
                     }
                     let bytes = UnsafeBufferPointer(rebasing: text[Int(key.first)..<Int(key.first + key.count)])
-                    body(position, names.index(ofBytes: bytes, ascii: key.ascii))
+                    if !body(position, names.index(ofBytes: bytes, ascii: key.ascii)) { return false }
                 }
+                return true
             }
+        }
+    }
+}
+
+extension YAMLNode {
+    /// When the node is a mapping, calls `body` for each entry in order with the position of its
+    /// key in `names` (`nil` when the key is not one of them, or is not a scalar) and its value,
+    /// until `body` returns `false`. Returns whether the node is a mapping and `body` never returned
+    /// `false`: a loader reads a mapping that holds no problem in this one pass.
+    public func allValues(in names: YAMLKeyNames, _ body: (_ name: Int?, _ value: YAMLNode) -> Bool) -> Bool {
+        guard let pairs = mapping else { return false }
+        return pairs.whileEachKey(in: names) { position, name in
+            body(name, YAMLNode(tree: tree, index: Int(tree.children[pairs.first + 2 * position + 1])))
         }
     }
 }
