@@ -163,16 +163,13 @@ public enum ActionRegisterLoader {
             guard let name else { return false }
             present |= 1 << name
             switch name {
-            case ActionKey.id.index: return read(value.nonBlankText, into: &action.id)
-            case ActionKey.title.index: return read(value.nonBlankText, into: &action.title)
-            case ActionKey.ownerRole.index: return read(value.nonBlankText, into: &action.ownerRole)
-            case ActionKey.type.index: return read(value.isNull ? nil : value.choice(in: types), into: &action.type)
-            case ActionKey.status.index:
-                return read(value.isNull ? nil : value.choice(in: statuses), into: &action.status)
-            case ActionKey.opened.index: return read(value.calendarDate, into: &action.opened)
-            case ActionKey.due.index:
-                due = value.calendarDate
-                return due != nil
+            case ActionKey.id.index: return value.nonBlankText.store(in: &action.id)
+            case ActionKey.title.index: return value.nonBlankText.store(in: &action.title)
+            case ActionKey.ownerRole.index: return value.nonBlankText.store(in: &action.ownerRole)
+            case ActionKey.type.index: return value.choice(in: types).store(in: &action.type)
+            case ActionKey.status.index: return value.choice(in: statuses).store(in: &action.status)
+            case ActionKey.opened.index: return value.calendarDate.store(in: &action.opened)
+            case ActionKey.due.index: return value.calendarDate.store(in: &due)
             case ActionKey.requirements.index:
                 // Null is an empty list, as for the checking decoder (the rules report it).
                 if value.isNull { return true }
@@ -187,12 +184,12 @@ public enum ActionRegisterLoader {
                 // The keys left are optional: null stands for an absent key.
                 if value.isNull { return true }
                 switch name {
-                case ActionKey.rootCause.index: return readOptional(value.text, into: &action.rootCause)
-                case ActionKey.owner.index: return readOptional(value.text, into: &action.owner)
-                case ActionKey.raisesTo.index: return readOptional(value.integer, into: &action.raisesTo)
-                case ActionKey.effortDays.index: return readOptional(value.decimal, into: &action.effortDays)
+                case ActionKey.rootCause.index: return value.text.store(in: &action.rootCause)
+                case ActionKey.owner.index: return value.text.store(in: &action.owner)
+                case ActionKey.raisesTo.index: return value.integer.store(in: &action.raisesTo)
+                case ActionKey.effortDays.index: return value.decimal.store(in: &action.effortDays)
                 case ActionKey.verification.index:
-                    return readOptional(cleanVerification(value), into: &action.verification)
+                    return cleanVerification(value).store(in: &action.verification)
                 case ActionKey.history.index:
                     guard let items = value.sequence else { return false }
                     action.history.reserveCapacity(items.count)
@@ -218,10 +215,10 @@ public enum ActionRegisterLoader {
         var note: String?
         let clean = node.allValues(in: verificationKeys) { name, value in
             switch name {
-            case VerificationKey.date.index: return readOptional(value.calendarDate, into: &date)
-            case VerificationKey.by.index: return readOptional(value.nonBlankText, into: &by)
-            case VerificationKey.effective.index: return readOptional(value.bool, into: &effective)
-            case VerificationKey.note.index: return value.isNull || readOptional(value.text, into: &note)
+            case VerificationKey.date.index: return value.calendarDate.store(in: &date)
+            case VerificationKey.by.index: return value.nonBlankText.store(in: &by)
+            case VerificationKey.effective.index: return value.bool.store(in: &effective)
+            case VerificationKey.note.index: return value.isNull || value.text.store(in: &note)
             default: return false
             }
         }
@@ -238,30 +235,15 @@ public enum ActionRegisterLoader {
         var effective: Bool?
         let clean = node.allValues(in: historyKeys) { name, value in
             switch name {
-            case HistoryKey.date.index: return readOptional(value.calendarDate, into: &date)
-            case HistoryKey.status.index:
-                return readOptional(value.isNull ? nil : value.choice(in: statuses), into: &status)
-            case HistoryKey.by.index: return value.isNull || readOptional(value.text, into: &by)
-            case HistoryKey.note.index: return value.isNull || readOptional(value.text, into: &note)
-            case HistoryKey.effective.index: return value.isNull || readOptional(value.bool, into: &effective)
+            case HistoryKey.date.index: return value.calendarDate.store(in: &date)
+            case HistoryKey.status.index: return value.choice(in: statuses).store(in: &status)
+            case HistoryKey.by.index: return value.isNull || value.text.store(in: &by)
+            case HistoryKey.note.index: return value.isNull || value.text.store(in: &note)
+            case HistoryKey.effective.index: return value.isNull || value.bool.store(in: &effective)
             default: return false
             }
         }
         guard clean, let date, let status else { return nil }
         return HistoryEntry(date: date, status: status, by: by, note: note, effective: effective)
-    }
-
-    /// Stores `value` when there is one; returns whether there was.
-    private static func read<Value>(_ value: Value?, into target: inout Value) -> Bool {
-        guard let value else { return false }
-        target = value
-        return true
-    }
-
-    /// Stores `value` when there is one; returns whether there was.
-    private static func readOptional<Value>(_ value: Value?, into target: inout Value?) -> Bool {
-        guard let value else { return false }
-        target = value
-        return true
     }
 }

@@ -121,28 +121,13 @@ public enum AssessmentLoader {
             guard let name else { return false }
             if value.isNull { return true }
             switch name {
-            case ResponseKey.level.index:
-                response.level = value.integer
-                return response.level != nil
-            case ResponseKey.target.index:
-                response.target = value.integer
-                return response.target != nil
-            case ResponseKey.evidence.index:
-                evidence = value.sequence
-                return evidence != nil
-            case ResponseKey.notes.index:
-                response.notes = value.text
-                return response.notes != nil
-            case ResponseKey.grade.index:
-                response.grade = value.text.flatMap(Grade.init(rawValue:))
-                return response.grade != nil
-            case ResponseKey.applicable.index:
-                guard let applicable = value.bool else { return false }
-                response.applicable = applicable
-                return true
-            case ResponseKey.justification.index:
-                response.justification = value.text
-                return response.justification != nil
+            case ResponseKey.level.index: return value.integer.store(in: &response.level)
+            case ResponseKey.target.index: return value.integer.store(in: &response.target)
+            case ResponseKey.evidence.index: return value.sequence.store(in: &evidence)
+            case ResponseKey.notes.index: return value.text.store(in: &response.notes)
+            case ResponseKey.grade.index: return value.text.flatMap(Grade.init(rawValue:)).store(in: &response.grade)
+            case ResponseKey.applicable.index: return value.bool.store(in: &response.applicable)
+            case ResponseKey.justification.index: return value.text.store(in: &response.justification)
             default: return false
             }
         }
@@ -160,41 +145,24 @@ public enum AssessmentLoader {
     /// `nil` (with nothing reported) sends the item to the checking decoder.
     private static func cleanEvidence(_ node: YAMLNode) -> EvidenceItem? {
         var type: EvidenceType?
+        var ref: String?
         var item = EvidenceItem(type: .document, ref: "")
-        var hasRef = false
         let clean = node.allValues(in: evidenceKeys) { name, value in
             guard let name else { return false }
-            let isNull = value.isNull
             switch name {
-            case EvidenceKey.type.index:
-                type = isNull ? nil : value.choice(in: evidenceTypes)
-                return type != nil
-            case EvidenceKey.ref.index:
-                guard let text = value.nonBlankText else { return false }
-                item.ref = text
-                hasRef = true
-            case EvidenceKey.date.index:
-                guard !isNull else { return true }
-                item.date = value.calendarDate
-                return item.date != nil
-            case EvidenceKey.expires.index:
-                guard !isNull else { return true }
-                item.expires = value.calendarDate
-                return item.expires != nil
-            case EvidenceKey.file.index:
-                guard !isNull else { return true }
-                item.file = value.text
-                return item.file != nil
-            case EvidenceKey.sha256.index:
-                guard !isNull else { return true }
-                item.sha256 = value.text
-                return item.sha256 != nil
+            case EvidenceKey.type.index: return value.choice(in: evidenceTypes).store(in: &type)
+            case EvidenceKey.ref.index: return value.nonBlankText.store(in: &ref)
+            // The keys left are optional: null stands for an absent key.
+            case EvidenceKey.date.index: return value.isNull || value.calendarDate.store(in: &item.date)
+            case EvidenceKey.expires.index: return value.isNull || value.calendarDate.store(in: &item.expires)
+            case EvidenceKey.file.index: return value.isNull || value.text.store(in: &item.file)
+            case EvidenceKey.sha256.index: return value.isNull || value.text.store(in: &item.sha256)
             default: return false
             }
-            return true
         }
-        guard clean, let type, hasRef else { return nil }
+        guard clean, let type, let ref else { return nil }
         item.type = type
+        item.ref = ref
         return item
     }
 }

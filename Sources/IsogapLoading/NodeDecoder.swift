@@ -172,7 +172,7 @@ public struct NodeDecoder {
     /// One of the cases in `cases`, matched against the scalar's bytes; the message for anything
     /// else is that of ``choice(_:_:as:)``.
     public mutating func choice<Value>(_ node: YAMLNode, _ key: String, in cases: CaseNames<Value>) -> Value? {
-        if !node.isNull, let value = node.choice(in: cases) { return value }
+        if let value = node.choice(in: cases) { return value }
         return choice(node, key, as: Value.self)
     }
 
@@ -299,15 +299,32 @@ extension YAMLNode {
         text.flatMap { NodeDecoder.isBlank($0) ? nil : $0 }
     }
 
-    /// One of the cases in `cases`, matched against the scalar's bytes (what
-    /// ``NodeDecoder/choice(_:_:in:)`` accepts when the node is not null).
+    /// One of the cases in `cases`, matched against the bytes of a scalar that is not null (what
+    /// ``NodeDecoder/choice(_:_:in:)`` accepts).
     func choice<Value>(in cases: CaseNames<Value>) -> Value? {
-        position(in: cases.names).map { cases.cases[$0] }
+        isNull ? nil : position(in: cases.names).map { cases.cases[$0] }
     }
 
     /// The scalar as a real date written `YYYY-MM-DD` (any style), read from its bytes.
     var calendarDate: CalendarDate? {
         withScalarBytes { bytes, _ in CalendarDate(utf8: bytes) } ?? nil
+    }
+}
+
+extension Optional {
+    /// Stores the value in `target` when there is one; returns whether there was (so that a
+    /// one-pass reader stops at the first value not of its form).
+    func store(in target: inout Wrapped) -> Bool {
+        guard let value = self else { return false }
+        target = value
+        return true
+    }
+
+    /// Stores the value in `target` when there is one; returns whether there was.
+    func store(in target: inout Wrapped?) -> Bool {
+        guard let value = self else { return false }
+        target = value
+        return true
     }
 }
 
