@@ -151,6 +151,20 @@ struct ResourceBudgetTests {
         static let debugAllowance = 1.0
     #endif
 
+    /// The memory measured for a command is its own: a test runner that has used far more than
+    /// the limit (as the whole suite can) does not count.
+    @Test func theMeasuredPeakIsTheCommandsOwn() throws {
+        let size = 2 * Int(HostileInputTests.memoryLimitKiB) * 1024
+        let ballast = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
+        defer { ballast.deallocate() }
+        // Touched, so that it is resident.
+        for offset in stride(from: 0, to: size, by: 4096) { ballast[offset] = 1 }
+        let result = try MeasuredCommand.run(["--version"], in: Fixtures.packageRoot)
+        #expect(result.status == 0)
+        #expect(result.maxRSSKiB < HostileInputTests.memoryLimitKiB / 2, "\(result.maxRSSKiB) KiB")
+        #expect(ballast[size - 4096] == 1)
+    }
+
     @Test func heatMapGrowsWithTheClausesNotRowsTimesColumns() throws {
         let workspace = try Self.wideWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
