@@ -32,8 +32,6 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // glibc's heap settings (`mallopt`), for commands that load many documents in a row.
-        .systemLibrary(name: "CHeapTuning"),
         // mimalloc, the C heap of the isogap executable on Linux (benchmarks/portfolio/README.md).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Linux's `openat2`, so that the kernel checks a workspace file lies inside the workspace.
@@ -67,7 +65,7 @@ let package = Package(
         .target(
             name: "IsogapCLI",
             dependencies: [
-                "CHeapTuning", "CLinuxFiles", "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
+                "CLinuxFiles", "IsogapDiagnostics", "IsogapModel", "IsogapLoading", "IsogapRendering",
                 "IsogapResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -69,10 +69,6 @@ public struct CommandContext: Sendable {
     /// Whether `stderr` is a terminal: source lines with a caret, colour and progress bars are
     /// shown only then.
     public var stderrIsTerminal: Bool
-    /// Whether the command runs as the whole process (the `isogap` executable), so that it may
-    /// change settings of the process, such as the C heap's; `false` for commands run in another
-    /// program (the tests).
-    public var ownsProcess = false
 
     public init(
         workingDirectory: String, today: CalendarDate, environment: [String: String] = [:],
@@ -88,12 +84,10 @@ public struct CommandContext: Sendable {
 
     /// The context of this process: its folder, the local date, its environment and its streams.
     public static func process() -> CommandContext {
-        var context = CommandContext(
+        CommandContext(
             workingDirectory: FileManager.default.currentDirectoryPath, today: localToday(),
             environment: ProcessInfo.processInfo.environment, stdout: .standardOutput, stderr: .standardError,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1)
-        context.ownsProcess = true
-        return context
     }
 
     /// Today's date in the local time zone.

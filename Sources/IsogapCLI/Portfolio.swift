@@ -74,8 +74,6 @@ struct Portfolio: ContextualCommand {
         }
 
         let date = asOf ?? context.today
-        // Process-wide: not when the command runs inside another program.
-        if context.ownsProcess { HeapTuning.keepFreedMemory() }
         // Parsed once for the whole run: every workspace shares the same built-in checklists.
         let library = BuiltInResources.library
         let progress = ProgressBar(total: discovery.workspaces.count, console: console)
