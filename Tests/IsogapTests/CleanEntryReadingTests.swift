@@ -26,10 +26,11 @@ struct CleanEntryReadingTests {
         }
 
         /// The document with the line of `name` changed by `change` (given the lines, the line's
-        /// index, its key and the column of its key as spaces); `nil` when `change` returns `nil`.
+        /// index, its key and the column of its key as spaces), with every placeholder filled in.
         func document(changingLineOf name: String, _ change: (inout [String], Int, String, String) -> Void) -> String {
             var lines = text.components(separatedBy: "\n")
-            guard let index = lines.firstIndex(where: { $0.hasSuffix("@\(name)@") }) else { return text }
+            // No such line: the clean document, which the callers' check that something changed refuses.
+            guard let index = lines.firstIndex(where: { $0.hasSuffix("@\(name)@") }) else { return document() }
             let line = lines[index]
             let lead = line.prefix { $0 == " " || $0 == "-" }
             let key = String(line.dropFirst(lead.count).prefix { $0 != ":" })
@@ -210,7 +211,7 @@ struct CleanEntryReadingTests {
             for name in template.cleanValues.keys.sorted() {
                 let texts = [
                     // Dropped: the first key of a list item leaves its dash alone on the line.
-                    template.document(changingLineOf: name) { lines, index, key, _ in
+                    template.document(changingLineOf: name) { lines, index, _, _ in
                         lines[index] = String(lines[index].prefix { $0 == " " || $0 == "-" })
                     },
                     template.document(changingLineOf: name) { lines, index, key, _ in
