@@ -53,8 +53,29 @@ public enum ActionRegisterLoader {
         static let effective = historyKeys.name("effective")
     }
 
+    /// The keys of the document itself.
+    static let documentKeys = YAMLKeyNames(["isogap", "kind", "actions"], required: ["isogap", "kind", "actions"])
+
+    /// Loads the register in `bytes`. A file without a problem (the usual case) is read straight
+    /// from libyaml's events; any other is parsed into a tree and read by the checking decoder,
+    /// which reports its problems. Either way the value is the same.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<ActionRegister> {
-        load(ParsedDocument(bytes, file: file))
+        let source = Array(bytes)
+        if let register = readClean(source) {
+            return Loaded(value: register, diagnostics: [], sourceMap: SourceMap(file: file, parsingWhenAsked: source))
+        }
+        return load(ParsedDocument(source, file: file))
+    }
+
+    /// The register in `source` when the whole file holds no problem (what the checking decoder
+    /// reads without a word); `nil`, with nothing reported, otherwise.
+    static func readClean(_ source: [UInt8]) -> ActionRegister? {
+        var register = ActionRegister(actions: [])
+        // The one key besides the header is `actions`, which must be a list (`actions: ~` is not).
+        let clean = DocumentLoading.readClean(source, kind: .actions, keys: documentKeys) { _, value in
+            value.allItems { item in cleanAction(&item).map { register.actions.append($0) } != nil }
+        }
+        return clean ? register : nil
     }
 
     /// Loads a document already parsed, without parsing it again.
@@ -78,7 +99,8 @@ public enum ActionRegisterLoader {
                     "'actions' must be a list of actions; write 'actions: []' for an empty register", at: node)
             }
             let actions = decoder.items(fields, "actions") { decoder, node in
-                (readingCleanEntriesAtOnce ? cleanAction(node) : nil) ?? decodeAction(node, &decoder)
+                var value = node
+                return (readingCleanEntriesAtOnce ? cleanAction(&value) : nil) ?? decodeAction(node, &decoder)
             }
             return ActionRegister(actions: actions.map { $0 ?? placeholder })
         }
@@ -151,15 +173,15 @@ public enum ActionRegisterLoader {
 
     // MARK: Actions without problems, read in one pass
 
-    /// The action in `node` when it holds no problem at all, its verification and history included:
-    /// every key known, the required ones present, every value of its form (what
+    /// The action in `value` when it holds no problem at all, its verification and history
+    /// included: every key known, the required ones present, every value of its form (what
     /// ``decodeAction(_:_:)`` accepts without a word). `nil` (with nothing reported) sends the
     /// action to the checking decoder.
-    private static func cleanAction(_ node: YAMLNode) -> Action? {
+    private static func cleanAction(_ value: inout some YAMLValueReading) -> Action? {
         var action = placeholder
         var due: CalendarDate?
         var present: UInt32 = 0
-        let clean = node.allValues(in: actionKeys) { name, value in
+        let clean = value.allValues(in: actionKeys) { name, value in
             guard let name else { return false }
             present |= 1 << name
             switch name {
@@ -173,13 +195,9 @@ public enum ActionRegisterLoader {
             case ActionKey.requirements.index:
                 // Null is an empty list, as for the checking decoder (the rules report it).
                 if value.isNull { return true }
-                guard let items = value.sequence else { return false }
-                action.requirements.reserveCapacity(items.count)
-                for item in items {
-                    guard let reference = item.nonBlankText.flatMap(CrossReference.init) else { return false }
-                    action.requirements.append(reference)
+                return value.allItems { item in
+                    item.nonBlankText.flatMap(CrossReference.init).map { action.requirements.append($0) } != nil
                 }
-                return true
             default:
                 // The keys left are optional: null stands for an absent key.
                 if value.isNull { return true }
@@ -189,15 +207,9 @@ public enum ActionRegisterLoader {
                 case ActionKey.raisesTo.index: return value.integer.store(in: &action.raisesTo)
                 case ActionKey.effortDays.index: return value.decimal.store(in: &action.effortDays)
                 case ActionKey.verification.index:
-                    return cleanVerification(value).store(in: &action.verification)
+                    return cleanVerification(&value).store(in: &action.verification)
                 case ActionKey.history.index:
-                    guard let items = value.sequence else { return false }
-                    action.history.reserveCapacity(items.count)
-                    for item in items {
-                        guard let entry = cleanHistory(item) else { return false }
-                        action.history.append(entry)
-                    }
-                    return true
+                    return value.allItems { item in cleanHistory(&item).map { action.history.append($0) } != nil }
                 default: return false
                 }
             }
@@ -207,13 +219,13 @@ public enum ActionRegisterLoader {
         return action
     }
 
-    /// The verification in `node` when it holds no problem (see ``cleanAction(_:)``).
-    private static func cleanVerification(_ node: YAMLNode) -> Verification? {
+    /// The verification in `value` when it holds no problem (see ``cleanAction(_:)``).
+    private static func cleanVerification(_ value: inout some YAMLValueReading) -> Verification? {
         var date: CalendarDate?
         var by: String?
         var effective: Bool?
         var note: String?
-        let clean = node.allValues(in: verificationKeys) { name, value in
+        let clean = value.allValues(in: verificationKeys) { name, value in
             switch name {
             case VerificationKey.date.index: return value.calendarDate.store(in: &date)
             case VerificationKey.by.index: return value.nonBlankText.store(in: &by)
@@ -226,14 +238,14 @@ public enum ActionRegisterLoader {
         return Verification(date: date, by: by, effective: effective, note: note)
     }
 
-    /// The history entry in `node` when it holds no problem (see ``cleanAction(_:)``).
-    private static func cleanHistory(_ node: YAMLNode) -> HistoryEntry? {
+    /// The history entry in `value` when it holds no problem (see ``cleanAction(_:)``).
+    private static func cleanHistory(_ value: inout some YAMLValueReading) -> HistoryEntry? {
         var date: CalendarDate?
         var status: ActionStatus?
         var by: String?
         var note: String?
         var effective: Bool?
-        let clean = node.allValues(in: historyKeys) { name, value in
+        let clean = value.allValues(in: historyKeys) { name, value in
             switch name {
             case HistoryKey.date.index: return value.calendarDate.store(in: &date)
             case HistoryKey.status.index: return value.choice(in: statuses).store(in: &status)

@@ -14,6 +14,10 @@ public enum AssessmentLoader {
     /// Stands for an evidence item that could not be read (reported), so that indices match the file.
     private static let unreadableEvidence = EvidenceItem(type: .document, ref: "")
 
+    private enum DocumentKey {
+        static let checklist = documentKeys.name("checklist")
+    }
+
     /// The keys of a response and of an evidence item, found by position (thousands per file).
     private enum ResponseKey {
         static let level = responseKeys.name("level")
@@ -34,8 +38,37 @@ public enum AssessmentLoader {
         static let sha256 = evidenceKeys.name("sha256")
     }
 
+    /// The keys of the document itself.
+    static let documentKeys = YAMLKeyNames(
+        ["isogap", "kind", "checklist", "responses"], required: ["isogap", "kind", "checklist"])
+
+    /// Loads the assessment in `bytes`. A file without a problem (the usual case) is read straight
+    /// from libyaml's events; any other is parsed into a tree and read by the checking decoder,
+    /// which reports its problems. Either way the value is the same.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<Assessment> {
-        load(ParsedDocument(bytes, file: file))
+        let source = Array(bytes)
+        if let assessment = readClean(source) {
+            return Loaded(
+                value: assessment, diagnostics: [], sourceMap: SourceMap(file: file, parsingWhenAsked: source))
+        }
+        return load(ParsedDocument(source, file: file))
+    }
+
+    /// The assessment in `source` when the whole file holds no problem (what the checking decoder
+    /// reads without a word); `nil`, with nothing reported, otherwise.
+    static func readClean(_ source: [UInt8]) -> Assessment? {
+        var assessment = Assessment(checklist: "", responses: [])
+        let clean = DocumentLoading.readClean(source, kind: .assessment, keys: documentKeys) { name, value in
+            switch name {
+            case DocumentKey.checklist.index: return value.nonBlankText.store(in: &assessment.checklist)
+            default:
+                if value.isNull { return true }
+                return value.allEntries { id, value in
+                    cleanResponse(id, &value).map { assessment.responses.append($0) } != nil
+                }
+            }
+        }
+        return clean ? assessment : nil
     }
 
     /// Loads a document already parsed, without parsing it again.
@@ -43,10 +76,10 @@ public enum AssessmentLoader {
         load(document, readingCleanEntriesAtOnce: true)
     }
 
-    /// Loads a document already parsed. A response or evidence item that holds no problem at all
-    /// (the usual case) is read in one pass over its entries; any other is read by the checking
-    /// decoder, which reports its problems. With `readingCleanEntriesAtOnce` off, every entry takes
-    /// the checking decoder: the tests compare both ways.
+    /// Loads a document already parsed. A response that holds no problem at all, its evidence
+    /// included (the usual case), is read in one pass over its entries; any other is read by the
+    /// checking decoder, which reports its problems. With `readingCleanEntriesAtOnce` off, every
+    /// response takes the checking decoder: the tests compare both ways.
     static func load(_ document: ParsedDocument, readingCleanEntriesAtOnce: Bool) -> Loaded<Assessment> {
         DocumentLoading.load(document, kind: .assessment) { decoder, root -> Assessment in
             guard
@@ -60,8 +93,9 @@ public enum AssessmentLoader {
                 if let pairs = node.mapping {
                     for pair in pairs {
                         guard let id = pair.key.scalar?.value else { continue }
-                        let clean = readingCleanEntriesAtOnce ? cleanResponse(id, pair.value, &decoder) : nil
-                        responses.append(clean ?? decodeResponse(id, pair.value, &decoder, readingCleanEntriesAtOnce))
+                        var value = pair.value
+                        let clean = readingCleanEntriesAtOnce ? cleanResponse(id, &value) : nil
+                        responses.append(clean ?? decodeResponse(id, pair.value, &decoder))
                     }
                 } else {
                     decoder.error(
@@ -72,14 +106,12 @@ public enum AssessmentLoader {
         }
     }
 
-    private static func decodeResponse(
-        _ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder, _ readingCleanEntriesAtOnce: Bool
-    ) -> Response {
+    private static func decodeResponse(_ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder) -> Response {
         // A bare `"4.1-a":` with nothing under it is a requirement not assessed yet.
         guard !node.isNull, let fields = decoder.fields(node, allowed: responseKeys, what: "the response to '\(id)'")
         else { return Response(requirement: id) }
         let evidence = decoder.items(fields, ResponseKey.evidence, placeholder: unreadableEvidence) {
-            (readingCleanEntriesAtOnce ? cleanEvidence($1) : nil) ?? decodeEvidence($1, &$0)
+            decodeEvidence($1, &$0)
         }
         return Response(
             requirement: id,
@@ -109,21 +141,22 @@ public enum AssessmentLoader {
 
     // MARK: Entries without problems, read in one pass
 
-    /// The response in `node` when the mapping itself holds no problem: every key known, every
-    /// value of its form (what ``decodeResponse(_:_:_:_:)`` accepts without a word). Its evidence
-    /// items are read here too, each in one pass or by the checking decoder. `nil` (with nothing
-    /// reported) sends the response to the checking decoder.
-    private static func cleanResponse(_ id: String, _ node: YAMLNode, _ decoder: inout NodeDecoder) -> Response? {
+    /// The response in `value` when it holds no problem, its evidence items included: every key
+    /// known, every value of its form (what ``decodeResponse(_:_:_:)`` accepts without a word).
+    /// `nil` (with nothing reported) sends the response to the checking decoder.
+    private static func cleanResponse(_ id: String, _ value: inout some YAMLValueReading) -> Response? {
         var response = Response(requirement: id)
-        var evidence: YAMLNode.Items?
-        let clean = node.allValues(in: responseKeys) { name, value in
+        // A bare `"4.1-a":` with nothing under it is a requirement not assessed yet.
+        if value.isNull { return response }
+        let clean = value.allValues(in: responseKeys) { name, value in
             // Every key of a response is optional, so null stands for an absent key.
             guard let name else { return false }
             if value.isNull { return true }
             switch name {
             case ResponseKey.level.index: return value.integer.store(in: &response.level)
             case ResponseKey.target.index: return value.integer.store(in: &response.target)
-            case ResponseKey.evidence.index: return value.sequence.store(in: &evidence)
+            case ResponseKey.evidence.index:
+                return value.allItems { item in cleanEvidence(&item).map { response.evidence.append($0) } != nil }
             case ResponseKey.notes.index: return value.text.store(in: &response.notes)
             case ResponseKey.grade.index: return value.text.flatMap(Grade.init(rawValue:)).store(in: &response.grade)
             case ResponseKey.applicable.index: return value.bool.store(in: &response.applicable)
@@ -131,23 +164,16 @@ public enum AssessmentLoader {
             default: return false
             }
         }
-        guard clean else { return nil }
-        if let evidence {
-            response.evidence = evidence.map { item in
-                cleanEvidence(item) ?? decodeEvidence(item, &decoder) ?? unreadableEvidence
-            }
-        }
-        return response
+        return clean ? response : nil
     }
 
-    /// The evidence item in `node` when it holds no problem: every key known, `type` and `ref`
+    /// The evidence item in `value` when it holds no problem: every key known, `type` and `ref`
     /// present, every value of its form (what ``decodeEvidence(_:_:)`` accepts without a word).
-    /// `nil` (with nothing reported) sends the item to the checking decoder.
-    private static func cleanEvidence(_ node: YAMLNode) -> EvidenceItem? {
+    private static func cleanEvidence(_ value: inout some YAMLValueReading) -> EvidenceItem? {
         var type: EvidenceType?
         var ref: String?
         var item = EvidenceItem(type: .document, ref: "")
-        let clean = node.allValues(in: evidenceKeys) { name, value in
+        let clean = value.allValues(in: evidenceKeys) { name, value in
             guard let name else { return false }
             switch name {
             case EvidenceKey.type.index: return value.choice(in: evidenceTypes).store(in: &type)

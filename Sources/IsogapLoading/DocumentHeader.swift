@@ -18,6 +18,9 @@ public enum DocumentHeader {
     /// The format versions this build reads.
     public static let supportedVersions = [1]
 
+    /// The kinds, for matching `kind:` by its bytes.
+    static let kinds = CaseNames<DocumentKind>()
+
     /// Checks `isogap:` and returns the document's `kind`, reporting problems through `decoder`.
     /// When `expected` is given, a different kind is an error.
     public static func read(_ root: YAMLNode, expected: DocumentKind?, decoder: inout NodeDecoder) -> DocumentKind? {

@@ -72,6 +72,34 @@ enum DocumentLoading {
     }
 }
 
+extension DocumentLoading {
+    /// Reads a whole document of `kind` straight from libyaml's events when it holds no problem:
+    /// `keys` are the document's keys, the first two `isogap` and `kind` (checked here: a version
+    /// this build reads, the kind expected), and `body` reads the value of each other key. Returns
+    /// whether the document held no problem at all, its required keys present (what the checking
+    /// decoder reads without a word); nothing is reported.
+    static func readClean(
+        _ source: [UInt8], kind: DocumentKind, keys: YAMLKeyNames,
+        _ body: (_ name: Int, _ value: inout YAMLEventReader) -> Bool
+    ) -> Bool {
+        precondition(keys.names.starts(with: ["isogap", "kind"]), "a document's keys start with its header")
+        let read: Bool? = YAMLEventReader.read(source) { root in
+            var present: UInt64 = 0
+            let clean = root.allValues(in: keys) { name, value in
+                guard let name else { return false }
+                present |= 1 << name
+                switch name {
+                case 0: return value.integer.map(DocumentHeader.supportedVersions.contains) == true
+                case 1: return value.choice(in: DocumentHeader.kinds) == kind
+                default: return body(name, &value)
+                }
+            }
+            return clean && keys.required.allSatisfy { present & (1 << $0) != 0 } ? true : nil
+        }
+        return read ?? false
+    }
+}
+
 extension Loaded {
     /// The same result with the findings of `rules` on the value added, located through the source
     /// map (nothing is added when the file gave no value).

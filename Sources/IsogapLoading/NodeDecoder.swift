@@ -287,14 +287,11 @@ public struct NodeDecoder {
     }
 }
 
-/// The forms the readers above accept, for loaders that read an entry without a problem in one pass.
-extension YAMLNode {
-    /// The text of a scalar that is not null (what ``NodeDecoder/string(_:_:)`` accepts).
-    var text: String? {
-        isNull ? nil : scalar?.value
-    }
-
-    /// Text that is not empty or only spaces (what ``NodeDecoder/nonEmptyString(_:_:)`` accepts).
+/// The forms the readers above accept, for loaders that read a value without a problem in one
+/// pass (from a tree or straight from the event stream).
+extension YAMLValueReading {
+    /// Text that is not empty or only spaces (what ``NodeDecoder/nonEmptyString(_:_:)`` accepts;
+    /// ``YAMLValueReading/text`` is what ``NodeDecoder/string(_:_:)`` accepts).
     var nonBlankText: String? {
         text.flatMap { NodeDecoder.isBlank($0) ? nil : $0 }
     }

@@ -5,19 +5,45 @@ public import IsogapYAML
 /// (located by path) print as `file:line:column`.
 public struct SourceMap: Sendable {
     public let file: String
-    public let root: YAMLNode
     /// The file's lines, for attaching source lines to diagnostics (absent when not known).
     public let lines: SourceLines?
+    /// The tree, when the file was parsed into one; otherwise the file is parsed when a position
+    /// is asked for.
+    private let parsedRoot: YAMLNode?
+    private let source: [UInt8]
 
     public init(file: String, root: YAMLNode, bytes: [UInt8]? = nil) {
         self.file = file
-        self.root = root
+        parsedRoot = root
+        source = []
         lines = bytes.map { SourceLines(file: file, bytes: $0) }
+    }
+
+    /// The map of a file that was read without a tree (a file without a problem): it is parsed
+    /// only when a finding about it is to be located, which most files never need.
+    init(file: String, parsingWhenAsked source: [UInt8]) {
+        self.file = file
+        parsedRoot = nil
+        self.source = source
+        lines = SourceLines(file: file, bytes: source)
+    }
+
+    /// The document's root node.
+    public var root: YAMLNode {
+        if let parsedRoot { return parsedRoot }
+        // The file was read once without a problem, so it parses; the empty mapping only keeps
+        // this total.
+        return YAMLParser().parse(source, file: file).root
+            ?? YAMLNode(.mapping([]), at: YAMLMark(line: 1, column: 1))
     }
 
     /// The position of the value at `path`, or of the deepest node on the way that exists (for a
     /// missing key, the mapping that should hold it).
     public func location(of path: DocumentPath) -> SourceLocation {
+        location(of: path, in: root)
+    }
+
+    private func location(of path: DocumentPath, in root: YAMLNode) -> SourceLocation {
         var node = root
         for component in path.components {
             switch component {
@@ -41,10 +67,14 @@ public struct SourceMap: Sendable {
 
     /// The model's findings as diagnostics of this file.
     public func diagnostics(for findings: [Finding]) -> [Diagnostic] {
+        guard !findings.isEmpty else { return [] }
+        let root = root
         let located = findings.map { finding in
             Diagnostic(
-                finding.severity, finding.message, at: location(of: finding.path),
-                notes: finding.notes.map { Diagnostic.Note($0.message, at: $0.path.map(location(of:))) })
+                finding.severity, finding.message, at: location(of: finding.path, in: root),
+                notes: finding.notes.map { note in
+                    Diagnostic.Note(note.message, at: note.path.map { location(of: $0, in: root) })
+                })
         }
         return lines?.attach(to: located) ?? located
     }

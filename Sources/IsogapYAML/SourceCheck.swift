@@ -2,7 +2,7 @@
 /// at the exact character with a message a user can act on.
 enum SourceCheck {
     /// A problem found in the raw bytes, at a 1-based line and column.
-    struct Problem {
+    struct Problem: Error {
         var message: String
         var line: Int
         var column: Int

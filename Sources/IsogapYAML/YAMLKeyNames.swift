@@ -116,16 +116,22 @@ extension YAMLNode.Pairs {
     }
 }
 
-extension YAMLNode {
-    /// When the node is a mapping, calls `body` for each entry in order with the position of its
-    /// key in `names` (`nil` when the key is not one of them, or is not a scalar) and its value,
-    /// until `body` returns `false`. Returns whether the node is a mapping and `body` never returned
-    /// `false`: a loader reads a mapping that holds no problem in this one pass.
-    public func allValues(in names: YAMLKeyNames, _ body: (_ name: Int?, _ value: YAMLNode) -> Bool) -> Bool {
+extension YAMLNode: YAMLValueReading {
+    public func allValues(in names: YAMLKeyNames, _ body: (_ name: Int?, _ value: inout YAMLNode) -> Bool) -> Bool {
         guard let pairs = mapping else { return false }
         return pairs.whileEachKey(in: names) { position, name in
-            body(name, YAMLNode(tree: tree, index: Int(tree.children[pairs.first + 2 * position + 1])))
+            var value = YAMLNode(tree: tree, index: Int(tree.children[pairs.first + 2 * position + 1]))
+            return body(name, &value)
         }
+    }
+
+    public func allItems(_ body: (_ item: inout YAMLNode) -> Bool) -> Bool {
+        guard let items = sequence else { return false }
+        for item in items {
+            var item = item
+            if !body(&item) { return false }
+        }
+        return true
     }
 }
 

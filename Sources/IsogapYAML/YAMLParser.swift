@@ -20,36 +20,37 @@ public struct YAMLParser: Sendable {
 
     /// Parses `bytes` read from `file` (the name used in diagnostics).
     public func parse(_ bytes: some Collection<UInt8>, file: String) -> Result {
-        let input = Array(bytes)
-        if input.count > limits.maxFileSize {
-            return Result(
-                root: nil,
-                diagnostics: [
-                    .error(
-                        "the file is larger than the limit of \(limits.maxFileSize) bytes",
-                        at: SourceLocation(file: file, line: 1, column: 1))
-                ])
-        }
-        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
-            return Result(
-                root: nil,
-                diagnostics: [
-                    .error(
-                        "the file is UTF-16; isogap reads UTF-8 only",
-                        at: SourceLocation(file: file, line: 1, column: 1))
-                ])
-        }
-        // A UTF-8 byte order mark is allowed (some editors write one) and is not part of the text.
-        let text = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
-        if let problem = SourceCheck.firstProblem(in: text) {
+        switch Self.text(of: Array(bytes), limits: limits) {
+        case .failure(let problem):
             return Result(
                 root: nil,
                 diagnostics: [
                     .error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
                 ])
+        case .success(let text):
+            var builder = TreeBuilder(file: file, limits: limits, input: text)
+            return builder.run()
         }
-        var builder = TreeBuilder(file: file, limits: limits, input: text)
-        return builder.run()
+    }
+
+    /// The text libyaml is given for `input` (without a UTF-8 byte order mark), or why the file is
+    /// refused before libyaml reads it: its size, its encoding or a character.
+    static func text(of input: [UInt8], limits: YAMLLimits) -> Swift.Result<[UInt8], SourceCheck.Problem> {
+        if input.count > limits.maxFileSize {
+            return .failure(
+                SourceCheck.Problem(
+                    message: "the file is larger than the limit of \(limits.maxFileSize) bytes", line: 1, column: 1))
+        }
+        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
+            return .failure(
+                SourceCheck.Problem(message: "the file is UTF-16; isogap reads UTF-8 only", line: 1, column: 1))
+        }
+        // A UTF-8 byte order mark is allowed (some editors write one) and is not part of the text.
+        let text = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+        if let problem = SourceCheck.firstProblem(in: text) {
+            return .failure(problem)
+        }
+        return .success(text)
     }
 
     /// Parses UTF-8 text (a convenience for tests and inline strings).
@@ -195,7 +196,7 @@ private struct TreeBuilder {
             }
             entries.append(
                 YAMLTree.Entry(
-                    kind: .scalar, style: Self.style(data.style).rawValue, ascii: ascii, first: first,
+                    kind: .scalar, style: YAMLScalar.Style(data.style).rawValue, ascii: ascii, first: first,
                     count: Int32(data.length), line: line, column: column, endLine: endLine, endColumn: endColumn))
             return add(Int32(entries.count - 1))
         case YAML_SEQUENCE_START_EVENT:
@@ -384,16 +385,6 @@ private struct TreeBuilder {
 
     private mutating func rejectTag(at location: SourceLocation) {
         diagnostics.append(.error("YAML tags ('!name') are not supported; write the plain value", at: location))
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
     }
 
     /// Turns libyaml's reader, scanner or parser error into a diagnostic.

@@ -30,31 +30,6 @@ extension YAMLScalar {
     }
 }
 
-extension YAMLNode {
-    /// Whether the node is a null scalar.
-    public var isNull: Bool {
-        withScalarBytes { StrictScalar.isNull($0, style: $1) } ?? false
-    }
-
-    /// The node as a strict boolean (see ``YAMLScalar/bool``), read without making a `String`.
-    public var bool: Bool? {
-        withScalarBytes { StrictScalar.bool($0, style: $1) } ?? nil
-    }
-
-    /// The node as a strict integer (see ``YAMLScalar/integer``), read without making a `String`.
-    public var integer: Int? {
-        withScalarBytes { StrictScalar.integer($0, style: $1) } ?? nil
-    }
-
-    /// The node as a strict decimal (see ``YAMLScalar/decimal``).
-    public var decimal: Double? {
-        guard withScalarBytes({ $1 == .plain && StrictScalar.isDecimal($0, allowFraction: true) }) == true else {
-            return nil
-        }
-        return scalar.flatMap { Double($0.value) }
-    }
-}
-
 /// The strict spellings, checked on UTF-8 bytes.
 enum StrictScalar {
     static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style) -> Bool {

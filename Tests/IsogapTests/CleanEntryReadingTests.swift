@@ -126,30 +126,56 @@ struct CleanEntryReadingTests {
         "[\"iso-10002-2018:4.1-a\", ~]", "[\" \"]", "[iso-10002-2018]", "[[a]]",
     ]
 
-    /// Loads `text` both ways with `load` and expects the same outcome; returns its diagnostics.
+    /// Loads `text` every way with `load` and expects the same outcome: parsed into a tree and read
+    /// with clean entries at once, parsed and read by the checking decoder alone, and from the
+    /// bytes (straight from the events when the whole file is clean). The findings of `rules` are
+    /// compared too, located through each way's source map. Returns the first way's result, without
+    /// those findings.
     @discardableResult
     private func expectSameBothWays<Value: Equatable>(
         _ text: String, _ load: (ParsedDocument, Bool) -> Loaded<Value>,
+        fromBytes: (_ bytes: [UInt8], _ file: String) -> Loaded<Value>, rules: (Value) -> [Finding] = { _ in [] },
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> Loaded<Value> {
         let parsed = ParsedDocument(Array(text.utf8), file: "a.yaml")
-        let atOnce = load(parsed, true)
-        let checked = load(parsed, false)
+        let loaded = load(parsed, true)
+        let atOnce = loaded.validated(by: rules)
+        let checked = load(parsed, false).validated(by: rules)
+        let streamed = fromBytes(Array(text.utf8), "a.yaml").validated(by: rules)
         #expect(atOnce.value == checked.value, "\(text)", sourceLocation: sourceLocation)
         #expect(atOnce.diagnostics == checked.diagnostics, "\(text)", sourceLocation: sourceLocation)
-        return atOnce
+        #expect(streamed.value == checked.value, "\(text)", sourceLocation: sourceLocation)
+        #expect(streamed.diagnostics == checked.diagnostics, "\(text)", sourceLocation: sourceLocation)
+        return loaded
     }
 
-    private func loadAssessment(_ document: ParsedDocument, _ atOnce: Bool) -> Loaded<Assessment> {
-        AssessmentLoader.load(document, readingCleanEntriesAtOnce: atOnce)
+    /// The built-in checklist the assessments answer, for comparing located findings.
+    private static let checklist = BuiltInChecklistTests.library.entries.first { $0.checklist.id == "iso-10002-2018" }
+
+    @discardableResult
+    private func expectSameBothWays(
+        assessment text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Loaded<Assessment> {
+        expectSameBothWays(
+            text, { AssessmentLoader.load($0, readingCleanEntriesAtOnce: $1) }, fromBytes: AssessmentLoader.load,
+            rules: { assessment in Self.checklist.map { assessment.validate(against: $0.checklist) } ?? [] },
+            sourceLocation: sourceLocation)
     }
 
-    private func loadActions(_ document: ParsedDocument, _ atOnce: Bool) -> Loaded<ActionRegister> {
-        ActionRegisterLoader.load(document, readingCleanEntriesAtOnce: atOnce)
+    @discardableResult
+    private func expectSameBothWays(
+        actions text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Loaded<ActionRegister> {
+        expectSameBothWays(
+            text, { ActionRegisterLoader.load($0, readingCleanEntriesAtOnce: $1) },
+            fromBytes: ActionRegisterLoader.load,
+            rules: { register in
+                register.validate(checklists: BuiltInChecklistTests.library.entries.map(\.checklist), roles: ["qm"])
+            }, sourceLocation: sourceLocation)
     }
 
     @Test func aCleanResponseIsReadInFull() throws {
-        let loaded = expectSameBothWays(Self.assessment.document(), loadAssessment)
+        let loaded = expectSameBothWays(assessment: Self.assessment.document())
         #expect(loaded.diagnostics.isEmpty)
         let response = try #require(loaded.value?.responses.first)
         #expect(response.level == 2 && response.target == 3 && response.grade == Grade.minor && response.applicable)
@@ -165,7 +191,7 @@ struct CleanEntryReadingTests {
     }
 
     @Test func aCleanActionIsReadInFull() throws {
-        let loaded = expectSameBothWays(Self.actions.document(), loadActions)
+        let loaded = expectSameBothWays(actions: Self.actions.document())
         #expect(loaded.diagnostics.isEmpty)
         let action = try #require(loaded.value?.actions.first)
         #expect(action.id == "CA-001" && action.type == .correction && action.status == .verified)
@@ -196,8 +222,8 @@ struct CleanEntryReadingTests {
                     let text = template.document([name: variant])
                     let diagnostics =
                         isAssessment
-                        ? expectSameBothWays(text, loadAssessment).diagnostics
-                        : expectSameBothWays(text, loadActions).diagnostics
+                        ? expectSameBothWays(assessment: text).diagnostics
+                        : expectSameBothWays(actions: text).diagnostics
                     if diagnostics.containsErrors { failing += 1 }
                 }
             }
@@ -227,9 +253,9 @@ struct CleanEntryReadingTests {
                 for text in texts {
                     #expect(text != template.document())
                     if isAssessment {
-                        expectSameBothWays(text, loadAssessment)
+                        expectSameBothWays(assessment: text)
                     } else {
-                        expectSameBothWays(text, loadActions)
+                        expectSameBothWays(actions: text)
                     }
                 }
             }
@@ -249,7 +275,7 @@ struct CleanEntryReadingTests {
             let text = Self.assessment.document()
                 .replacingOccurrences(of: "  \"4.1-b\":\n    level: 1\n", with: shape)
             #expect(text != Self.assessment.document())
-            expectSameBothWays(text, loadAssessment)
+            expectSameBothWays(assessment: text)
         }
     }
 
@@ -266,19 +292,143 @@ struct CleanEntryReadingTests {
         for shape in shapes {
             let text = Self.actions.document().replacingOccurrences(of: second, with: shape)
             #expect(text != Self.actions.document())
-            expectSameBothWays(text, loadActions)
+            expectSameBothWays(actions: text)
         }
-        expectSameBothWays("isogap: 1\nkind: actions\nactions: ~\n", loadActions)
-        expectSameBothWays("isogap: 1\nkind: actions\nactions: {}\n", loadActions)
+        expectSameBothWays(actions: "isogap: 1\nkind: actions\nactions: ~\n")
+        expectSameBothWays(actions: "isogap: 1\nkind: actions\nactions: {}\n")
     }
 
     @Test func theExampleWorkspaceGivesTheSameOutcome() throws {
         let folder = Fixtures.packageRoot.appendingPathComponent("examples/alnoor-retail")
         for name in ["assessments/iso-10002-2018.yaml", "assessments/iso-10004-2018.yaml"] {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(expectSameBothWays(text, loadAssessment).value?.responses.isEmpty == false)
+            #expect(expectSameBothWays(assessment: text).value?.responses.isEmpty == false)
         }
         let text = try String(contentsOf: folder.appendingPathComponent("actions.yaml"), encoding: .utf8)
-        #expect(expectSameBothWays(text, loadActions).value?.actions.isEmpty == false)
+        #expect(expectSameBothWays(actions: text).value?.actions.isEmpty == false)
+    }
+}
+
+/// A file without a problem is read straight from libyaml's events, with no tree; a file with any
+/// problem the tree would report, or anything the stream cannot check, is parsed into a tree and
+/// read as before. The outcome is the same either way.
+@Suite("Reading clean files from the events")
+struct CleanFileReadingTests {
+    private static let clean = """
+        isogap: 1
+        kind: assessment
+        checklist: iso-10002-2018
+        responses:
+          "4.1-a":
+            level: 2
+            evidence:
+              - {type: document, ref: "Procedure CP-24", date: 2025-07-08}
+            notes: The huddle reviews open complaints
+          "4.1-b":
+          "4.2-a": {level: 1, target: 3}
+
+        """
+
+    private static func checked(_ text: String) -> Loaded<Assessment> {
+        AssessmentLoader.load(ParsedDocument(Array(text.utf8), file: "a.yaml"), readingCleanEntriesAtOnce: false)
+    }
+
+    @Test func aCleanFileIsReadFromTheEvents() throws {
+        let streamed = try #require(AssessmentLoader.readClean(Array(Self.clean.utf8)))
+        #expect(streamed == Self.checked(Self.clean).value)
+        #expect(streamed.responses.map(\.requirement) == ["4.1-a", "4.1-b", "4.2-a"])
+        #expect(streamed.responses[0].evidence.first?.ref == "Procedure CP-24")
+        // A byte order mark and an anchor nobody refers to are no problem for either way.
+        for text in ["\u{FEFF}" + Self.clean, Self.clean.replacingOccurrences(of: "level: 2", with: "level: &l 2")] {
+            #expect(AssessmentLoader.readClean(Array(text.utf8)) == streamed)
+        }
+    }
+
+    @Test func theExampleWorkspaceIsReadFromTheEvents() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("examples/alnoor-retail")
+        for name in ["assessments/iso-10002-2018.yaml", "assessments/iso-10004-2018.yaml"] {
+            let bytes = try Array(Data(contentsOf: folder.appendingPathComponent(name)))
+            let streamed = try #require(AssessmentLoader.readClean(bytes), "\(name)")
+            #expect(
+                streamed
+                    == AssessmentLoader.load(ParsedDocument(bytes, file: name), readingCleanEntriesAtOnce: false).value)
+        }
+        let bytes = try Array(Data(contentsOf: folder.appendingPathComponent("actions.yaml")))
+        let streamed = try #require(ActionRegisterLoader.readClean(bytes))
+        #expect(
+            streamed
+                == ActionRegisterLoader.load(
+                    ParsedDocument(bytes, file: "actions.yaml"), readingCleanEntriesAtOnce: false
+                )
+                .value)
+        #expect(streamed.actions.contains { $0.verification != nil && !$0.history.isEmpty })
+    }
+
+    /// Problems of the YAML itself, of the header and of the document's shape, and what the stream
+    /// leaves to the tree (keys it cannot compare as `String`s compare).
+    private static let sentToTheTree: [(String, String)] = [
+        ("a tag", clean.replacingOccurrences(of: "level: 2", with: "level: !!int 2")),
+        ("a tag on a mapping", clean.replacingOccurrences(of: "\"4.2-a\": {", with: "\"4.2-a\": !x {")),
+        ("an alias", clean.replacingOccurrences(of: "level: 2", with: "level: &l 2\n    target: *l")),
+        ("a second document", clean + "---\nisogap: 1\n"),
+        ("a syntax error at the end", clean + "notes: [\n"),
+        ("a repeated requirement", clean + "  \"4.1-b\":\n"),
+        ("a repeated key", clean.replacingOccurrences(of: "level: 2", with: "level: 2\n    level: 3")),
+        (
+            "a repeated header key",
+            clean.replacingOccurrences(of: "kind: assessment", with: "kind: assessment\nisogap: 1")
+        ),
+        ("a requirement id that is not ASCII", clean.replacingOccurrences(of: "4.1-b", with: "4.1-\u{212A}")),
+        ("a requirement id longer than 16 bytes", clean.replacingOccurrences(of: "4.1-b", with: "4.1-b-and-then-more")),
+        ("a list as a key", clean + "  [a]: 1\n"),
+        ("an unknown key", clean.replacingOccurrences(of: "notes:", with: "note:")),
+        ("a value of the wrong form", clean.replacingOccurrences(of: "level: 1", with: "level: one")),
+        ("a blank checklist", clean.replacingOccurrences(of: "checklist: iso-10002-2018", with: "checklist: ' '")),
+        ("no checklist", clean.replacingOccurrences(of: "checklist: iso-10002-2018\n", with: "")),
+        ("responses as a list", "isogap: 1\nkind: assessment\nchecklist: x\nresponses: [a]\n"),
+        ("format version 2", clean.replacingOccurrences(of: "isogap: 1", with: "isogap: 2")),
+        ("a quoted version", clean.replacingOccurrences(of: "isogap: 1", with: "isogap: '1'")),
+        ("no version", clean.replacingOccurrences(of: "isogap: 1\n", with: "")),
+        ("another kind", clean.replacingOccurrences(of: "kind: assessment", with: "kind: actions")),
+        ("no kind", clean.replacingOccurrences(of: "kind: assessment\n", with: "")),
+        ("a list", "- isogap: 1\n"), ("a scalar", "isogap\n"), ("nothing", ""), ("a comment", "# nothing\n"),
+        ("UTF-16", "\u{FEFF}isogap: 1\n"),
+        ("a NEL line break", clean.replacingOccurrences(of: "notes:", with: "notes: a\u{85}b\n    grade:")),
+    ]
+
+    @Test func anythingTheTreeWouldReportSendsTheFileToTheTree() throws {
+        for (what, text) in Self.sentToTheTree {
+            var bytes = Array(text.utf8)
+            if what == "UTF-16" { bytes = Array(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) }
+            #expect(AssessmentLoader.readClean(bytes) == nil, "\(what)")
+            let loaded = AssessmentLoader.load(bytes, file: "a.yaml")
+            let checked = AssessmentLoader.load(ParsedDocument(bytes, file: "a.yaml"), readingCleanEntriesAtOnce: false)
+            #expect(loaded.value == checked.value, "\(what)")
+            #expect(loaded.diagnostics == checked.diagnostics, "\(what)")
+        }
+        // Each of them is a problem the tree reports, or one the stream leaves to it on purpose.
+        let reported = Self.sentToTheTree.filter { !Self.checked($0.1).diagnostics.isEmpty }.map(\.0)
+        #expect(
+            Set(Self.sentToTheTree.map(\.0)).subtracting(reported)
+                == ["a requirement id that is not ASCII", "a requirement id longer than 16 bytes"])
+    }
+
+    @Test func anActionRegisterWithAProblemGoesToTheTree() {
+        let clean = """
+            isogap: 1
+            kind: actions
+            actions:
+              - {id: CA-1, title: T, requirements: [], type: corrective, owner_role: qm, opened: 2026-01-05, due: 2026-02-05, status: open}
+
+            """
+        #expect(ActionRegisterLoader.readClean(Array(clean.utf8))?.actions.map(\.id) == ["CA-1"])
+        for text in [
+            clean.replacingOccurrences(of: "actions:\n", with: "actions: ~\n").components(separatedBy: "  - ")[0],
+            "isogap: 1\nkind: actions\n", clean.replacingOccurrences(of: "CA-1", with: "!x CA-1"),
+            clean.replacingOccurrences(of: "status: open", with: "status: open, status: done"),
+            clean + "  - ~\n",
+        ] {
+            #expect(ActionRegisterLoader.readClean(Array(text.utf8)) == nil, "\(text)")
+        }
     }
 }
