@@ -73,7 +73,7 @@ public enum ActionRegisterLoader {
         var register = ActionRegister(actions: [])
         // The one key besides the header is `actions`, which must be a list (`actions: ~` is not).
         let clean = DocumentLoading.readClean(source, kind: .actions, keys: documentKeys) { _, value in
-            value.allItems { item in cleanAction(&item).map { register.actions.append($0) } != nil }
+            value.allItems { item in cleanAction(&item).append(to: &register.actions) }
         }
         return clean ? register : nil
     }
@@ -196,7 +196,7 @@ public enum ActionRegisterLoader {
                 // Null is an empty list, as for the checking decoder (the rules report it).
                 if value.isNull { return true }
                 return value.allItems { item in
-                    item.nonBlankText.flatMap(CrossReference.init).map { action.requirements.append($0) } != nil
+                    item.nonBlankText.flatMap(CrossReference.init).append(to: &action.requirements)
                 }
             default:
                 // The keys left are optional: null stands for an absent key.
@@ -209,7 +209,7 @@ public enum ActionRegisterLoader {
                 case ActionKey.verification.index:
                     return cleanVerification(&value).store(in: &action.verification)
                 case ActionKey.history.index:
-                    return value.allItems { item in cleanHistory(&item).map { action.history.append($0) } != nil }
+                    return value.allItems { item in cleanHistory(&item).append(to: &action.history) }
                 default: return false
                 }
             }

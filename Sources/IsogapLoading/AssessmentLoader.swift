@@ -64,7 +64,7 @@ public enum AssessmentLoader {
             default:
                 if value.isNull { return true }
                 return value.allEntries { id, value in
-                    cleanResponse(id, &value).map { assessment.responses.append($0) } != nil
+                    cleanResponse(id, &value).append(to: &assessment.responses)
                 }
             }
         }
@@ -156,7 +156,7 @@ public enum AssessmentLoader {
             case ResponseKey.level.index: return value.integer.store(in: &response.level)
             case ResponseKey.target.index: return value.integer.store(in: &response.target)
             case ResponseKey.evidence.index:
-                return value.allItems { item in cleanEvidence(&item).map { response.evidence.append($0) } != nil }
+                return value.allItems { item in cleanEvidence(&item).append(to: &response.evidence) }
             case ResponseKey.notes.index: return value.text.store(in: &response.notes)
             case ResponseKey.grade.index: return value.text.flatMap(Grade.init(rawValue:)).store(in: &response.grade)
             case ResponseKey.applicable.index: return value.bool.store(in: &response.applicable)

@@ -310,17 +310,24 @@ extension YAMLValueReading {
 
 extension Optional {
     /// Stores the value in `target` when there is one; returns whether there was (so that a
-    /// one-pass reader stops at the first value not of its form).
-    func store(in target: inout Wrapped) -> Bool {
+    /// one-pass reader stops at the first value not of its form). The value is moved, not copied.
+    consuming func store(in target: inout Wrapped) -> Bool {
         guard let value = self else { return false }
         target = value
         return true
     }
 
     /// Stores the value in `target` when there is one; returns whether there was.
-    func store(in target: inout Wrapped?) -> Bool {
+    consuming func store(in target: inout Wrapped?) -> Bool {
         guard let value = self else { return false }
         target = value
+        return true
+    }
+
+    /// Appends the value to `list` when there is one; returns whether there was.
+    consuming func append(to list: inout [Wrapped]) -> Bool {
+        guard let value = self else { return false }
+        list.append(value)
         return true
     }
 }

@@ -180,6 +180,8 @@ public struct YAMLEventReader: YAMLValueReading {
         guard kind == .mapping else { return false }
         let depth = depth
         var keys: Set<ASCII.Packed> = []
+        // Room for a checklist's requirements, so that the set is not rebuilt as it grows.
+        keys.reserveCapacity(128)
         while next() {
             if kind == .end { return true }
             let key = withScalarBytes { bytes, _ -> String? in

@@ -1,5 +1,5 @@
 import Foundation
-import IsogapLoading
+@testable import IsogapLoading
 import IsogapModel
 import IsogapRendering
 import IsogapYAML
@@ -11,9 +11,11 @@ import IsogapYAML
 /// | 0        | the YAML layer alone (`YAMLParser`)                                      |
 /// | 1        | a checklist: loader and full validation                                  |
 /// | 2        | a workspace manifest: loader and validation against the built-ins        |
-/// | 3        | an assessment of ISO 10002: loader, validation and `evidence lock`'s editor |
+/// | 3        | an assessment of ISO 10002: loader, validation and `evidence lock`'s editor; |
+/// |          | the loader's value and diagnostics equal the checking decoder's alone    |
 /// | 4        | an action register: loader, validation, the tracker's figures and the    |
-/// |          | editors of `actions set`, `edit` and `add`                               |
+/// |          | editors of `actions set`, `edit` and `add`; the loader's value and       |
+/// |          | diagnostics equal the checking decoder's alone                           |
 /// | 5        | a plan phase template: loader and validation                             |
 /// | 6        | report labels, a narrative and a sign-off file: loaders, validation and  |
 /// |          | the editor of `isogap signoff`                                           |
@@ -48,6 +50,10 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     case 3:
         let loaded = AssessmentLoader.load(body, file: "assessment.yaml")
+        // A clean file is read from the events, any other through the tree: never a difference.
+        let checked = AssessmentLoader.load(
+            ParsedDocument(body, file: "assessment.yaml"), readingCleanEntriesAtOnce: false)
+        precondition(loaded.value == checked.value && loaded.diagnostics == checked.diagnostics)
         if let assessment = loaded.value, let map = loaded.sourceMap, let checklist = Context.builtIns.first {
             _ = map.diagnostics(for: assessment.validate(against: checklist))
             _ = Scorer(assessmentDate: Fixed.assessmentDate, evidenceMaxAgeDays: 30, targetLevel: 4)
@@ -57,6 +63,9 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = EvidenceLocks.lock(body, file: "assessment.yaml") { $0.count % 3 == 0 ? nil : "digest-\($0.count)" }
     case 4:
         let loaded = ActionRegisterLoader.load(body, file: "actions.yaml")
+        let checked = ActionRegisterLoader.load(
+            ParsedDocument(body, file: "actions.yaml"), readingCleanEntriesAtOnce: false)
+        precondition(loaded.value == checked.value && loaded.diagnostics == checked.diagnostics)
         if let register = loaded.value, let map = loaded.sourceMap {
             let findings = register.validate(checklists: Context.builtIns, roles: Context.roles)
             _ = map.diagnostics(for: findings)
