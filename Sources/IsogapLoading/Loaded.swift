@@ -89,8 +89,10 @@ extension DocumentLoading {
                 guard let name else { return false }
                 present |= 1 << name
                 switch name {
-                case 0: return value.integer.map(DocumentHeader.supportedVersions.contains) == true
-                case 1: return value.choice(in: DocumentHeader.kinds) == kind
+                case 0:  // isogap
+                    return value.integer.map(DocumentHeader.supportedVersions.contains) == true
+                case 1:  // kind
+                    return value.choice(in: DocumentHeader.kinds) == kind
                 default: return body(name, &value)
                 }
             }

@@ -116,25 +116,6 @@ extension YAMLNode.Pairs {
     }
 }
 
-extension YAMLNode: YAMLValueReading {
-    public func allValues(in names: YAMLKeyNames, _ body: (_ name: Int?, _ value: inout YAMLNode) -> Bool) -> Bool {
-        guard let pairs = mapping else { return false }
-        return pairs.whileEachKey(in: names) { position, name in
-            var value = YAMLNode(tree: tree, index: Int(tree.children[pairs.first + 2 * position + 1]))
-            return body(name, &value)
-        }
-    }
-
-    public func allItems(_ body: (_ item: inout YAMLNode) -> Bool) -> Bool {
-        guard let items = sequence else { return false }
-        for item in items {
-            var item = item
-            if !body(&item) { return false }
-        }
-        return true
-    }
-}
-
 extension YAMLNode {
     /// The position in `names` of the scalar's text (compared as `String`s compare), or `nil` when
     /// the node is not a scalar or its text is not one of the names.

@@ -56,3 +56,24 @@ extension YAMLValueReading {
         } ?? nil
     }
 }
+
+/// A node of a parsed tree read by a one-pass reader: its key positions come from the tree's
+/// `whileEachKey`, and a value left unread costs nothing.
+extension YAMLNode: YAMLValueReading {
+    public func allValues(in names: YAMLKeyNames, _ body: (_ name: Int?, _ value: inout YAMLNode) -> Bool) -> Bool {
+        guard let pairs = mapping else { return false }
+        return pairs.whileEachKey(in: names) { position, name in
+            var value = YAMLNode(tree: tree, index: Int(tree.children[pairs.first + 2 * position + 1]))
+            return body(name, &value)
+        }
+    }
+
+    public func allItems(_ body: (_ item: inout YAMLNode) -> Bool) -> Bool {
+        guard let items = sequence else { return false }
+        for item in items {
+            var item = item
+            if !body(&item) { return false }
+        }
+        return true
+    }
+}
