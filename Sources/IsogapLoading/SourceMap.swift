@@ -28,13 +28,16 @@ public struct SourceMap: Sendable {
         lines = SourceLines(file: file, bytes: source)
     }
 
-    /// The document's root node.
+    /// The document's root node. For a map made with ``init(file:parsingWhenAsked:)`` the file is
+    /// parsed again on each request: ask once per batch of findings, as
+    /// ``diagnostics(for:)`` does.
     public var root: YAMLNode {
         if let parsedRoot { return parsedRoot }
+        if let root = YAMLParser().parse(source, file: file).root { return root }
         // The file was read once without a problem, so it parses; the empty mapping only keeps
         // this total.
-        return YAMLParser().parse(source, file: file).root
-            ?? YAMLNode(.mapping([]), at: YAMLMark(line: 1, column: 1))
+        assertionFailure("a file read without a problem no longer parses")
+        return YAMLNode(.mapping([]), at: YAMLMark(line: 1, column: 1))
     }
 
     /// The position of the value at `path`, or of the deepest node on the way that exists (for a

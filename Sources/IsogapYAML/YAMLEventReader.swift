@@ -9,6 +9,9 @@ internal import IsogapDiagnostics
 /// ``YAMLLimits`` passed, a key that is not text, a repeated or unknown key. It never reports;
 /// the caller parses the file into a tree instead and lets the checking decoder say what is wrong.
 /// Nothing is located either, so no mark is kept.
+///
+/// A reader shares libyaml's parser with its copies: only the one ``read(_:limits:_:)`` hands to
+/// its body (and passes on, `inout`, to the readers of values) may be used.
 public struct YAMLEventReader: YAMLValueReading {
     /// What the current event is.
     enum Kind {
@@ -180,8 +183,9 @@ public struct YAMLEventReader: YAMLValueReading {
         guard kind == .mapping else { return false }
         let depth = depth
         var keys: Set<ASCII.Packed> = []
-        // Room for a checklist's requirements, so that the set is not rebuilt as it grows.
-        keys.reserveCapacity(128)
+        // Room for every requirement of a large checklist (ISO 10002 has about 250), so that the
+        // set is not rebuilt as it grows.
+        keys.reserveCapacity(256)
         while next() {
             if kind == .end { return true }
             let key = withScalarBytes { bytes, _ -> String? in

@@ -12,8 +12,10 @@ public protocol YAMLValueReading {
     /// key in `names` (`nil` when the key is not one of them) and its value, until `body` returns
     /// `false`. Returns whether the value is a mapping and `body` never returned `false`.
     ///
-    /// `body` must read the value it is given to its end (a list or mapping through these methods);
-    /// a stream refuses a value left unread.
+    /// `body` must read the value it is given to its end (a list or mapping through these methods).
+    /// A stream is stricter than a tree in two ways, both safe for a one-pass reader (the file then
+    /// goes to the tree): it refuses a value left unread, and it stops at an unknown key rather
+    /// than passing `nil`.
     mutating func allValues(in names: YAMLKeyNames, _ body: (_ name: Int?, _ value: inout Self) -> Bool) -> Bool
 
     /// When the value is a list, calls `body` for each item in order until it returns `false`.
