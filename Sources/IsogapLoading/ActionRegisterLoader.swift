@@ -60,11 +60,7 @@ public enum ActionRegisterLoader {
     /// from libyaml's events; any other is parsed into a tree and read by the checking decoder,
     /// which reports its problems. Either way the value is the same.
     public static func load(_ bytes: some Collection<UInt8>, file: String) -> Loaded<ActionRegister> {
-        let source = Array(bytes)
-        if let register = readClean(source) {
-            return Loaded(value: register, diagnostics: [], sourceMap: SourceMap(file: file, parsingWhenAsked: source))
-        }
-        return load(ParsedDocument(source, file: file))
+        DocumentLoading.load(bytes, file: file, readClean: readClean, checked: load)
     }
 
     /// The register in `source` when the whole file holds no problem (what the checking decoder

@@ -73,6 +73,20 @@ enum DocumentLoading {
 }
 
 extension DocumentLoading {
+    /// Loads `bytes` read from `file`: with `readClean` straight from libyaml's events when the
+    /// file holds no problem (no diagnostics; a source map that parses the file only when a finding
+    /// is to be located), otherwise parsed into a tree and read by `checked`, which reports.
+    static func load<Value>(
+        _ bytes: some Collection<UInt8>, file: String, readClean: ([UInt8]) -> Value?,
+        checked: (ParsedDocument) -> Loaded<Value>
+    ) -> Loaded<Value> {
+        let source = Array(bytes)
+        if let value = readClean(source) {
+            return Loaded(value: value, diagnostics: [], sourceMap: SourceMap(file: file, parsingWhenAsked: source))
+        }
+        return checked(ParsedDocument(source, file: file))
+    }
+
     /// Reads a whole document of `kind` straight from libyaml's events when it holds no problem:
     /// `keys` are the document's keys, the first two `isogap` and `kind` (checked here: a version
     /// this build reads, the kind expected), and `body` reads the value of each other key. Returns
