@@ -27,6 +27,15 @@ struct DiskFiles: FileSource {
         return try? readResult(path).get()
     }
 
+    func contents(of path: String) -> FileContents {
+        if let bytes = preloaded[path] { return .bytes(bytes) }
+        switch readResult(path) {
+        case .success(let bytes): return .bytes(bytes)
+        case .failure(let failure) where failure.kind == .missing: return .missing
+        case .failure(let failure): return .unreadable(reason: failure.reason)
+        }
+    }
+
     /// The bytes of `path` inside the workspace, or why they were not read: through the one
     /// hardened reader (regular files only, capped, never outside the workspace).
     func readResult(_ path: String) -> Result<[UInt8], FileReader.Failure> {

@@ -5,6 +5,8 @@ internal import IsogapModel
 public protocol FileSource: Sendable {
     /// The bytes of the file at `path`, or `nil` when it does not exist or cannot be read.
     func read(_ path: String) -> [UInt8]?
+    /// The bytes of the file at `path`, or that nothing is there, or why what is there was not read.
+    func contents(of path: String) -> FileContents
     /// Whether a file exists at `path`.
     func exists(_ path: String) -> Bool
     /// Names of the regular files directly inside `folder` (empty when there is none), sorted.
@@ -17,7 +19,35 @@ public protocol FileSource: Sendable {
     func sha256(of path: String) -> String?
 }
 
+/// What reading a file of a workspace gave.
+public enum FileContents: Sendable, Equatable {
+    /// The file's bytes.
+    case bytes([UInt8])
+    /// Nothing at the path.
+    case missing
+    /// Something at the path that was not read, and why, in words that follow the path in a
+    /// message (`actions.yaml: is a folder, not a regular file; it is not read`).
+    case unreadable(reason: String)
+
+    /// The reason given by a source that cannot say more.
+    public static let unreadableReason =
+        "cannot be read (it is not a regular file inside the workspace, or access is denied)"
+
+    /// The bytes, or `nil`.
+    public var bytes: [UInt8]? {
+        if case .bytes(let bytes) = self { return bytes }
+        return nil
+    }
+}
+
 extension FileSource {
+    /// ``read(_:)``'s bytes; otherwise ``exists(_:)`` tells a missing file from an unreadable one,
+    /// with a reason that cannot say which check refused it.
+    public func contents(of path: String) -> FileContents {
+        if let bytes = read(path) { return .bytes(bytes) }
+        return exists(path) ? .unreadable(reason: FileContents.unreadableReason) : .missing
+    }
+
     /// The digest of the bytes ``read(_:)`` returns (fine for files held in memory).
     public func sha256(of path: String) -> String? {
         read(path).map { SHA256.hex(of: $0) }

@@ -38,10 +38,6 @@ public enum WorkspaceLoader {
     /// The action register's file name.
     public static let actionsFile = "actions.yaml"
 
-    /// Why a file that exists was not read.
-    static let unreadable =
-        "cannot be read (it is not a regular file inside the workspace, or access is denied)"
-
     /// Whether a manifest's checklist entry names a file rather than a built-in checklist.
     public static func isChecklistPath(_ name: String) -> Bool {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/")
@@ -66,14 +62,15 @@ public enum WorkspaceLoader {
             loadedManifest = ManifestLoader.load(parsedManifest)
         } else {
             let manifestName = source.displayPath(manifestFile)
-            guard let manifestBytes = source.read(manifestFile) else {
-                let message =
-                    source.exists(manifestFile)
-                    ? "\(manifestName): \(unreadable)"
-                    : "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')"
+            switch source.contents(of: manifestFile) {
+            case .bytes(let manifestBytes):
+                loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
+            case .missing:
+                let message = "no \(manifestFile) here; is this an isogap workspace? (create one with 'isogap init')"
                 return Loaded(value: nil, diagnostics: [.error(message, at: nil)], sourceMap: nil)
+            case .unreadable(let reason):
+                return Loaded(value: nil, diagnostics: [.error("\(manifestName): \(reason)", at: nil)], sourceMap: nil)
             }
-            loadedManifest = ManifestLoader.load(manifestBytes, file: manifestName)
         }
         guard let manifest = loadedManifest.value, let manifestMap = loadedManifest.sourceMap else {
             return Loaded(value: nil, diagnostics: loadedManifest.diagnostics.sortedByLocation(), sourceMap: nil)
@@ -151,9 +148,16 @@ private struct WorkspaceLoading<Source: FileSource> {
             diagnostics += manifestMap.diagnostics(for: [.error("checklist path '\(name)' \(problem)", at: entryPath)])
             return nil
         }
-        guard let bytes = source.read(name) else {
-            let problem = source.exists(name) ? WorkspaceLoader.unreadable : "does not exist"
-            diagnostics += manifestMap.diagnostics(for: [.error("checklist file '\(name)' \(problem)", at: entryPath)])
+        let bytes: [UInt8]
+        switch source.contents(of: name) {
+        case .bytes(let contents): bytes = contents
+        case .missing:
+            diagnostics += manifestMap.diagnostics(for: [
+                .error("checklist file '\(name)' does not exist", at: entryPath)
+            ])
+            return nil
+        case .unreadable(let reason):
+            diagnostics += manifestMap.diagnostics(for: [.error("checklist file '\(name)': \(reason)", at: entryPath)])
             return nil
         }
         let file = source.displayPath(name)
@@ -176,16 +180,18 @@ private struct WorkspaceLoading<Source: FileSource> {
         checklists.map { checklist in
             let path = WorkspaceLoader.assessmentFile(for: checklist.id)
             let empty = (Assessment(checklist: checklist.id, responses: []), SourceMap?.none)
-            guard let bytes = source.read(path) else {
-                if source.exists(path) {
-                    diagnostics.append(.error("\(source.displayPath(path)): \(WorkspaceLoader.unreadable)", at: nil))
-                } else {
-                    diagnostics += manifestMap.diagnostics(for: [
-                        .warning(
-                            "\(path) does not exist; nothing of \(checklist.id) is assessed",
-                            at: DocumentPath.root["checklists"][manifestIndex[checklist.id] ?? 0])
-                    ])
-                }
+            let bytes: [UInt8]
+            switch source.contents(of: path) {
+            case .bytes(let contents): bytes = contents
+            case .missing:
+                diagnostics += manifestMap.diagnostics(for: [
+                    .warning(
+                        "\(path) does not exist; nothing of \(checklist.id) is assessed",
+                        at: DocumentPath.root["checklists"][manifestIndex[checklist.id] ?? 0])
+                ])
+                return empty
+            case .unreadable(let reason):
+                diagnostics.append(.error("\(source.displayPath(path)): \(reason)", at: nil))
                 return empty
             }
             let loaded = AssessmentLoader.load(bytes, file: source.displayPath(path)).validated {
@@ -224,10 +230,7 @@ private struct WorkspaceLoading<Source: FileSource> {
     /// The action register, when `actions.yaml` exists and loads.
     mutating func actions(checklists: [Checklist], roles: [String]) -> ActionRegister? {
         let file = WorkspaceLoader.actionsFile
-        guard let bytes = source.read(file) else {
-            if source.exists(file) {
-                diagnostics.append(.error("\(source.displayPath(file)): \(WorkspaceLoader.unreadable)", at: nil))
-            }
+        guard let bytes = WorkspaceLoader.readOptional(file, from: source, diagnostics: &diagnostics) else {
             return nil
         }
         let loaded = ActionRegisterLoader.load(bytes, file: source.displayPath(file)).validated {
@@ -266,11 +269,13 @@ extension WorkspaceLoader {
     static func readOptional(
         _ path: String, from source: some FileSource, diagnostics: inout [Diagnostic]
     ) -> [UInt8]? {
-        let bytes = source.read(path)
-        if bytes == nil, source.exists(path) {
-            diagnostics.append(.error("\(source.displayPath(path)): \(unreadable)", at: nil))
+        switch source.contents(of: path) {
+        case .bytes(let bytes): return bytes
+        case .missing: return nil
+        case .unreadable(let reason):
+            diagnostics.append(.error("\(source.displayPath(path)): \(reason)", at: nil))
+            return nil
         }
-        return bytes
     }
 }
 

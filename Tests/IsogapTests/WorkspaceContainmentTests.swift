@@ -43,6 +43,36 @@ struct WorkspaceContainmentTests {
         }
     }
 
+    /// A file the reader refuses is an error that says why, whichever file it is: a link round in
+    /// a loop is not taken for a missing file (it was, for `actions.yaml`).
+    @Test(arguments: ["sample-checklist.yaml", "assessments/sample-complaints.yaml", "actions.yaml"])
+    func aLinkInALoopIsAnErrorThatSaysWhy(file: String) throws {
+        let (folder, workspace) = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = workspace.appendingPathComponent(file).path
+        try FileManager.default.removeItem(atPath: path)
+        #expect(symlink((file as NSString).lastPathComponent, path) == 0)
+        for arguments in [["validate", "ws"], ["report", "ws", "--format", "json"]] {
+            let output = try Command.run(arguments, in: folder)
+            #expect(output.status == 65, "\(arguments) \(file): \(output.stderr)")
+            #expect(
+                output.stderr.contains(file) && output.stderr.contains("Too many levels of symbolic links"),
+                "\(arguments) \(file): \(output.stderr)")
+        }
+    }
+
+    /// A register named by a link to nothing counts as no register, as a missing file does.
+    @Test func aRegisterLinkedToNothingIsNoRegister() throws {
+        let (folder, workspace) = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = workspace.appendingPathComponent("actions.yaml").path
+        try FileManager.default.removeItem(atPath: path)
+        #expect(symlink("registers/nowhere.yaml", path) == 0)
+        let output = try Command.run(["actions", "ws", "--format", "json"], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("\"total\": 0"), "\(output.stdout)")
+    }
+
     @Test func aLinkThatStaysInsideIsFollowed() throws {
         let (folder, workspace) = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
