@@ -23,12 +23,20 @@ enum Fixtures {
         Array(try Data(contentsOf: url(relative)))
     }
 
-    /// A new empty temporary folder.
+    /// A new empty temporary folder, inside the run's ``temporaryRoot``.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("isogap-tests-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The one folder that holds every temporary folder of this test run; removed, with whatever a
+    /// test left in it, when the run ends.
+    private static let temporaryRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("isogap-tests-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryRoot) }
+        return url
+    }()
 }
 
 /// Golden-file comparison: a mismatch fails; `UPDATE_GOLDENS=1` rewrites the golden instead.
