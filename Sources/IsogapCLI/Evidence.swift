@@ -100,19 +100,16 @@ struct Evidence: ParsableCommand {
 struct EvidenceFiles {
     let workspace: String
 
-    /// Why `relative` cannot be read, for messages (the reading itself goes through
-    /// ``FileReader/openInside(_:root:folder:)``, which checks the descriptor it opened).
+    /// Why `relative` cannot be read, for messages: the hardened reader's own reason (the reading
+    /// itself goes through ``FileReader/openInside(_:root:folder:)`` too).
     func problem(with relative: String) -> String {
         if let problem = WorkspacePath.problem(with: relative) { return "the path \(problem)" }
-        let path = workspace.hasSuffix("/") ? workspace + relative : "\(workspace)/\(relative)"
-        guard let resolved = FileReader.realPath(path) else { return "no such file in the workspace" }
-        let root = FileReader.realPath(workspace) ?? workspace
-        if !Array(resolved.utf8).starts(with: Array((root.hasSuffix("/") ? root : root + "/").utf8)) {
-            return "it is a link to a file outside the workspace"
+        switch FileReader.openInside(relative, root: workspace) {
+        case .failure(let failure): return failure.reason
+        case .success(let descriptor):
+            close(descriptor)
+            return "the file cannot be read"
         }
-        var info = stat()
-        if stat(resolved, &info) != 0 || info.st_mode & S_IFMT != S_IFREG { return "it is not a regular file" }
-        return "the file cannot be read"
     }
 
     /// The SHA-256 of a file inside the workspace, or `nil` when it is missing, unreadable or outside.
