@@ -12,10 +12,11 @@ import IsogapYAML
 /// | 1        | a checklist: loader and full validation                                  |
 /// | 2        | a workspace manifest: loader and validation against the built-ins        |
 /// | 3        | an assessment of ISO 10002: loader, validation and `evidence lock`'s editor; |
-/// |          | the loader's value and diagnostics equal the checking decoder's alone    |
+/// |          | the loader's value, diagnostics and placed findings equal the checking   |
+/// |          | decoder's alone                                                          |
 /// | 4        | an action register: loader, validation, the tracker's figures and the    |
-/// |          | editors of `actions set`, `edit` and `add`; the loader's value and       |
-/// |          | diagnostics equal the checking decoder's alone                           |
+/// |          | editors of `actions set`, `edit` and `add`; the loader's value,          |
+/// |          | diagnostics and placed findings equal the checking decoder's alone       |
 /// | 5        | a plan phase template: loader and validation                             |
 /// | 6        | report labels, a narrative and a sign-off file: loaders, validation and  |
 /// |          | the editor of `isogap signoff`                                           |
@@ -55,7 +56,11 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             ParsedDocument(body, file: "assessment.yaml"), readingCleanEntriesAtOnce: false)
         precondition(loaded.value == checked.value && loaded.diagnostics == checked.diagnostics)
         if let assessment = loaded.value, let map = loaded.sourceMap, let checklist = Context.builtIns.first {
-            _ = map.diagnostics(for: assessment.validate(against: checklist))
+            let findings = assessment.validate(against: checklist)
+            // Findings placed through the map that parses when asked, as through the tree's map.
+            let placed = map.diagnostics(for: findings)
+            let expected = checked.sourceMap?.diagnostics(for: findings)
+            precondition(placed == expected && placed.map { $0.sourceLine } == expected?.map { $0.sourceLine })
             _ = Scorer(assessmentDate: Fixed.assessmentDate, evidenceMaxAgeDays: 30, targetLevel: 4)
                 .score(checklist, assessment: assessment)
         }
@@ -68,7 +73,9 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         precondition(loaded.value == checked.value && loaded.diagnostics == checked.diagnostics)
         if let register = loaded.value, let map = loaded.sourceMap {
             let findings = register.validate(checklists: Context.builtIns, roles: Context.roles)
-            _ = map.diagnostics(for: findings)
+            let placed = map.diagnostics(for: findings)
+            let expected = checked.sourceMap?.diagnostics(for: findings)
+            precondition(placed == expected && placed.map { $0.sourceLine } == expected?.map { $0.sourceLine })
             if !findings.contains(where: { $0.severity == .error }) {
                 let tracker = ActionTracker(register: register, score: Context.emptyScore, asOf: Fixed.asOf)
                 _ = (tracker.overdue.count, tracker.uncoveredGaps.count, tracker.projected, tracker.achieved)
