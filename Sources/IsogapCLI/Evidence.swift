@@ -39,7 +39,12 @@ struct Evidence: ParsableCommand {
                     throw console.fail(error.description, ExitStatus.cannotCreate)
                 }
                 defer { withExtendedLifetime(lock) {} }
-                guard let bytes = disk.read(relative) else { continue }
+                let bytes: [UInt8]
+                switch disk.contents(of: relative) {
+                case .bytes(let contents): bytes = contents
+                case .missing: continue
+                case .unreadable(let reason): throw console.fail("\(path): \(reason)", ExitStatus.noInput)
+                }
                 let result = EvidenceLocks.lock(bytes, file: path, digest: digest)
                 if !result.diagnostics.isEmpty {
                     console.report(result.diagnostics)
