@@ -23,8 +23,7 @@ struct DiskFiles: FileSource {
     var preloaded: [String: [UInt8]] = [:]
 
     func read(_ path: String) -> [UInt8]? {
-        if let bytes = preloaded[path] { return bytes }
-        return try? readResult(path).get()
+        contents(of: path).bytes
     }
 
     func contents(of path: String) -> FileContents {
