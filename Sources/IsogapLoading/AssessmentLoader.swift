@@ -16,6 +16,7 @@ public enum AssessmentLoader {
 
     private enum DocumentKey {
         static let checklist = documentKeys.name("checklist")
+        static let responses = documentKeys.name("responses")
     }
 
     /// The keys of a response and of an evidence item, found by position (thousands per file).
@@ -56,11 +57,12 @@ public enum AssessmentLoader {
         let clean = DocumentLoading.readClean(source, kind: .assessment, keys: documentKeys) { name, value in
             switch name {
             case DocumentKey.checklist.index: return value.nonBlankText.store(in: &assessment.checklist)
-            default:
+            case DocumentKey.responses.index:
                 if value.isNull { return true }
                 return value.allEntries { id, value in
                     cleanResponse(id, &value).append(to: &assessment.responses)
                 }
+            default: return false
             }
         }
         return clean ? assessment : nil

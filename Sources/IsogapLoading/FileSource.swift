@@ -30,7 +30,7 @@ public enum FileContents: Sendable, Equatable {
     case unreadable(reason: String)
 
     /// The reason given by a source that cannot say more.
-    public static let unreadableReason =
+    static let unreadableReason =
         "cannot be read (it is not a regular file inside the workspace, or access is denied)"
 
     /// The bytes, or `nil`.

@@ -53,9 +53,7 @@ public struct YAMLEventReader: YAMLValueReading {
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             var reader = YAMLEventReader(parser: parser, event: event, limits: limits)
             defer { reader.releaseEvent() }
-            guard reader.next(), let value = body(&reader), reader.depth == 0, reader.kind != .sequence,
-                reader.kind != .mapping
-            else { return nil }
+            guard reader.next(), let value = body(&reader), reader.hasFinishedValue(at: 0) else { return nil }
             // Nothing may follow the root: no second document, no error further on.
             return !reader.next() && reader.atEndOfStream ? value : nil
         }
